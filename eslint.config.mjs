@@ -1,0 +1,41 @@
+import nx from '@nx/eslint-plugin';
+
+/**
+ * Module boundaries on two axes:
+ *  - type:*  what a project is (app, contracts, model, infra, tool)
+ *  - scope:* who owns it (gateway, predictor, dashboard, shared, tools)
+ * contracts depend on nothing, the model stays framework-free, apps never import apps.
+ */
+export default [
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  {
+    ignores: ['**/dist', '**/node_modules', '**/.nx', 'data/**', 'models/**', '.data/**', 'apps/dashboard/web/dist/**'],
+  },
+  {
+    files: ['**/*.ts', '**/*.js', '**/*.mjs', '**/*.cjs'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: true,
+          allow: [],
+          depConstraints: [
+            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] , bannedExternalImports: ['@nestjs/core', '@nestjs/microservices', 'mongoose', 'amqplib', 'amqp-connection-manager'] },
+            { sourceTag: 'type:model', onlyDependOnLibsWithTags: [], bannedExternalImports: ['@nestjs/*', 'mongoose', 'amqplib', 'amqp-connection-manager', 'express', 'fastify', 'http', 'https', 'net'] },
+            { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:contracts'] },
+            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:model', 'type:infra', 'type:testing'] },
+            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:contracts', 'type:model', 'type:infra', 'type:testing'] },
+            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+            { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:gateway', 'scope:shared'] },
+            { sourceTag: 'scope:predictor', onlyDependOnLibsWithTags: ['scope:predictor', 'scope:shared'] },
+            { sourceTag: 'scope:dashboard', onlyDependOnLibsWithTags: ['scope:dashboard', 'scope:shared'] },
+            { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:tools', 'scope:shared'] },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+];
