@@ -1,0 +1,3 @@
+export * from './patterns';
+export * from './prediction-requested';
+export * from './rest';

@@ -1,0 +1,74 @@
+import { plainToInstance } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsString, IsUUID, Min, validateSync } from 'class-validator';
+
+/**
+ * `prediction.requested.v1` — published by the gateway (and its outbox relay)
+ * once the request document is stored; consumed by the predictors.
+ *
+ * Body: UTF-8 JSON. AMQP properties: `messageId` = trackingId,
+ * `type` = {@link MessagingV1.PredictionRequested}, `contentType` = application/json,
+ * `deliveryMode` = 2 (persistent).
+ */
+export class PredictionRequestedV1 {
+  /** Schema version of this body. */
+  @IsIn([1])
+  v!: 1;
+
+  /** The id the client polls; also the database `_id` and AMQP `messageId`. */
+  @IsUUID()
+  trackingId!: string;
+
+  /** Text to classify. Size limits are enforced by the gateway. */
+  @IsString()
+  @IsNotEmpty()
+  text!: string;
+
+  /** When the gateway accepted the request (ISO-8601). */
+  @IsISO8601({ strict: true })
+  submittedAt!: string;
+
+  /** 1 for the first publish; incremented each time the outbox relay republishes. */
+  @IsInt()
+  @Min(1)
+  attempt!: number;
+}
+
+/** Result of {@link parsePredictionRequestedV1}: the message, or why it was refused. */
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+/**
+ * Decodes and validates a `prediction.requested.v1` body. Never throws: a malformed
+ * body yields `{ ok: false, reason }` so that the consumer can dead-letter it.
+ */
+export function parsePredictionRequestedV1(body: Buffer | string): ParseResult<PredictionRequestedV1> {
+  let plain: unknown;
+  try {
+    plain = JSON.parse(typeof body === 'string' ? body : body.toString('utf8'));
+  } catch (error) {
+    return { ok: false, reason: `body is not JSON: ${(error as Error).message}` };
+  }
+  if (typeof plain !== 'object' || plain === null || Array.isArray(plain)) {
+    return { ok: false, reason: 'body is not a JSON object' };
+  }
+  const message = plainToInstance(PredictionRequestedV1, plain);
+  const errors = validateSync(message, { forbidUnknownValues: true });
+  if (errors.length > 0) {
+    const reason = errors
+      .map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`)
+      .join('; ');
+    return { ok: false, reason: `invalid prediction.requested.v1: ${reason}` };
+  }
+  return { ok: true, value: message };
+}
+
+/** Serialises a message body; the inverse of {@link parsePredictionRequestedV1}. */
+export function encodePredictionRequestedV1(message: Omit<PredictionRequestedV1, 'v'>): Buffer {
+  const body: PredictionRequestedV1 = {
+    v: 1,
+    trackingId: message.trackingId,
+    text: message.text,
+    submittedAt: message.submittedAt,
+    attempt: message.attempt,
+  };
+  return Buffer.from(JSON.stringify(body), 'utf8');
+}

@@ -1,0 +1,4 @@
+export * from './create-prediction.dto';
+export * from './create-prediction-batch.dto';
+export * from './feedback.dto';
+export * from './prediction.view';
