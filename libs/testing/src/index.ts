@@ -1,0 +1,4 @@
+export * from './infra';
+export * from './namespace';
+export * from './tcp-proxy';
+export * from './wait-for';

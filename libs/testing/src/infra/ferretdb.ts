@@ -1,0 +1,61 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, openSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import { Endpoint } from './endpoint';
+import { workspaceRoot } from './workspace-root';
+
+/** Where the FerretDB wrapper lives and where its binary and data go. */
+export function ferretPaths(root = workspaceRoot()): { source: string; binary: string; data: string; log: string } {
+  return {
+    source: join(root, 'tools/ferretdb'),
+    binary: join(root, 'tools/ferretdb/bin/ferretdb'),
+    data: join(root, '.data/ferretdb'),
+    log: join(root, '.data/ferretdb.log'),
+  };
+}
+
+/**
+ * Builds the embedded FerretDB v1.24 (tools/ferretdb) with the Go on PATH unless the
+ * binary exists. The build goes to a temporary name first, so concurrent callers
+ * never see a half-written binary.
+ */
+export function buildFerretDb(log: (line: string) => void = () => undefined): string {
+  const { source, binary } = ferretPaths();
+  if (existsSync(binary)) return binary;
+  log('building FerretDB v1.24.2 (tools/ferretdb) with Go; the first build downloads modules and takes a few minutes…');
+  mkdirSync(join(source, 'bin'), { recursive: true });
+  const temporary = `${binary}.${process.pid}.tmp`;
+  execFileSync('go', ['build', '-o', temporary, '.'], { cwd: source, stdio: ['ignore', 'inherit', 'inherit'] });
+  renameSync(temporary, binary);
+  return binary;
+}
+
+/** A running FerretDB child process. */
+export interface FerretDbProcess {
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts FerretDB (SQLite backend) on the endpoint. `detached` leaves it running
+ * after this process exits (tests reuse it); otherwise it dies with its parent.
+ */
+export function startFerretDb(endpoint: Endpoint, options: { detached: boolean }): FerretDbProcess {
+  const { binary, data, log } = ferretPaths();
+  mkdirSync(data, { recursive: true });
+  const out = openSync(log, 'a');
+  const child = spawn(binary, ['-listen', `${endpoint.host}:${endpoint.port}`, '-data', data], {
+    detached: options.detached,
+    stdio: ['ignore', out, out],
+  });
+  if (options.detached) child.unref();
+  return {
+    pid: child.pid ?? -1,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}

@@ -1,0 +1,5 @@
+export * from './endpoint';
+export * from './ferretdb';
+export * from './mongo';
+export * from './rabbitmq';
+export * from './workspace-root';

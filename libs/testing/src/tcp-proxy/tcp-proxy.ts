@@ -1,0 +1,91 @@
+import { AddressInfo, createServer, Server, Socket, connect } from 'node:net';
+
+/**
+ * A TCP proxy a test controls, to simulate network faults between a service and
+ * RabbitMQ or the database without touching the machine's shared servers.
+ *
+ * ```ts
+ * const proxy = new TcpProxy('127.0.0.1', 5672);
+ * const port = await proxy.start();      // point the app at 127.0.0.1:port
+ * proxy.cut();                           // drop live connections, refuse new ones
+ * proxy.restore();                       // accept again
+ * await proxy.stop();
+ * ```
+ */
+export class TcpProxy {
+  private server?: Server;
+  private readonly sockets = new Set<Socket>();
+  private refusing = false;
+
+  constructor(
+    private readonly targetHost: string,
+    private readonly targetPort: number,
+  ) {}
+
+  /** Listens on `port` (0 = any free port) on 127.0.0.1 and resolves the port. */
+  async start(port = 0): Promise<number> {
+    const server = createServer((client) => this.accept(client));
+    this.server = server;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => resolve());
+    });
+    return this.port;
+  }
+
+  /** The port the proxy listens on. */
+  get port(): number {
+    if (!this.server) throw new Error('TcpProxy not started');
+    return (this.server.address() as AddressInfo).port;
+  }
+
+  /** `host:port` of the proxy, for building URLs. */
+  get address(): string {
+    return `127.0.0.1:${this.port}`;
+  }
+
+  /** Number of client connections currently relayed. */
+  get connections(): number {
+    return this.sockets.size / 2;
+  }
+
+  /** Destroys every relayed connection and refuses new ones until {@link restore}. */
+  cut(): void {
+    this.refusing = true;
+    for (const socket of this.sockets) socket.destroy();
+    this.sockets.clear();
+  }
+
+  /** Accepts and relays connections again. */
+  restore(): void {
+    this.refusing = false;
+  }
+
+  /** Cuts everything and closes the listening socket. */
+  async stop(): Promise<void> {
+    this.cut();
+    const server = this.server;
+    this.server = undefined;
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  private accept(client: Socket): void {
+    if (this.refusing) {
+      client.destroy();
+      return;
+    }
+    const upstream = connect({ host: this.targetHost, port: this.targetPort });
+    for (const [from, to] of [
+      [client, upstream],
+      [upstream, client],
+    ] as const) {
+      this.sockets.add(from);
+      from.pipe(to);
+      from.on('error', () => to.destroy());
+      from.on('close', () => {
+        this.sockets.delete(from);
+        to.destroy();
+      });
+    }
+  }
+}
