@@ -13,7 +13,8 @@ export default [
     ignores: ['**/dist', '**/node_modules', '**/.nx', 'data/**', 'models/**', '.data/**', 'apps/dashboard/web/dist/**'],
   },
   {
-    files: ['**/*.ts', '**/*.js', '**/*.mjs', '**/*.cjs'],
+    files: ['**/*.ts', '**/*.js'],
+    ignores: ['**/jest*.config.js', '**/webpack.config.js', '**/*.reporter.js', '**/global-setup.js'],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',
@@ -35,6 +36,11 @@ export default [
           ],
         },
       ],
+    },
+  },
+  {
+    files: ['**/*.ts'],
+    rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },

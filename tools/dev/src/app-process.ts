@@ -1,0 +1,52 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { waitFor, workspaceRoot } from '@sibyl/testing';
+
+/** One app started by `npm start`, its output prefixed with its name. */
+export class AppProcess {
+  private child?: ChildProcess;
+
+  constructor(
+    readonly name: string,
+    private readonly main: string,
+    private readonly env: NodeJS.ProcessEnv,
+    readonly healthUrl: string,
+  ) {}
+
+  /** Spawns `node <main>` with the app's environment. */
+  start(onExit: (name: string, code: number | null) => void): void {
+    const child = spawn(process.execPath, ['--enable-source-maps', this.main], {
+      cwd: workspaceRoot(),
+      env: { ...process.env, ...this.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child = child;
+    for (const stream of [child.stdout, child.stderr]) {
+      createInterface({ input: stream }).on('line', (line) => process.stdout.write(`${this.name.padEnd(11)}| ${line}\n`));
+    }
+    child.once('exit', (code) => onExit(this.name, code));
+  }
+
+  /** Resolves once `GET healthUrl` answers 200. */
+  async ready(timeoutMs = 60_000): Promise<void> {
+    await waitFor(async () => (await fetch(this.healthUrl)).ok, {
+      timeoutMs,
+      intervalMs: 300,
+      description: `${this.name} ready (${this.healthUrl})`,
+    });
+  }
+
+  /** SIGTERM, then SIGKILL after `graceMs`; resolves when the process is gone. */
+  stop(graceMs = 15_000): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+      child.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      child.kill('SIGTERM');
+    });
+  }
+}

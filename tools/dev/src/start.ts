@@ -1,0 +1,85 @@
+import { AppProcess } from './app-process';
+import { nx } from './commands';
+import { ensureInfrastructure, infraConfig } from './infra';
+import { log } from './log';
+import { ensureModel } from './model';
+
+const env = process.env;
+const gatewayPort = Number(env.GATEWAY_PORT ?? 3000);
+const dashboardPort = Number(env.DASHBOARD_PORT ?? 3001);
+const predictorPort = Number(env.PREDICTOR_PORT ?? 3002);
+const predictors = Number(env.PREDICTORS ?? 1);
+
+/** The apps of a local run; predictor i serves health/metrics on predictorPort + i. */
+function apps(modelPath: string): AppProcess[] {
+  const predictorPorts = Array.from({ length: predictors }, (_, i) => predictorPort + i);
+  return [
+    new AppProcess('gateway', 'dist/apps/gateway/main.js', { GATEWAY_PORT: String(gatewayPort) },
+      `http://127.0.0.1:${gatewayPort}/health/ready`),
+    ...predictorPorts.map(
+      (port, i) =>
+        new AppProcess(`predictor-${i + 1}`, 'dist/apps/predictor/main.js',
+          { PREDICTOR_PORT: String(port), MODEL_PATH: modelPath },
+          `http://127.0.0.1:${port}/health/ready`),
+    ),
+    new AppProcess('dashboard', 'dist/apps/dashboard/main.js', {
+      DASHBOARD_PORT: String(dashboardPort),
+      GATEWAY_URL: env.GATEWAY_URL ?? `http://127.0.0.1:${gatewayPort}`,
+      PREDICTOR_METRICS_URLS:
+        env.PREDICTOR_METRICS_URLS ?? predictorPorts.map((port) => `http://127.0.0.1:${port}/metrics`).join(','),
+    }, `http://127.0.0.1:${dashboardPort}/health/live`),
+  ];
+}
+
+async function main(): Promise<void> {
+  const database = await ensureInfrastructure(infraConfig(), false);
+  let stopping = false;
+  let running: AppProcess[] = [];
+  const shutdown = async (code: number): Promise<never> => {
+    if (!stopping) {
+      stopping = true;
+      log('stopping…');
+      await Promise.all(running.map((app) => app.stop()));
+      await database.stop();
+      log('stopped');
+    }
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+
+  log('building gateway, predictor and dashboard…');
+  if ((await nx(['run-many', '-t', 'build', '-p', 'gateway', 'predictor', 'dashboard'])) !== 0) await shutdown(1);
+  const modelPath = await ensureModel();
+
+  running = apps(modelPath);
+  for (const app of running) {
+    app.start((name, code) => {
+      if (!stopping) {
+        log(`${name} exited with ${code}; stopping the rest`);
+        void shutdown(1);
+      }
+    });
+  }
+  await Promise.all(running.map((app) => app.ready()));
+
+  const gateway = `http://127.0.0.1:${gatewayPort}`;
+  process.stdout.write(`
+Sibyl is up (${predictors} predictor${predictors === 1 ? '' : 's'}). Ctrl-C stops everything started here.
+
+  Gateway API     ${gateway}/v1/predictions      (OpenAPI: ${gateway}/docs)
+  Dashboard       http://127.0.0.1:${dashboardPort}/          (operations: http://127.0.0.1:${dashboardPort}/ops)
+  Predictor       http://127.0.0.1:${predictorPort}/health/ready   ${gateway}/metrics
+
+Try it:
+  curl -s -X POST ${gateway}/v1/predictions -H 'content-type: application/json' \\
+       -d '{"text":"Alla människor är födda fria och lika i värde och rättigheter."}'
+  curl -s '${gateway}/v1/predictions/<trackingId>?wait=5000'
+
+`);
+}
+
+main().catch((error: Error) => {
+  log(`start failed: ${error.message}`);
+  process.exit(1);
+});
