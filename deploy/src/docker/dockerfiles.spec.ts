@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { APPS, readAppFacts } from '../app-facts/app-sources';
+import { WORKSPACE_ROOT } from '../manifests/deploy-paths';
+import { dockerfileViolations, parseDockerfile, stagesOf } from './dockerfile-checks';
+
+/** No Docker engine here: the Dockerfiles are checked structurally against the apps. */
+const dockerfile = (app: string) =>
+  readFileSync(join(WORKSPACE_ROOT, 'apps', app, 'Dockerfile'), 'utf8');
+
+describe.each(APPS)('apps/%s/Dockerfile', (app) => {
+  it('builds with Nx, ships production dependencies only and runs non-root with a health check', () => {
+    expect(dockerfileViolations(dockerfile(app), readAppFacts(app))).toEqual([]);
+  });
+});
+
+describe('predictor image', () => {
+  const stages = stagesOf(parseDockerfile(dockerfile('predictor')));
+  const runtime = stages.at(-1)!;
+
+  it('contains the model artifact where MODEL_PATH points', () => {
+    const copy = runtime.instructions.find(
+      (i) => i.keyword === 'COPY' && i.args.includes('langid.model'),
+    );
+    expect(copy?.args).toMatch(/models\/langid\/langid\.model \.\/models\/langid\/langid\.model$/);
+    const env = runtime.instructions
+      .filter((i) => i.keyword === 'ENV')
+      .map((i) => i.args)
+      .join(' ');
+    expect(env).toContain('MODEL_PATH=/app/models/langid/langid.model');
+  });
+
+  it('trains the model when the build context has none', () => {
+    const model = stages.find((s) => s.name === 'model')!;
+    expect(model.instructions.map((i) => i.args).join(' ')).toMatch(
+      /! -f models\/langid\/langid\.model \]; then npm run langid -- train/,
+    );
+  });
+});
+
+describe('dockerfile checks', () => {
+  it('catch a latest base image, a root user, dev dependencies and a health check on a missing route', () => {
+    const bad = dockerfile('gateway')
+      .replace('node:20.20.2-bookworm-slim', 'node:latest')
+      .replace('USER 1000:1000', 'USER root')
+      .replace('npm ci --omit=dev', 'npm ci')
+      .replace("'/health/live'", "'/healthz'");
+    expect(dockerfileViolations(bad, readAppFacts('gateway'))).toEqual(
+      expect.arrayContaining([
+        'FROM node:latest is not pinned',
+        'no stage installs production dependencies with npm ci --omit=dev',
+        'runtime USER root must be a numeric non-root uid (kubelet can verify runAsNonRoot)',
+        expect.stringMatching(/^HEALTHCHECK must GET a health route of apps\/gateway/),
+      ]),
+    );
+  });
+});
+
+describe('.dockerignore', () => {
+  const patterns = readFileSync(join(WORKSPACE_ROOT, '.dockerignore'), 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
+
+  it('keeps dependencies, build output, VCS data and secrets out of the build context', () => {
+    expect(patterns).toEqual(
+      expect.arrayContaining([
+        '**/node_modules',
+        'dist',
+        '.git',
+        '.env',
+        '.env.*',
+        'coverage',
+        '.nx',
+      ]),
+    );
+  });
+
+  it('lets only the model artifact through from models/', () => {
+    expect(patterns.indexOf('models')).toBeGreaterThanOrEqual(0);
+    expect(patterns.indexOf('!models/langid/langid.model')).toBeGreaterThan(
+      patterns.indexOf('models'),
+    );
+  });
+});

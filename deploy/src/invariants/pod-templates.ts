@@ -1,0 +1,97 @@
+import type { K8sResource } from '../manifests/k8s-resource';
+
+/** The container fields the invariants read. */
+export interface Container {
+  name: string;
+  image?: string;
+  ports?: Array<{ name?: string; containerPort: number }>;
+  env?: Array<{
+    name: string;
+    value?: string;
+    valueFrom?: { secretKeyRef?: KeyRef; configMapKeyRef?: KeyRef };
+  }>;
+  envFrom?: Array<{ configMapRef?: { name: string }; secretRef?: { name: string } }>;
+  resources?: {
+    requests?: Record<string, string | number>;
+    limits?: Record<string, string | number>;
+  };
+  livenessProbe?: Probe;
+  readinessProbe?: Probe;
+  startupProbe?: Probe;
+  securityContext?: SecurityContext;
+}
+
+export interface KeyRef {
+  name: string;
+  key: string;
+}
+
+export interface Probe {
+  httpGet?: { path?: string; port: number | string };
+  tcpSocket?: { port: number | string };
+  exec?: { command: string[] };
+}
+
+export interface SecurityContext {
+  runAsNonRoot?: boolean;
+  runAsUser?: number;
+  allowPrivilegeEscalation?: boolean;
+  readOnlyRootFilesystem?: boolean;
+  privileged?: boolean;
+  capabilities?: { drop?: string[]; add?: string[] };
+  seccompProfile?: { type: string };
+}
+
+export interface PodSpec {
+  containers: Container[];
+  initContainers?: Container[];
+  securityContext?: SecurityContext;
+  terminationGracePeriodSeconds?: number;
+  automountServiceAccountToken?: boolean;
+}
+
+/** A pod template and the workload that owns it. */
+export interface PodTemplate {
+  owner: K8sResource;
+  namespace?: string;
+  labels: Record<string, string>;
+  spec: PodSpec;
+}
+
+/** Workload kinds whose `spec.template` is a pod template. */
+const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job']);
+
+/** Pod templates of every workload among the resources. */
+export function podTemplates(resources: K8sResource[]): PodTemplate[] {
+  return resources
+    .filter((r) => WORKLOAD_KINDS.has(r.kind))
+    .map((owner) => {
+      const template = (
+        owner.spec as {
+          template: { metadata?: { labels?: Record<string, string> }; spec: PodSpec };
+        }
+      ).template;
+      return {
+        owner,
+        namespace: owner.metadata.namespace,
+        labels: template.metadata?.labels ?? {},
+        spec: template.spec,
+      };
+    });
+}
+
+/** Containers and init containers of a pod spec. */
+export function allContainers(spec: PodSpec): Container[] {
+  return [...(spec.initContainers ?? []), ...spec.containers];
+}
+
+/** The Sibyl app a container runs (from its image name), if any. */
+export function sibylApp(container: Container): 'gateway' | 'predictor' | 'dashboard' | undefined {
+  const match = /(?:^|\/)sibyl\/(gateway|predictor|dashboard)(?::|@|$)/.exec(container.image ?? '');
+  return match?.[1] as 'gateway' | 'predictor' | 'dashboard' | undefined;
+}
+
+/** Resources of a kind. */
+export function ofKind(resources: K8sResource[], kind: string): K8sResource[] {
+  return resources.filter((r) => r.kind === kind);
+}
