@@ -1,0 +1,74 @@
+import { DynamicModule, MiddlewareConsumer, Module, NestModule, ValidationPipe } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { MongooseModule } from '@nestjs/mongoose';
+import { AmqpModule } from '@sibyl/amqp';
+import { MetricsModule } from '@sibyl/observability';
+import type { GatewayEnvironment } from './config/env.validation';
+import type { GatewayConfig } from './config/gateway-config';
+import { HealthModule } from './health/health.module';
+import { ApiExceptionFilter } from './http/api-exception.filter';
+import { JsonContentTypeMiddleware } from './http/json-content-type.middleware';
+import { PredictionsController } from './predictions/predictions.controller';
+import { PredictionsModule } from './predictions/predictions.module';
+import { QueueModule } from './queue/queue.module';
+import { DATABASE_HEARTBEAT_MS } from './records/records.constants';
+
+type Config = ConfigService<GatewayEnvironment, true>;
+
+/** The gateway: predictions API, queue depth, health and metrics. */
+@Module({})
+export class AppModule implements NestModule {
+  /** Builds the application module around an already validated configuration. */
+  static forRoot(config: GatewayConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        config.module,
+        MetricsModule.forRoot(),
+        AmqpModule.forRootAsync({
+          inject: [ConfigService],
+          useFactory: (env: Config) => ({
+            url: env.get('RABBITMQ_URL', { infer: true }),
+            namespace: env.get('AMQP_NAMESPACE', { infer: true }),
+            connectionName: 'sibyl-gateway',
+            deliveryLimit: env.get('DELIVERY_LIMIT', { infer: true }),
+            publishTimeoutMs: env.get('PUBLISH_TIMEOUT_MS', { infer: true }),
+          }),
+        }),
+        MongooseModule.forRootAsync({
+          inject: [ConfigService],
+          useFactory: (env: Config) => ({
+            uri: env.get('MONGODB_URI', { infer: true }),
+            serverSelectionTimeoutMS: env.get('MONGODB_TIMEOUT_MS', { infer: true }),
+            connectTimeoutMS: env.get('MONGODB_TIMEOUT_MS', { infer: true }),
+            heartbeatFrequencyMS: DATABASE_HEARTBEAT_MS,
+            // Fail fast (→ 503) instead of queueing operations while disconnected.
+            bufferCommands: false,
+            retryAttempts: 3,
+            retryDelay: 1000,
+          }),
+        }),
+        PredictionsModule,
+        QueueModule,
+        HealthModule,
+      ],
+      providers: [
+        { provide: APP_FILTER, useClass: ApiExceptionFilter },
+        {
+          provide: APP_PIPE,
+          useValue: new ValidationPipe({
+            transform: true,
+            whitelist: true,
+            forbidNonWhitelisted: true,
+            forbidUnknownValues: true,
+          }),
+        },
+      ],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(JsonContentTypeMiddleware).forRoutes(PredictionsController);
+  }
+}

@@ -1,0 +1,41 @@
+import { validate } from './env.validation';
+
+describe('gateway environment validation', () => {
+  it('applies the documented defaults', () => {
+    const env = validate({});
+    expect(env).toMatchObject({
+      GATEWAY_PORT: 3000,
+      HTTP_ADAPTER: 'express',
+      RABBITMQ_URL: 'amqp://guest:guest@127.0.0.1:5672',
+      MONGODB_URI: 'mongodb://127.0.0.1:27017/sibyl',
+      MAX_TEXT_BYTES: 102400,
+      MAX_BATCH_ITEMS: 500,
+      MAX_WAIT_MS: 30000,
+      OUTBOX_INTERVAL_MS: 1000,
+      OUTBOX_REPUBLISH_AFTER_MS: 60000,
+      RABBITMQ_MANAGEMENT_URL: 'http://guest:guest@127.0.0.1:15672',
+      AMQP_NAMESPACE: '',
+    });
+  });
+
+  it('converts numbers and keeps meaningful empty values', () => {
+    const env = validate({ GATEWAY_PORT: '8080', RABBITMQ_MANAGEMENT_URL: '', AMQP_NAMESPACE: '', MAX_WAIT_MS: '' });
+    expect(env.GATEWAY_PORT).toBe(8080);
+    expect(env.RABBITMQ_MANAGEMENT_URL).toBe('');
+    expect(env.MAX_WAIT_MS).toBe(30000);
+  });
+
+  it('ignores unrelated variables', () => {
+    expect(validate({ PATH: '/bin', HOME: '/root' })).not.toHaveProperty('PATH');
+  });
+
+  it('lists every invalid variable at once', () => {
+    expect(() => validate({ GATEWAY_PORT: 'eighty', HTTP_ADAPTER: 'koa', MONGODB_URI: 'postgres://x' })).toThrow(
+      /GATEWAY_PORT="eighty".*\n.*HTTP_ADAPTER="koa".*\n.*MONGODB_URI/,
+    );
+  });
+
+  it('refuses a body limit that does not exceed the text limit', () => {
+    expect(() => validate({ MAX_TEXT_BYTES: '2048', MAX_BODY_BYTES: '2048' })).toThrow(/MAX_BODY_BYTES/);
+  });
+});

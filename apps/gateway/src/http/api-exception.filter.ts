@@ -1,0 +1,119 @@
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Inject,
+  Logger,
+  PayloadTooLargeException,
+  ServiceUnavailableException,
+} from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { GatewayEnvironment } from '../config/env.validation';
+import { PREDICTIONS_PATH } from '../predictions/predictions.constants';
+import { PredictionsMetrics, RejectionReason } from '../predictions/predictions.metrics';
+import { isDatabaseUnavailable } from '../records/database-unavailable';
+import { bodyParserError } from './body-parser-errors';
+
+/** Submission routes, whose refusals count in `sibyl_requests_rejected_total`. */
+const SUBMISSION_ROUTE = new RegExp(`^/${PREDICTIONS_PATH}(/batch)?/?(\\?.*)?$`);
+
+/** Error body of every API error: Nest's default shape. */
+export interface ApiErrorBody {
+  statusCode: number;
+  error: string;
+  message: string | string[];
+}
+
+/**
+ * The one exception filter of the gateway. Client mistakes never become a 500: body parser
+ * failures map to 400/413/415, an unreachable database to 503 (with `Retry-After`), and every
+ * answer has the `{ statusCode, error, message }` shape. Refused submissions are counted.
+ */
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ApiExceptionFilter');
+  private readonly maxBodyBytes: number;
+
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly metrics: PredictionsMetrics,
+    @Inject(ConfigService) config: ConfigService<GatewayEnvironment, true>,
+  ) {
+    this.maxBodyBytes = config.get('MAX_BODY_BYTES', { infer: true });
+  }
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const { httpAdapter } = this.adapterHost;
+    const context = host.switchToHttp();
+    const request = context.getRequest<{ method?: string; url?: string; originalUrl?: string }>();
+    const response = context.getResponse<unknown>();
+    const http = this.toHttpException(exception);
+    const status = http.getStatus();
+    if (status === HttpStatus.INTERNAL_SERVER_ERROR) {
+      this.logger.error(`${request.method} ${request.url} failed`, exception instanceof Error ? exception.stack : String(exception));
+    }
+    if (request.method === 'POST' && SUBMISSION_ROUTE.test(request.originalUrl ?? request.url ?? '')) {
+      this.metrics.rejected.inc({ reason: rejectionReason(http) });
+    }
+    if (httpAdapter.isHeadersSent(response)) {
+      httpAdapter.end(response);
+      return;
+    }
+    if (status === HttpStatus.SERVICE_UNAVAILABLE) httpAdapter.setHeader(response, 'Retry-After', '1');
+    httpAdapter.reply(response, errorBody(http), status);
+  }
+
+  private toHttpException(exception: unknown): HttpException {
+    if (exception instanceof HttpException) {
+      // Nest maps Fastify's own errors to HttpException(message, status): give the body limit a clear message.
+      const fromFastify = typeof exception.getResponse() === 'string';
+      return fromFastify && exception.getStatus() === HttpStatus.PAYLOAD_TOO_LARGE
+        ? new PayloadTooLargeException(`request body exceeds ${this.maxBodyBytes} bytes (MAX_BODY_BYTES)`)
+        : exception;
+    }
+    if (isDatabaseUnavailable(exception)) {
+      return new ServiceUnavailableException('database unavailable; nothing was stored — retry later');
+    }
+    return bodyParserError(exception, this.maxBodyBytes) ?? new HttpException('internal server error', HttpStatus.INTERNAL_SERVER_ERROR);
+  }
+}
+
+/**
+ * The `{ statusCode, error, message }` body of an HTTP exception; a structured body without a
+ * message (e.g. terminus' health report in a 503) is kept as it is.
+ */
+export function errorBody(exception: HttpException): ApiErrorBody | object {
+  const status = exception.getStatus();
+  const response = exception.getResponse();
+  if (typeof response === 'object' && response !== null && !('message' in response)) return response;
+  const fields = typeof response === 'object' && response !== null ? (response as Partial<ApiErrorBody>) : { message: String(response) };
+  return {
+    statusCode: status,
+    error: fields.error ?? httpStatusName(status),
+    message: fields.message ?? exception.message,
+  };
+}
+
+function httpStatusName(status: number): string {
+  const name = HttpStatus[status];
+  return name ? name.toLowerCase().replace(/(^|_)(\w)/g, (_m, sep: string, c: string) => (sep ? ' ' : '') + c.toUpperCase()) : 'Error';
+}
+
+/** Label of a refused submission. */
+export function rejectionReason(exception: HttpException): RejectionReason {
+  switch (exception.getStatus()) {
+    case HttpStatus.BAD_REQUEST:
+      return exception.message.startsWith('malformed JSON') ? 'malformed_json' : 'invalid';
+    case HttpStatus.PAYLOAD_TOO_LARGE:
+      return 'too_large';
+    case HttpStatus.UNSUPPORTED_MEDIA_TYPE:
+      return 'unsupported_media_type';
+    case HttpStatus.SERVICE_UNAVAILABLE:
+      return 'unavailable';
+    default:
+      return 'error';
+  }
+}

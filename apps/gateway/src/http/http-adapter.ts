@@ -1,0 +1,12 @@
+import type { AbstractHttpAdapter } from '@nestjs/core';
+import { ExpressAdapter } from '@nestjs/platform-express';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+import type { HttpAdapterName } from '../config/env.validation';
+
+/**
+ * The HTTP server under Nest (HTTP_ADAPTER): Express by default, Fastify for comparison.
+ * `bodyLimitBytes` is Fastify's server-wide body limit (Express gets it from its JSON parser).
+ */
+export function createHttpAdapter(name: HttpAdapterName, bodyLimitBytes: number): AbstractHttpAdapter {
+  return name === 'fastify' ? new FastifyAdapter({ bodyLimit: bodyLimitBytes }) : new ExpressAdapter();
+}

@@ -1,0 +1,48 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { METRICS_OPTIONS, METRICS_REGISTRY, ResolvedMetricsOptions } from '@sibyl/observability';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { CONFIRM_BUCKETS } from './outbox.constants';
+
+/** Outbox metrics: confirm latency, the backlog of unconfirmed requests, relay activity. */
+@Injectable()
+export class OutboxMetrics {
+  readonly confirmSeconds: Histogram;
+  readonly backlog: Gauge;
+  readonly relayed: Counter<'source'>;
+  readonly unrecordedConfirms: Counter;
+  private backlogSource: () => number = () => 0;
+
+  constructor(@Inject(METRICS_REGISTRY) registry: Registry, @Inject(METRICS_OPTIONS) options: ResolvedMetricsOptions) {
+    this.confirmSeconds = new Histogram({
+      name: `${options.prefix}publish_confirm_seconds`,
+      help: 'Time from publishing a prediction request to its broker confirm',
+      buckets: CONFIRM_BUCKETS,
+      registers: [registry],
+    });
+    const readBacklog = () => this.backlogSource();
+    this.backlog = new Gauge({
+      name: `${options.prefix}outbox_backlog`,
+      help: 'Prediction requests stored as queued but not confirmed by the broker (being published or awaiting a retry), as known to this gateway',
+      registers: [registry],
+      collect() {
+        this.set(readBacklog());
+      },
+    });
+    this.relayed = new Counter({
+      name: `${options.prefix}outbox_relayed_total`,
+      help: 'Requests published again by the outbox relay, by source (retry = failed publish kept in memory, sweep = found overdue in the database)',
+      labelNames: ['source'],
+      registers: [registry],
+    });
+    this.unrecordedConfirms = new Counter({
+      name: `${options.prefix}outbox_unrecorded_confirms_total`,
+      help: 'Broker confirms not recorded in the database (recording disabled, lagging or failed)',
+      registers: [registry],
+    });
+  }
+
+  /** Where the backlog gauge reads its value at each scrape (kept in memory: counting in the database would scan it). */
+  trackBacklog(source: () => number): void {
+    this.backlogSource = source;
+  }
+}

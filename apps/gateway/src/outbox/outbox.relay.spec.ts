@@ -1,0 +1,151 @@
+import type { PredictionRequest } from '@sibyl/amqp';
+import type { OutboxEntry } from '../records/prediction.store';
+import type { DispatchOptions, DispatchResult } from './outbox.dispatcher';
+import { BrokerProbe, OutboxRelay, OutboxRelayOptions, OutboxSink, OutboxSource, toRequest } from './outbox.relay';
+
+const NOW = new Date('2026-03-01T12:00:00.000Z');
+const options: OutboxRelayOptions = { intervalMs: 1000, republishAfterMs: 60000, batchSize: 3 };
+const at = (ms: number) => new Date(NOW.getTime() + ms);
+
+function entry(id: string, publishAttempts = 1): OutboxEntry {
+  return { _id: id, text: `text ${id}`, submittedAt: new Date('2026-03-01T11:00:00.000Z'), publishAttempts };
+}
+
+function request(id: string, attempt = 2): PredictionRequest {
+  return { trackingId: id, text: `text ${id}`, submittedAt: '2026-03-01T11:00:00.000Z', attempt };
+}
+
+/** In-memory fakes of the store, the dispatcher and the broker, recording how the relay uses them. */
+function fakes(init: { overdue?: OutboxEntry[]; retries?: PredictionRequest[]; ready?: number; connected?: boolean; fail?: Set<string> } = {}) {
+  const sweeps: Array<{ before: Date; limit: number }> = [];
+  const dispatched: Array<{ requests: PredictionRequest[]; options?: DispatchOptions }> = [];
+  const retries = [...(init.retries ?? [])];
+  const source: OutboxSource = {
+    findOverdue: async (before, limit) => {
+      sweeps.push({ before, limit });
+      return (init.overdue ?? []).slice(0, limit);
+    },
+  };
+  const sink: OutboxSink = {
+    pending: 0,
+    overflowed: false,
+    get retryCount() {
+      return retries.length;
+    },
+    takeRetries: (limit) => retries.splice(0, limit),
+    dispatch: async (requests, dispatchOptions): Promise<DispatchResult> => {
+      dispatched.push({ requests: [...requests], options: dispatchOptions });
+      const failed = requests.filter((r) => init.fail?.has(r.trackingId));
+      retries.push(...failed.map((r) => ({ ...r, attempt: r.attempt + 1 })));
+      return { confirmed: requests.length - failed.length, failed: failed.length, error: failed.length ? 'refused' : undefined };
+    },
+  };
+  const broker: BrokerProbe = {
+    connected: init.connected ?? true,
+    readyCount: async () => {
+      if (init.ready === undefined) throw new Error('no channel');
+      return init.ready;
+    },
+  };
+  return { relay: new OutboxRelay(source, sink, broker, options), sweeps, dispatched, sink, retries };
+}
+
+describe('OutboxRelay', () => {
+  it('republishes failed publishes kept in memory, without querying the database when no sweep is due', async () => {
+    const { relay, sweeps, dispatched, retries } = fakes({ ready: 0 });
+    await relay.runOnce(NOW); // the start-up sweep
+    sweeps.length = 0;
+    retries.push(request('d'));
+    const run = await relay.runOnce(at(1000));
+    expect(sweeps).toHaveLength(0);
+    expect(dispatched.at(-1)).toEqual({ requests: [request('d')], options: { source: 'retry' } });
+    expect(run).toMatchObject({ retried: 1, swept: 0, confirmed: 1, failed: 0 });
+  });
+
+  it('retries at most a batch per run', async () => {
+    const { relay, dispatched, sink } = fakes({ retries: ['a', 'b', 'c', 'd'].map((id) => request(id)), ready: 5 });
+    await relay.runOnce(NOW);
+    expect(dispatched[0].requests.map((r) => r.trackingId)).toEqual(['a', 'b', 'c']);
+    expect(sink.retryCount).toBe(1);
+  });
+
+  it('keeps failing retries for later and does not sweep meanwhile', async () => {
+    const { relay, sweeps, sink } = fakes({ retries: [request('a')], ready: 0, fail: new Set(['a']) });
+    const run = await relay.runOnce(NOW);
+    expect(run).toMatchObject({ retried: 1, failed: 1 });
+    expect(sweeps).toHaveLength(0);
+    expect(sink.retryCount).toBe(1);
+    expect(relay.backlog()).toBe(1);
+  });
+
+  it('sweeps at start-up: overdue stored requests are published with attempt + 1 and recorded', async () => {
+    const { relay, sweeps, dispatched } = fakes({ overdue: [entry('o1'), entry('o2', 2)], ready: 0 });
+    const run = await relay.runOnce(NOW);
+    expect(sweeps).toEqual([{ before: new Date(NOW.getTime() - 60000), limit: 3 }]);
+    expect(dispatched).toEqual([
+      {
+        requests: [
+          { trackingId: 'o1', text: 'text o1', submittedAt: '2026-03-01T11:00:00.000Z', attempt: 2 },
+          { trackingId: 'o2', text: 'text o2', submittedAt: '2026-03-01T11:00:00.000Z', attempt: 3 },
+        ],
+        options: { source: 'sweep', record: true },
+      },
+    ]);
+    expect(run).toMatchObject({ swept: 2, confirmed: 2, sweep: 'start-up' });
+  });
+
+  it('does not sweep into a backlog (ready messages explain late results), nor blind', async () => {
+    const backlog = fakes({ overdue: [entry('o')], ready: 42 });
+    expect(await backlog.relay.runOnce(NOW)).toMatchObject({ skipped: 'requests queue holds 42 ready messages' });
+    expect(backlog.sweeps).toHaveLength(0);
+    expect(backlog.relay.sweepReason(at(1000).getTime())).toBe('start-up');
+    const blind = fakes({ overdue: [entry('o')] });
+    expect(await blind.relay.runOnce(NOW)).toMatchObject({ skipped: 'requests queue depth unknown' });
+    expect(blind.dispatched).toHaveLength(0);
+  });
+
+  it('sweeps again every republishAfterMs, at once after a full batch, and after a retry-memory overflow', async () => {
+    const { relay, sink } = fakes({ ready: 0 });
+    await relay.runOnce(NOW);
+    expect(relay.sweepReason(at(options.republishAfterMs - 1).getTime())).toBeUndefined();
+    expect(relay.sweepReason(at(options.republishAfterMs).getTime())).toBe('periodic');
+    sink.overflowed = true;
+    expect(relay.sweepReason(at(10).getTime())).toBe('retry memory overflowed');
+    const full = fakes({ overdue: [entry('a'), entry('b'), entry('c')], ready: 0 });
+    await full.relay.runOnce(NOW);
+    expect(full.relay.sweepReason(at(10).getTime())).toBe('more overdue requests');
+  });
+
+  it('does nothing while the broker is disconnected', async () => {
+    const { relay, sweeps, dispatched } = fakes({ retries: [request('a')], overdue: [entry('o')], connected: false, ready: 0 });
+    expect(await relay.runOnce(NOW)).toMatchObject({ skipped: 'broker disconnected' });
+    expect(sweeps).toHaveLength(0);
+    expect(dispatched).toHaveLength(0);
+  });
+
+  it('wakes up periodically once started, and stops on shutdown', async () => {
+    jest.useFakeTimers({ now: NOW });
+    try {
+      const { relay, sweeps, retries, dispatched } = fakes({ ready: 0 });
+      relay.onApplicationBootstrap();
+      await jest.advanceTimersByTimeAsync(1500);
+      expect(sweeps).toHaveLength(1);
+      retries.push(request('late'));
+      await jest.advanceTimersByTimeAsync(1000);
+      expect(dispatched.map((d) => d.requests[0]?.trackingId)).toContain('late');
+      await jest.advanceTimersByTimeAsync(options.republishAfterMs);
+      expect(sweeps).toHaveLength(2);
+      await relay.beforeApplicationShutdown();
+      retries.push(request('after shutdown'));
+      await jest.advanceTimersByTimeAsync(2 * options.republishAfterMs);
+      expect(sweeps).toHaveLength(2);
+      expect(retries).toHaveLength(1);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('maps a stored entry to a request with one more attempt than recorded', () => {
+    expect(toRequest(entry('x', 4))).toEqual({ trackingId: 'x', text: 'text x', submittedAt: '2026-03-01T11:00:00.000Z', attempt: 5 });
+  });
+});

@@ -1,0 +1,179 @@
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import type { PredictionRequest } from '@sibyl/amqp';
+import type { OutboxEntry } from '../records/prediction.store';
+import { OUTBOX_RELAY_OPTIONS } from './outbox.constants';
+import type { DispatchOptions, DispatchResult } from './outbox.dispatcher';
+
+/** Settings of the {@link OutboxRelay}. */
+export interface OutboxRelayOptions {
+  /** Pause between two wake-ups (OUTBOX_INTERVAL_MS). */
+  intervalMs: number;
+  /** Sweep period, and age from which a still-queued request is overdue (OUTBOX_REPUBLISH_AFTER_MS). */
+  republishAfterMs: number;
+  /** Most requests published per wake-up and per sweep (OUTBOX_BATCH_SIZE). */
+  batchSize: number;
+}
+
+/** The part of the store the relay reads. */
+export interface OutboxSource {
+  findOverdue(before: Date, limit: number): Promise<OutboxEntry[]>;
+}
+
+/** The {@link OutboxDispatcher} as the relay uses it. */
+export interface OutboxSink {
+  dispatch(requests: readonly PredictionRequest[], options?: DispatchOptions): Promise<DispatchResult>;
+  takeRetries(limit: number): PredictionRequest[];
+  readonly retryCount: number;
+  readonly pending: number;
+  /** True when failed requests overflowed the retry memory. */
+  overflowed: boolean;
+}
+
+/** What the relay needs to know about the broker. */
+export interface BrokerProbe {
+  /** True while the broker connection is up. */
+  readonly connected: boolean;
+  /** Messages waiting in the requests queue. */
+  readyCount(): Promise<number>;
+}
+
+/** Injection tokens of the relay's collaborators (bound to the real services by the module). */
+export const OUTBOX_SOURCE = Symbol('OUTBOX_SOURCE');
+export const OUTBOX_SINK = Symbol('OUTBOX_SINK');
+export const BROKER_PROBE = Symbol('BROKER_PROBE');
+
+/** What one wake-up did. */
+export interface RelayRun {
+  retried: number;
+  swept: number;
+  confirmed: number;
+  failed: number;
+  /** Why the sweep was due, if it ran. */
+  sweep?: string;
+  /** Why a due sweep did not run. */
+  skipped?: string;
+}
+
+/**
+ * The outbox relay, woken every `intervalMs` while the broker is connected:
+ *  1. It publishes again the requests whose publish failed (broker down, nack, no confirm in
+ *     time), which the dispatcher keeps in memory — the common case, with no database query.
+ *  2. It sweeps the database at start-up (requests a crashed gateway stored but never
+ *     published), every `republishAfterMs`, and when the retry memory overflowed: requests still
+ *     `queued` more than `republishAfterMs` after submission (and after their last recorded
+ *     confirm) are published again with `attempt` + 1. Only while the requests queue holds no
+ *     ready messages: a backlog explains a late result, and republishing into it would only add
+ *     duplicates. (A sweep scans the collection on FerretDB, hence its rarity.)
+ * Consumers are idempotent, so a duplicate publish is harmless. Runs never overlap.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<unknown>;
+  private stopped = false;
+  private lastSweepAt?: number;
+  private sweepAgain = false;
+
+  constructor(
+    @Inject(OUTBOX_SOURCE) private readonly source: OutboxSource,
+    @Inject(OUTBOX_SINK) private readonly sink: OutboxSink,
+    @Inject(BROKER_PROBE) private readonly broker: BrokerProbe,
+    @Inject(OUTBOX_RELAY_OPTIONS) private readonly options: OutboxRelayOptions,
+  ) {}
+
+  /** Starts the periodic wake-ups. */
+  onApplicationBootstrap(): void {
+    this.stopped = false;
+    this.schedule();
+  }
+
+  /** Stops and waits for the run in progress. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** Requests stored but not confirmed, as known here: being published, or waiting for a retry. */
+  backlog(): number {
+    return this.sink.pending + this.sink.retryCount;
+  }
+
+  /** Why a database sweep is due at `now`, or undefined. */
+  sweepReason(now = Date.now()): string | undefined {
+    if (this.lastSweepAt === undefined) return 'start-up';
+    if (this.sink.overflowed) return 'retry memory overflowed';
+    if (this.sweepAgain) return 'more overdue requests';
+    if (now - this.lastSweepAt >= this.options.republishAfterMs) return 'periodic';
+    return undefined;
+  }
+
+  /** One wake-up: retries failed publishes, then sweeps if due. Nothing while the broker is down. */
+  async runOnce(now = new Date()): Promise<RelayRun> {
+    const run: RelayRun = { retried: 0, swept: 0, confirmed: 0, failed: 0 };
+    if (!this.broker.connected) return { ...run, skipped: 'broker disconnected' };
+    const retries = this.sink.takeRetries(this.options.batchSize);
+    if (retries.length > 0) {
+      const result = await this.sink.dispatch(retries, { source: 'retry' });
+      this.count(run, result);
+      run.retried = retries.length;
+      if (result.failed > 0) return run; // the broker is still refusing: sweeping can wait
+    }
+    const reason = this.sweepReason(now.getTime());
+    if (reason !== undefined) await this.sweep(now, reason, run);
+    if (run.retried + run.swept > 0) {
+      this.logger.log(
+        `republished ${run.retried} failed and ${run.swept} overdue request(s): ${run.confirmed} confirmed` +
+          (run.failed > 0 ? `, ${run.failed} failed` : ''),
+      );
+    }
+    return run;
+  }
+
+  private async sweep(now: Date, reason: string, run: RelayRun): Promise<void> {
+    const ready = await this.broker.readyCount().catch(() => Number.NaN);
+    if (ready !== 0) {
+      run.skipped = Number.isNaN(ready) ? 'requests queue depth unknown' : `requests queue holds ${ready} ready messages`;
+      return;
+    }
+    run.sweep = reason;
+    this.lastSweepAt = now.getTime();
+    this.sink.overflowed = false;
+    const overdue = await this.source.findOverdue(new Date(now.getTime() - this.options.republishAfterMs), this.options.batchSize);
+    this.sweepAgain = overdue.length >= this.options.batchSize;
+    if (overdue.length === 0) return;
+    const result = await this.sink.dispatch(overdue.map(toRequest), { source: 'sweep', record: true });
+    this.count(run, result);
+    run.swept = overdue.length;
+  }
+
+  private count(run: RelayRun, result: DispatchResult): void {
+    run.confirmed += result.confirmed;
+    run.failed += result.failed;
+  }
+
+  /** Next wake-up after the interval — at once while there is more to do and the broker accepts it. */
+  private schedule(delayMs = this.options.intervalMs): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.runOnce().then(
+        (run) => this.schedule(run.failed === 0 && (this.sink.retryCount > 0 || this.sweepAgain) ? 0 : undefined),
+        (error: Error) => {
+          this.logger.warn(`outbox relay run failed: ${error.message}`);
+          this.schedule();
+        },
+      );
+    }, delayMs);
+  }
+}
+
+/** The message for an overdue stored request: one more attempt than recorded. */
+export function toRequest(entry: OutboxEntry): PredictionRequest {
+  return {
+    trackingId: entry._id,
+    text: entry.text,
+    submittedAt: new Date(entry.submittedAt).toISOString(),
+    attempt: Math.max(entry.publishAttempts ?? 1, 1) + 1,
+  };
+}

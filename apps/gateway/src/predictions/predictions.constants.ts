@@ -1,0 +1,28 @@
+/** Base path of the predictions API. */
+export const PREDICTIONS_PATH = 'v1/predictions';
+
+/** Concurrent insertMany calls the submission coalescer keeps in flight. */
+export const INSERT_MAX_CONCURRENT = 4;
+
+/** Pause between two database polls on behalf of all long-polling `?wait=` readers. */
+export const WAIT_POLL_INTERVAL_MS = 50;
+
+/** Most ids asked for in one long-poll query (more waiters are polled in several queries). */
+export const WAIT_POLL_CHUNK = 1000;
+
+/** Injection token of the {@link PredictionsOptions}. */
+export const PREDICTIONS_OPTIONS = Symbol('PREDICTIONS_OPTIONS');
+
+/** Limits and tuning of the predictions API (from the environment). */
+export interface PredictionsOptions {
+  /** Largest text, in UTF-8 bytes (MAX_TEXT_BYTES). */
+  maxTextBytes: number;
+  /** Most texts per batch (MAX_BATCH_ITEMS). */
+  maxBatchItems: number;
+  /** Cap of `?wait=` (MAX_WAIT_MS). */
+  maxWaitMs: number;
+  /** Most documents per grouped insertMany (INSERT_BATCH_MAX). */
+  insertBatchMax: number;
+  /** Grouping window of inserts (INSERT_BATCH_WAIT_MS). */
+  insertBatchWaitMs: number;
+}

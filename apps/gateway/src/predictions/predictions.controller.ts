@@ -1,0 +1,87 @@
+import { BadRequestException, Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiUnsupportedMediaTypeResponse,
+} from '@nestjs/swagger';
+import {
+  AcceptedPredictionBatchView,
+  AcceptedPredictionView,
+  CreatePredictionBatchDto,
+  CreatePredictionDto,
+  FeedbackDto,
+  PredictionView,
+} from '@sibyl/contracts';
+import { PREDICTIONS_PATH } from './predictions.constants';
+import { PredictionsService } from './predictions.service';
+import { SubmissionLimitsPipe } from './submission-limits.pipe';
+import { WaitQueryDto } from './wait-query.dto';
+
+/** Sets a response header on an Express response or a Fastify reply. */
+interface HeaderSetter {
+  header(name: string, value: string): unknown;
+}
+
+const trackingId = new ParseUUIDPipe({
+  exceptionFactory: () => new BadRequestException('id must be a UUID (the trackingId returned on submit)'),
+});
+
+/** The predictions API: submit texts, read results, give feedback. */
+@ApiTags('predictions')
+@ApiBadRequestResponse({ description: 'Invalid body, query or id' })
+@ApiServiceUnavailableResponse({ description: 'The database is unreachable; retry later' })
+@Controller(PREDICTIONS_PATH)
+export class PredictionsController {
+  constructor(private readonly predictions: PredictionsService) {}
+
+  @Post()
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({ summary: 'Submit one text; classified asynchronously' })
+  @ApiAcceptedResponse({ type: AcceptedPredictionView, description: 'Stored; follow the Location header' })
+  @ApiPayloadTooLargeResponse({ description: 'Text over MAX_TEXT_BYTES' })
+  @ApiUnsupportedMediaTypeResponse({ description: 'Body is not application/json' })
+  async create(
+    @Body(SubmissionLimitsPipe) body: CreatePredictionDto,
+    @Res({ passthrough: true }) response: HeaderSetter,
+  ): Promise<AcceptedPredictionView> {
+    const [accepted] = await this.predictions.submit([body.text]);
+    response.header('Location', `/${PREDICTIONS_PATH}/${accepted.trackingId}`);
+    return accepted;
+  }
+
+  @Post('batch')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({ summary: 'Submit up to MAX_BATCH_ITEMS texts at once' })
+  @ApiAcceptedResponse({ type: AcceptedPredictionBatchView, description: 'Stored, in the order of the texts' })
+  @ApiPayloadTooLargeResponse({ description: 'Too many texts, or a text over MAX_TEXT_BYTES' })
+  @ApiUnsupportedMediaTypeResponse({ description: 'Body is not application/json' })
+  async createBatch(@Body(SubmissionLimitsPipe) body: CreatePredictionBatchDto): Promise<AcceptedPredictionBatchView> {
+    return { items: await this.predictions.submit(body.texts) };
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'Read a prediction; `?wait=ms` long-polls until it is done' })
+  @ApiOkResponse({ type: PredictionView })
+  @ApiNotFoundResponse({ description: 'Unknown trackingId' })
+  find(@Param('id', trackingId) id: string, @Query() query: WaitQueryDto): Promise<PredictionView> {
+    return this.predictions.find(id, query.wait ?? 0);
+  }
+
+  @Post(':id/feedback')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Tell which language the text really was' })
+  @ApiNoContentResponse({ description: 'Feedback stored' })
+  @ApiNotFoundResponse({ description: 'Unknown trackingId' })
+  @ApiConflictResponse({ description: 'The prediction is not done yet' })
+  async feedback(@Param('id', trackingId) id: string, @Body() body: FeedbackDto): Promise<void> {
+    await this.predictions.giveFeedback(id, body);
+  }
+}

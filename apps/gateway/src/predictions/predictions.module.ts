@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { GatewayEnvironment } from '../config/env.validation';
+import { OutboxModule } from '../outbox/outbox.module';
+import { RecordsModule } from '../records/records.module';
+import { PREDICTIONS_OPTIONS, PredictionsOptions } from './predictions.constants';
+import { PredictionsController } from './predictions.controller';
+import { PredictionsMetrics } from './predictions.metrics';
+import { PredictionsService } from './predictions.service';
+
+/** `/v1/predictions`: submissions, results, feedback. */
+@Module({
+  imports: [RecordsModule, OutboxModule],
+  controllers: [PredictionsController],
+  providers: [
+    PredictionsService,
+    PredictionsMetrics,
+    {
+      provide: PREDICTIONS_OPTIONS,
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<GatewayEnvironment, true>): PredictionsOptions => ({
+        maxTextBytes: config.get('MAX_TEXT_BYTES', { infer: true }),
+        maxBatchItems: config.get('MAX_BATCH_ITEMS', { infer: true }),
+        maxWaitMs: config.get('MAX_WAIT_MS', { infer: true }),
+        insertBatchMax: config.get('INSERT_BATCH_MAX', { infer: true }),
+        insertBatchWaitMs: config.get('INSERT_BATCH_WAIT_MS', { infer: true }),
+      }),
+    },
+  ],
+  exports: [PredictionsMetrics],
+})
+export class PredictionsModule {}

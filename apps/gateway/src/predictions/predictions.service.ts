@@ -1,0 +1,85 @@
+import { BadRequestException, BeforeApplicationShutdown, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { AcceptedPredictionView, FeedbackDto, PredictionStatus, PredictionView } from '@sibyl/contracts';
+import { LANGUAGES } from '@sibyl/model';
+import { PredictionRecord } from '@sibyl/persistence';
+import { randomUUID } from 'node:crypto';
+import { OutboxDispatcher } from '../outbox/outbox.dispatcher';
+import { newPredictionRecord, PredictionStore } from '../records/prediction.store';
+import { WriteCoalescer } from '../records/write-coalescer';
+import { CompletionWatcher } from './completion.watcher';
+import { INSERT_MAX_CONCURRENT, PREDICTIONS_OPTIONS, PredictionsOptions } from './predictions.constants';
+import { PredictionsMetrics } from './predictions.metrics';
+import { toPredictionView } from './prediction-view';
+
+/**
+ * Accepting and reading prediction requests.
+ *
+ * Submit = store first (grouped with concurrent submissions into one insertMany), answer,
+ * then publish with a broker confirm in the background; the stored document is the outbox
+ * entry, so a request accepted with 202 is never lost even if publishing fails.
+ */
+@Injectable()
+export class PredictionsService implements BeforeApplicationShutdown {
+  private readonly inserts: WriteCoalescer<PredictionRecord>;
+  private readonly watcher: CompletionWatcher;
+
+  constructor(
+    private readonly store: PredictionStore,
+    private readonly dispatcher: OutboxDispatcher,
+    private readonly metrics: PredictionsMetrics,
+    @Inject(PREDICTIONS_OPTIONS) private readonly options: PredictionsOptions,
+  ) {
+    this.inserts = new WriteCoalescer((records) => store.insertMany(records), {
+      maxItems: options.insertBatchMax,
+      maxWaitMs: options.insertBatchWaitMs,
+      maxConcurrent: INSERT_MAX_CONCURRENT,
+    });
+    this.watcher = new CompletionWatcher((ids) => store.findFinished(ids));
+  }
+
+  /**
+   * Stores one `queued` request per text, then publishes them without waiting for the
+   * confirms. Rejects (→ 503) only if the requests could not be stored.
+   */
+  async submit(texts: readonly string[]): Promise<AcceptedPredictionView[]> {
+    const submittedAt = new Date();
+    const records = texts.map((text) => newPredictionRecord(randomUUID(), text, submittedAt));
+    await this.inserts.add(records);
+    this.metrics.accepted.inc(records.length);
+    void this.dispatcher.dispatch(
+      records.map((record) => ({
+        trackingId: record._id,
+        text: record.text,
+        submittedAt: submittedAt.toISOString(),
+        attempt: 1,
+      })),
+    );
+    return records.map((record) => ({ trackingId: record._id, status: PredictionStatus.Queued }));
+  }
+
+  /** The request's current state; with `waitMs` > 0, waits (capped) until it is finished. */
+  async find(id: string, waitMs = 0): Promise<PredictionView> {
+    const snapshot = await this.store.findSnapshot(id);
+    if (!snapshot) throw new NotFoundException(`no prediction with trackingId ${id}`);
+    if (snapshot.status !== PredictionStatus.Queued || waitMs <= 0) return toPredictionView(snapshot);
+    const finished = await this.watcher.wait(id, Math.min(waitMs, this.options.maxWaitMs));
+    return toPredictionView(finished ?? snapshot);
+  }
+
+  /** Records what the language really was; the prediction must be done. */
+  async giveFeedback(id: string, feedback: FeedbackDto): Promise<void> {
+    if (!Object.hasOwn(LANGUAGES, feedback.language)) {
+      throw new BadRequestException(`language must be one of the supported codes (${Object.keys(LANGUAGES).join(', ')})`);
+    }
+    const outcome = await this.store.setFeedback(id, { language: feedback.language, comment: feedback.comment, at: new Date() });
+    if (outcome === 'not_found') throw new NotFoundException(`no prediction with trackingId ${id}`);
+    if (outcome === 'not_done') throw new ConflictException('feedback is accepted only once the prediction is done');
+  }
+
+  /** Stores what is still waiting, waits for its publishes, and releases long-polling readers. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.inserts.drain();
+    await this.dispatcher.drain();
+    this.watcher.close();
+  }
+}

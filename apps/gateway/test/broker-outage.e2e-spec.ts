@@ -1,0 +1,155 @@
+import { parsePredictionRequestedV1 } from '@sibyl/contracts';
+import { TcpProxy, uniqueNamespace, waitFor } from '@sibyl/testing';
+import { Channel, ChannelModel, connect } from 'amqplib';
+import { randomUUID } from 'node:crypto';
+import { postJson, RABBITMQ_URL, RunningGateway, startGateway, viaProxy } from './gateway.harness';
+
+interface StoredDoc {
+  _id: string;
+  status: string;
+  text: string;
+  submittedAt: Date;
+  publishedAt: Date | null;
+  publishAttempts: number;
+}
+
+/** Drains the queue, returning `messageId → attempt` of every message. */
+async function drain(channel: Channel, queue: string): Promise<Map<string, number[]>> {
+  const seen = new Map<string, number[]>();
+  for (;;) {
+    const message = await channel.get(queue, { noAck: true });
+    if (!message) return seen;
+    const parsed = parsePredictionRequestedV1(message.content);
+    if (!parsed.ok) throw new Error(parsed.reason);
+    seen.set(parsed.value.trackingId, [...(seen.get(parsed.value.trackingId) ?? []), parsed.value.attempt]);
+  }
+}
+
+describe('gateway: broker unreachable while requests are submitted', () => {
+  let proxy: TcpProxy;
+  let gateway: RunningGateway;
+  let amqp: ChannelModel;
+  let channel: Channel;
+
+  beforeAll(async () => {
+    proxy = new TcpProxy('127.0.0.1', Number(new URL(RABBITMQ_URL).port || 5672));
+    const port = await proxy.start();
+    gateway = await startGateway({
+      RABBITMQ_URL: viaProxy(RABBITMQ_URL, port),
+      PUBLISH_TIMEOUT_MS: '1000',
+      OUTBOX_INTERVAL_MS: '200',
+      OUTBOX_REPUBLISH_AFTER_MS: '600000',
+    });
+    amqp = await connect(RABBITMQ_URL);
+    channel = await amqp.createChannel();
+  });
+
+  afterAll(async () => {
+    await amqp?.close();
+    await gateway?.close();
+    await proxy?.stop();
+  });
+
+  it('accepts (202) and stores requests while the broker is cut off, then the relay publishes each once', async () => {
+    proxy.cut();
+    await waitFor(async () => (await fetch(`${gateway.url}/health/ready`)).status === 503, { timeoutMs: 15000, description: 'not ready' });
+    const ready = (await (await fetch(`${gateway.url}/health/ready`)).json()) as { details: Record<string, { status: string }> };
+    expect(ready.details).toMatchObject({ broker: { status: 'down' }, database: { status: 'up' } });
+
+    const singles = await Promise.all(
+      Array.from({ length: 20 }, async (_, i) => {
+        const response = await postJson(`${gateway.url}/v1/predictions`, { text: `during the outage ${i}` });
+        expect(response.status).toBe(202);
+        return ((await response.json()) as { trackingId: string }).trackingId;
+      }),
+    );
+    const batch = await postJson(`${gateway.url}/v1/predictions/batch`, { texts: Array.from({ length: 10 }, (_, i) => `batch ${i}`) });
+    expect(batch.status).toBe(202);
+    const ids = [...singles, ...((await batch.json()) as { items: Array<{ trackingId: string }> }).items.map((i) => i.trackingId)];
+
+    // Stored, not published: nothing reached the queue.
+    const docs = await gateway.db.collection<StoredDoc>('predictions').find({}).toArray();
+    expect(docs).toHaveLength(30);
+    expect(docs.every((d) => d.status === 'queued' && d.publishedAt === null)).toBe(true);
+    expect((await channel.checkQueue(gateway.names.requestsQueue)).messageCount).toBe(0);
+    expect(await (await fetch(`${gateway.url}/metrics`)).text()).toMatch(/^sibyl_outbox_backlog 30$/m);
+
+    proxy.restore();
+    await waitFor(async () => (await channel.checkQueue(gateway.names.requestsQueue)).messageCount >= 30, {
+      timeoutMs: 30000,
+      description: 'the relay to publish the 30 requests',
+    });
+    await waitFor(async () => (await gateway.db.collection<StoredDoc>('predictions').countDocuments({ publishedAt: null })) === 0, {
+      timeoutMs: 15000,
+      description: 'publishedAt on every document',
+    });
+    const published = await drain(channel, gateway.names.requestsQueue);
+    expect(new Set(published.keys())).toEqual(new Set(ids));
+    // Each was retried once, from memory: attempt 2, recorded with its confirm.
+    expect([...published.values()].every((attempts) => attempts.length === 1 && attempts[0] === 2)).toBe(true);
+    expect((await gateway.db.collection<StoredDoc>('predictions').find({}).toArray()).every((d) => d.publishAttempts === 2)).toBe(true);
+    expect((await fetch(`${gateway.url}/health/ready`)).status).toBe(200);
+    expect(await (await fetch(`${gateway.url}/metrics`)).text()).toMatch(/^sibyl_outbox_backlog 0$/m);
+  });
+});
+
+describe('gateway: outbox relay recovery', () => {
+  it('publishes, at start-up, requests a crashed gateway stored but never published', async () => {
+    const namespace = uniqueNamespace('gw-crash');
+    // A first gateway stores a request "and crashes": write it as it would, then start a gateway on the same database.
+    const first = await startGateway({ AMQP_NAMESPACE: namespace });
+    const orphan = { _id: randomUUID(), text: 'left behind', status: 'queued', submittedAt: new Date(Date.now() - 60_000), publishedAt: null, publishAttempts: 1 };
+    await first.db.collection<StoredDoc>('predictions').insertOne(orphan as StoredDoc);
+    await first.close({ cleanUp: false });
+    const second = await startGateway({
+      AMQP_NAMESPACE: namespace,
+      MONGODB_URI: first.env.MONGODB_URI,
+      OUTBOX_INTERVAL_MS: '200',
+      OUTBOX_REPUBLISH_AFTER_MS: '5000',
+    });
+    const amqp = await connect(RABBITMQ_URL);
+    try {
+      const channel = await amqp.createChannel();
+      const message = await waitFor(async () => (await channel.get(second.names.requestsQueue, { noAck: true })) || undefined, {
+        timeoutMs: 15000,
+        description: 'the orphan to be published',
+      });
+      expect(message.properties.messageId).toBe(orphan._id);
+      expect(parsePredictionRequestedV1(message.content)).toMatchObject({ ok: true, value: { trackingId: orphan._id, attempt: 2, text: 'left behind' } });
+      await waitFor(async () => (await second.db.collection<StoredDoc>('predictions').findOne({ _id: orphan._id }))?.publishedAt, {
+        timeoutMs: 10000,
+        description: 'the sweep to record its confirm',
+      });
+    } finally {
+      await amqp.close();
+      await second.close();
+    }
+  });
+
+  it('republishes a request still queued OUTBOX_REPUBLISH_AFTER_MS after submission (lost message), as attempt 2', async () => {
+    const gateway = await startGateway({ OUTBOX_REPUBLISH_AFTER_MS: '1500', OUTBOX_INTERVAL_MS: '200' });
+    const amqp = await connect(RABBITMQ_URL);
+    try {
+      const channel = await amqp.createChannel();
+      const { trackingId } = (await (await postJson(`${gateway.url}/v1/predictions`, { text: 'lost in the broker' })).json()) as { trackingId: string };
+      await waitFor(async () => (await gateway.db.collection<StoredDoc>('predictions').findOne({ _id: trackingId }))?.publishedAt, {
+        timeoutMs: 10000,
+        description: 'the first confirm',
+      });
+      await channel.purgeQueue(gateway.names.requestsQueue); // the message is lost
+      const message = await waitFor(async () => (await channel.get(gateway.names.requestsQueue, { noAck: true })) || undefined, {
+        timeoutMs: 20000,
+        description: 'the republished message',
+      });
+      expect(parsePredictionRequestedV1(message.content)).toMatchObject({ ok: true, value: { trackingId, attempt: 2 } });
+      const doc = await waitFor(async () => {
+        const current = await gateway.db.collection<StoredDoc>('predictions').findOne({ _id: trackingId });
+        return current?.publishAttempts === 2 ? current : undefined;
+      }, { timeoutMs: 10000 });
+      expect(doc.status).toBe('queued');
+    } finally {
+      await amqp.close();
+      await gateway.close();
+    }
+  });
+});

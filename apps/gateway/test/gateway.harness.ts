@@ -1,0 +1,70 @@
+import type { INestApplication } from '@nestjs/common';
+import { getConnectionToken } from '@nestjs/mongoose';
+import { messagingNames, MessagingNames } from '@sibyl/contracts';
+import { PredictionPublisher } from '@sibyl/amqp';
+import { deletePredictionTopology } from '@sibyl/amqp/testing';
+import { DEFAULT_MONGODB_URI, DEFAULT_RABBITMQ_URL, uniqueMongoUri, uniqueNamespace } from '@sibyl/testing';
+import type { Connection } from 'mongoose';
+import { createGatewayApp } from '../src/gateway.app';
+
+/** The real RabbitMQ and database of the machine (never stopped by tests). */
+export const RABBITMQ_URL = process.env.RABBITMQ_URL ?? DEFAULT_RABBITMQ_URL;
+export const MONGODB_URI = process.env.MONGODB_URI ?? DEFAULT_MONGODB_URI;
+
+/** A gateway listening on a free port, with its own broker namespace and database. */
+export interface RunningGateway {
+  app: INestApplication;
+  url: string;
+  names: MessagingNames;
+  env: Record<string, string>;
+  /** The gateway's own Mongoose connection (for assertions on stored documents). */
+  db: Connection;
+  /** Closes the app; with `cleanUp`, also drops its database and broker namespace. */
+  close(options?: { cleanUp?: boolean }): Promise<void>;
+}
+
+/** Starts a gateway; `env` overrides the isolated defaults (namespace, database, quiet logs). */
+export async function startGateway(env: Record<string, string> = {}): Promise<RunningGateway> {
+  const settings = {
+    AMQP_NAMESPACE: uniqueNamespace('gw'),
+    MONGODB_URI: uniqueMongoUri(MONGODB_URI),
+    RABBITMQ_URL,
+    LOG_LEVEL: 'error',
+    ...env,
+  };
+  const app = await createGatewayApp(settings);
+  await app.listen(0, '127.0.0.1');
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  const names = messagingNames(settings.AMQP_NAMESPACE);
+  const db = app.get<Connection>(getConnectionToken());
+  await app.get(PredictionPublisher).waitForConnect();
+  return {
+    app,
+    url,
+    names,
+    env: settings,
+    db,
+    async close({ cleanUp = true } = {}) {
+      if (cleanUp) await db.dropDatabase().catch(() => undefined);
+      await app.close();
+      if (cleanUp) await deletePredictionTopology(RABBITMQ_URL, names);
+    },
+  };
+}
+
+/** POSTs a JSON body (a string is sent as is, so tests can send malformed JSON). */
+export function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+/** The URL with the host replaced by `host:port` (to route a service through a TcpProxy). */
+export function viaProxy(url: string, port: number): string {
+  const parsed = new URL(url);
+  parsed.hostname = '127.0.0.1';
+  parsed.port = String(port);
+  return parsed.toString();
+}

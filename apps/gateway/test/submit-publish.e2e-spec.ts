@@ -1,0 +1,199 @@
+import { parsePredictionRequestedV1, PredictionView, QueueStatsView } from '@sibyl/contracts';
+import { waitFor } from '@sibyl/testing';
+import { Channel, ChannelModel, connect, GetMessage } from 'amqplib';
+import { postJson, RABBITMQ_URL, RunningGateway, startGateway } from './gateway.harness';
+
+interface StoredDoc {
+  _id: string;
+  text: string;
+  status: string;
+  submittedAt: Date;
+  publishedAt: Date | null;
+  publishAttempts: number;
+  feedback: { language: string; comment?: string } | null;
+}
+
+describe('gateway: submit stores, then publishes with confirms', () => {
+  let gateway: RunningGateway;
+  let amqp: ChannelModel;
+  let channel: Channel;
+
+  const predictions = () => `${gateway.url}/v1/predictions`;
+  const stored = (id: string) => gateway.db.collection<StoredDoc>('predictions').findOne({ _id: id });
+  const nextMessage = () =>
+    waitFor(async () => (await channel.get(gateway.names.requestsQueue, { noAck: true })) || undefined, { timeoutMs: 10000, description: 'a message' });
+
+  async function submit(text: string): Promise<string> {
+    const response = await postJson(predictions(), { text });
+    expect(response.status).toBe(202);
+    return ((await response.json()) as { trackingId: string }).trackingId;
+  }
+
+  beforeAll(async () => {
+    gateway = await startGateway({ MAX_WAIT_MS: '3000', OUTBOX_REPUBLISH_AFTER_MS: '600000' });
+    amqp = await connect(RABBITMQ_URL);
+    channel = await amqp.createChannel();
+  });
+
+  afterAll(async () => {
+    await amqp?.close();
+    await gateway?.close();
+  });
+
+  afterEach(async () => {
+    await channel.purgeQueue(gateway.names.requestsQueue);
+  });
+
+  it('stores the request as queued and publishes a persistent prediction.requested.v1 to the namespaced queue', async () => {
+    const before = Date.now();
+    const id = await submit('Alla människor är födda fria och lika i värde och rättigheter.');
+    const message: GetMessage = await nextMessage();
+    // The document exists by the time its message can be consumed.
+    const doc = (await stored(id)) as StoredDoc;
+    expect(doc).toMatchObject({ _id: id, status: 'queued', text: 'Alla människor är födda fria och lika i värde och rättigheter.' });
+    expect(doc.submittedAt.getTime()).toBeGreaterThanOrEqual(before - 1000);
+    expect(message.fields.routingKey).toBe('prediction.requested.v1');
+    expect(message.fields.exchange).toBe(gateway.names.requestsExchange);
+    expect(message.properties).toMatchObject({
+      messageId: id,
+      type: 'prediction.requested.v1',
+      contentType: 'application/json',
+      deliveryMode: 2,
+      appId: 'sibyl-gateway',
+    });
+    expect(parsePredictionRequestedV1(message.content)).toEqual({
+      ok: true,
+      value: expect.objectContaining({ v: 1, trackingId: id, attempt: 1, submittedAt: doc.submittedAt.toISOString() }),
+    });
+  });
+
+  it('records the broker confirm on the document (publishedAt, publishAttempts)', async () => {
+    const id = await submit('Bonjour tout le monde');
+    const doc = await waitFor(async () => {
+      const current = await stored(id);
+      return current?.publishedAt ? current : undefined;
+    }, { timeoutMs: 10000, description: 'publishedAt' });
+    expect(doc.publishAttempts).toBe(1);
+    expect(doc.publishedAt?.getTime()).toBeGreaterThanOrEqual(doc.submittedAt.getTime());
+  });
+
+  it('stores and publishes a batch, one message per text', async () => {
+    const texts = Array.from({ length: 50 }, (_, i) => `text number ${i}`);
+    const response = await postJson(`${predictions()}/batch`, { texts });
+    expect(response.status).toBe(202);
+    const { items } = (await response.json()) as { items: Array<{ trackingId: string }> };
+    const ids = items.map((item) => item.trackingId);
+    await waitFor(async () => (await channel.checkQueue(gateway.names.requestsQueue)).messageCount === 50, { timeoutMs: 10000 });
+    const messages: string[] = [];
+    for (let i = 0; i < 50; i++) {
+      const message = await channel.get(gateway.names.requestsQueue, { noAck: true });
+      if (message) messages.push(message.properties.messageId as string);
+    }
+    expect(new Set(messages)).toEqual(new Set(ids));
+    const docs = await gateway.db.collection<StoredDoc>('predictions').find({ _id: { $in: ids } }).toArray();
+    expect(docs.map((d) => d.text).sort()).toEqual([...texts].sort());
+  });
+
+  it('handles concurrent submissions (grouped inserts) without losing any', async () => {
+    const ids = await Promise.all(Array.from({ length: 200 }, (_, i) => submit(`concurrent ${i}`)));
+    expect(new Set(ids).size).toBe(200);
+    await waitFor(async () => (await channel.checkQueue(gateway.names.requestsQueue)).messageCount === 200, { timeoutMs: 15000 });
+    const count = await gateway.db.collection<StoredDoc>('predictions').countDocuments({ _id: { $in: ids } });
+    expect(count).toBe(200);
+  });
+
+  it('reads a queued prediction, and long-polls until the result is written', async () => {
+    const id = await submit('Hola mundo');
+    const queued = (await (await fetch(`${predictions()}/${id}`)).json()) as PredictionView;
+    expect(queued).toMatchObject({ trackingId: id, status: 'queued', language: null, confidence: null, top: [], completedAt: null });
+    const started = Date.now();
+    const waiting = fetch(`${predictions()}/${id}?wait=10000`).then((r) => r.json() as Promise<PredictionView>);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Write the result exactly as a predictor does (only while still queued).
+    await gateway.db.collection<StoredDoc>('predictions').updateOne(
+      { _id: id, status: 'queued' },
+      {
+        $set: {
+          status: 'done',
+          language: 'es',
+          languageName: 'Spanish',
+          nativeName: 'Español',
+          confidence: 0.93,
+          top: [{ language: 'es', score: 0.93 }, { language: 'pt', score: 0.05 }, { language: 'it', score: 0.02 }],
+          modelVersion: 'test-model',
+          completedAt: new Date(),
+        },
+      },
+    );
+    const done = await waiting;
+    expect(Date.now() - started).toBeLessThan(2500);
+    expect(done).toMatchObject({ trackingId: id, status: 'done', language: 'es', languageName: 'Spanish', nativeName: 'Español', confidence: 0.93, modelVersion: 'test-model' });
+    expect(done.top).toHaveLength(3);
+    expect(done.completedAt).toEqual(expect.any(String));
+
+    expect((await postJson(`${predictions()}/${id}/feedback`, { language: 'pt', comment: 'it was Portuguese' })).status).toBe(204);
+    expect((await stored(id))?.feedback).toMatchObject({ language: 'pt', comment: 'it was Portuguese' });
+  });
+
+  it('caps ?wait= at MAX_WAIT_MS and then answers the queued state', async () => {
+    const id = await submit('still waiting');
+    const started = Date.now();
+    const response = await fetch(`${predictions()}/${id}?wait=600000`);
+    const elapsed = Date.now() - started;
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as PredictionView).status).toBe('queued');
+    expect(elapsed).toBeGreaterThanOrEqual(2900);
+    expect(elapsed).toBeLessThan(8000);
+  });
+
+  it('reports the queue: ready and consumers over AMQP, unacked and rates from the management API', async () => {
+    await submit('one');
+    await submit('two');
+    const stats = await waitFor(async () => {
+      const current = (await (await fetch(`${gateway.url}/v1/queue`)).json()) as QueueStatsView;
+      return current.ready === 2 ? current : undefined;
+    }, { timeoutMs: 10000 });
+    expect(stats).toMatchObject({ ready: 2, consumers: 0, deadLettered: 0, unavailable: [] });
+    expect(typeof stats.unacked).toBe('number');
+    expect(typeof stats.publishRate).toBe('number');
+    expect(typeof stats.deliverRate).toBe('number');
+    const metrics = await (await fetch(`${gateway.url}/metrics`)).text();
+    expect(metrics).toMatch(/^sibyl_queue_messages_ready 2$/m);
+    expect(metrics).toMatch(/^sibyl_queue_consumers 0$/m);
+    expect(metrics).toMatch(/^sibyl_dead_lettered_messages 0$/m);
+    expect(metrics).toMatch(/^sibyl_outbox_backlog 0$/m);
+    expect(metrics).toMatch(/^sibyl_publish_confirm_seconds_count [1-9]\d*$/m);
+    expect(metrics).toMatch(/^sibyl_process_cpu_user_seconds_total /m);
+  });
+
+  it('is live and ready, and serves the OpenAPI UI', async () => {
+    expect((await fetch(`${gateway.url}/health/live`)).status).toBe(200);
+    const ready = await fetch(`${gateway.url}/health/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: 'ok', details: { broker: { status: 'up' }, database: { status: 'up' } } });
+    const docs = await fetch(`${gateway.url}/docs`);
+    expect(docs.status).toBe(200);
+    expect(await docs.text()).toContain('swagger-ui');
+  });
+});
+
+describe('gateway: queue stats without the management API', () => {
+  it('marks unacked and rates unavailable (null) and still reports AMQP figures', async () => {
+    const gateway = await startGateway({ RABBITMQ_MANAGEMENT_URL: 'http://guest:guest@127.0.0.1:1' });
+    try {
+      const stats = (await (await fetch(`${gateway.url}/v1/queue`)).json()) as QueueStatsView;
+      expect(stats).toEqual({
+        ready: 0,
+        consumers: 0,
+        deadLettered: 0,
+        unacked: null,
+        publishRate: null,
+        deliverRate: null,
+        unavailable: ['unacked', 'publishRate', 'deliverRate'],
+      });
+      expect(await (await fetch(`${gateway.url}/metrics`)).text()).toMatch(/^sibyl_queue_messages_unacked NaN$/im);
+    } finally {
+      await gateway.close();
+    }
+  });
+});

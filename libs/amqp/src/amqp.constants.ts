@@ -1,0 +1,20 @@
+/** Injection token of the shared `AmqpConnectionManager` (amqp-connection-manager). */
+export const AMQP_CONNECTION = Symbol('AMQP_CONNECTION');
+
+/** Injection token of the resolved broker names (`MessagingNames` for the configured namespace). */
+export const AMQP_NAMES = Symbol('AMQP_NAMES');
+
+/** Injection token of the {@link AmqpModuleOptions} the module was configured with. */
+export const AMQP_OPTIONS = Symbol('AMQP_OPTIONS');
+
+/** Default `x-delivery-limit` of the requests queue (must match in every app). */
+export const DEFAULT_DELIVERY_LIMIT = 5;
+
+/** Default AMQP heartbeat, in seconds. */
+export const DEFAULT_HEARTBEAT_SECONDS = 5;
+
+/** Default time a publish may wait for its broker confirm before it is rejected. */
+export const DEFAULT_PUBLISH_TIMEOUT_MS = 5000;
+
+/** Default cap on publishes buffered or awaiting a confirm (beyond it, publishes fail fast). */
+export const DEFAULT_MAX_IN_FLIGHT = 20000;

@@ -1,0 +1,116 @@
+import { messagingNames, parsePredictionRequestedV1 } from '@sibyl/contracts';
+import type { AmqpConnectionManager } from 'amqp-connection-manager';
+import { EventEmitter } from 'node:events';
+import { PredictionPublisher } from './prediction.publisher';
+import { PublishRefusedError, PublishTimeoutError } from './publish-errors';
+
+type Publish = (exchange: string, key: string, content: Buffer, options: Record<string, unknown>) => Promise<boolean>;
+
+/** A fake ChannelWrapper whose publishes are settled by the test. */
+class FakeChannel extends EventEmitter {
+  readonly published: Array<{ exchange: string; key: string; content: Buffer; options: Record<string, unknown> }> = [];
+  createOptions: Record<string, unknown> = {};
+  onPublish: Publish = async () => true;
+  queueLength = () => 0;
+  publish: Publish = (exchange, key, content, options) => {
+    this.published.push({ exchange, key, content, options });
+    return this.onPublish(exchange, key, content, options);
+  };
+}
+
+function setup(connected = true, maxInFlight?: number) {
+  const channel = new FakeChannel();
+  const connection = {
+    isConnected: () => connected,
+    createChannel: (options: Record<string, unknown>) => {
+      channel.createOptions = options;
+      return channel;
+    },
+  } as unknown as AmqpConnectionManager;
+  const names = messagingNames('unit');
+  const publisher = new PredictionPublisher(connection, names, {
+    url: 'amqp://unused',
+    connectionName: 'test-app',
+    publishTimeoutMs: 50,
+    maxInFlight,
+  });
+  return { channel, publisher, names };
+}
+
+const request = {
+  trackingId: '0b7e3d4c-1f5e-4b8a-9a43-5d3f2c1b0a99',
+  text: 'Hej',
+  submittedAt: '2026-01-02T03:04:05.000Z',
+  attempt: 1,
+};
+
+describe('PredictionPublisher', () => {
+  it('creates a confirm channel, without JSON encoding, with a publish timeout', () => {
+    const { channel } = setup();
+    expect(channel.createOptions).toMatchObject({ confirm: true, json: false, publishTimeout: 50 });
+    expect(typeof channel.createOptions['setup']).toBe('function');
+  });
+
+  it('publishes a persistent prediction.requested.v1 to the requests exchange', async () => {
+    const { channel, publisher, names } = setup();
+    await publisher.publishRequested(request);
+    const [sent] = channel.published;
+    expect(sent.exchange).toBe(names.requestsExchange);
+    expect(sent.key).toBe('prediction.requested.v1');
+    expect(sent.options).toMatchObject({
+      persistent: true,
+      messageId: request.trackingId,
+      type: 'prediction.requested.v1',
+      contentType: 'application/json',
+      appId: 'test-app',
+      timeout: 50,
+    });
+    expect(parsePredictionRequestedV1(sent.content)).toEqual({ ok: true, value: expect.objectContaining(request) });
+  });
+
+  it('refuses at once while the broker is not connected, buffering nothing', async () => {
+    const { channel, publisher } = setup(false);
+    await expect(publisher.publishRequested(request)).rejects.toBeInstanceOf(PublishRefusedError);
+    expect(channel.published).toHaveLength(0);
+  });
+
+  it('refuses beyond maxInFlight unconfirmed publishes', async () => {
+    const { channel, publisher } = setup(true, 1);
+    let confirm!: () => void;
+    channel.onPublish = () => new Promise<boolean>((resolve) => (confirm = () => resolve(true)));
+    const first = publisher.publishRequested(request);
+    await expect(publisher.publishRequested(request)).rejects.toThrow(/too many/);
+    expect(publisher.pending).toBe(1);
+    confirm();
+    await first;
+    expect(publisher.pending).toBe(0);
+  });
+
+  it('maps the channel timeout to a PublishTimeoutError', async () => {
+    const { channel, publisher } = setup();
+    channel.onPublish = async () => {
+      throw new Error('timeout');
+    };
+    await expect(publisher.publishRequested(request)).rejects.toBeInstanceOf(PublishTimeoutError);
+  });
+
+  it('times out even if the channel never settles (re-buffered in-flight message)', async () => {
+    const { channel, publisher } = setup();
+    channel.onPublish = () => new Promise<boolean>(() => undefined);
+    await expect(publisher.publishRequested(request, { timeoutMs: 10 })).rejects.toBeInstanceOf(PublishTimeoutError);
+    expect(publisher.pending).toBe(0);
+  });
+
+  it('publishMany reports each outcome and never rejects', async () => {
+    const { channel, publisher } = setup();
+    channel.onPublish = async (_e, _k, _c, options) => {
+      if (options['messageId'] === 'bad') throw new Error('message nacked');
+      return true;
+    };
+    const outcomes = await publisher.publishMany([request, { ...request, trackingId: 'bad' }]);
+    expect(outcomes).toEqual([
+      { trackingId: request.trackingId, confirmed: true },
+      { trackingId: 'bad', confirmed: false, error: 'message nacked' },
+    ]);
+  });
+});

@@ -1,0 +1,27 @@
+import type { MessagingNames } from '@sibyl/contracts';
+import { Channel, connect } from 'amqplib';
+
+/**
+ * Deletes a (namespaced) prediction topology — queues and exchanges — so tests leave the
+ * shared broker clean. Missing entities are ignored.
+ */
+export async function deletePredictionTopology(url: string, names: MessagingNames): Promise<void> {
+  const removals: Array<(channel: Channel) => Promise<unknown>> = [
+    (channel) => channel.deleteQueue(names.requestsQueue),
+    (channel) => channel.deleteQueue(names.deadLetterQueue),
+    (channel) => channel.deleteExchange(names.requestsExchange),
+    (channel) => channel.deleteExchange(names.deadLetterExchange),
+  ];
+  const connection = await connect(url);
+  try {
+    for (const remove of removals) {
+      // A failed operation closes its channel, so each one gets a fresh channel.
+      const channel = await connection.createChannel();
+      channel.on('error', () => undefined);
+      await remove(channel).catch(() => undefined);
+      await channel.close().catch(() => undefined);
+    }
+  } finally {
+    await connection.close();
+  }
+}

@@ -1,0 +1,3 @@
+export * from './prometheus-samples';
+export * from './prometheus-text.parser';
+export * from './prometheus-text.types';
