@@ -1,0 +1,45 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule, ConfigService } from '@nestjs/config';
+import { MongooseModule } from '@nestjs/mongoose';
+import { AmqpModule } from '@sibyl/amqp';
+import { MetricsModule } from '@sibyl/observability';
+import { PredictorEnvironment, validateEnvironment } from './config/env.validation';
+import { ConsumerModule } from './consumer/consumer.module';
+import { HealthModule } from './health/health.module';
+
+/**
+ * The predictor: a hybrid Nest application whose microservice half consumes prediction requests (custom
+ * {@link AmqpStrategy}) and whose small HTTP half serves health and metrics.
+ */
+@Module({
+  imports: [
+    ConfigModule.forRoot({
+      isGlobal: true,
+      ignoreEnvFile: true,
+      cache: true,
+      validate: validateEnvironment,
+    }),
+    MongooseModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<PredictorEnvironment, true>) => ({
+        uri: config.get('MONGODB_URI', { infer: true }),
+        serverSelectionTimeoutMS: config.get('MONGODB_TIMEOUT_MS', { infer: true }),
+        // Fail fast instead of buffering operations while the database is down: the batch is requeued.
+        bufferCommands: false,
+      }),
+    }),
+    AmqpModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<PredictorEnvironment, true>) => ({
+        url: config.get('RABBITMQ_URL', { infer: true }),
+        namespace: config.get('AMQP_NAMESPACE', { infer: true }),
+        connectionName: `sibyl-predictor-${process.pid}`,
+        deliveryLimit: config.get('DELIVERY_LIMIT', { infer: true }),
+      }),
+    }),
+    MetricsModule.forRoot({ defaultLabels: { service: 'predictor' } }),
+    ConsumerModule,
+    HealthModule,
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,58 @@
+import { logLevelsFor, validateEnvironment } from './env.validation';
+
+describe('validateEnvironment', () => {
+  it('applies the documented defaults', () => {
+    const env = validateEnvironment({});
+    expect(env).toMatchObject({
+      RABBITMQ_URL: 'amqp://guest:guest@127.0.0.1:5672',
+      MONGODB_URI: 'mongodb://127.0.0.1:27017/sibyl',
+      AMQP_NAMESPACE: '',
+      PREDICTOR_PORT: 3002,
+      MODEL_PATH: 'models/langid/langid.model',
+      PREFETCH: 256,
+      BATCH_MAX_SIZE: 64,
+      BATCH_MAX_WAIT_MS: 5,
+      DELIVERY_LIMIT: 5,
+      SHUTDOWN_TIMEOUT_MS: 10000,
+    });
+  });
+
+  it('parses numbers and treats empty strings as unset', () => {
+    const env = validateEnvironment({
+      PREFETCH: '10',
+      BATCH_MAX_SIZE: '1',
+      AMQP_NAMESPACE: '',
+      MODEL_PATH: '',
+    });
+    expect(env.PREFETCH).toBe(10);
+    expect(env.BATCH_MAX_SIZE).toBe(1);
+    expect(env.MODEL_PATH).toBe('models/langid/langid.model');
+  });
+
+  it('names every invalid variable', () => {
+    expect(() =>
+      validateEnvironment({
+        PREFETCH: '0',
+        BATCH_MAX_SIZE: 'many',
+        RABBITMQ_URL: 'http://x',
+        LOG_LEVEL: 'loud',
+      }),
+    ).toThrow(/PREFETCH[\s\S]*BATCH_MAX_SIZE|BATCH_MAX_SIZE[\s\S]*PREFETCH/);
+    expect(() => validateEnvironment({ RABBITMQ_URL: 'http://x' })).toThrow(
+      /RABBITMQ_URL must be an amqp/,
+    );
+    expect(() => validateEnvironment({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
+  });
+
+  it('ignores unrelated variables', () => {
+    expect(validateEnvironment({ PATH: '/usr/bin', GATEWAY_PORT: 'x' })).not.toHaveProperty('PATH');
+  });
+});
+
+describe('logLevelsFor', () => {
+  it('keeps the level and the more severe ones', () => {
+    expect(logLevelsFor('warn')).toEqual(['fatal', 'error', 'warn']);
+    expect(logLevelsFor('verbose')).toHaveLength(6);
+    expect(logLevelsFor(undefined)).toEqual(['fatal', 'error', 'warn', 'log']);
+  });
+});

@@ -1,0 +1,73 @@
+import { encodePredictionRequestedV1, MessagingV1 } from '@sibyl/contracts';
+import type { ConsumeMessage } from 'amqplib';
+import { randomUUID } from 'node:crypto';
+import type { PredictionService } from '../prediction/prediction.service';
+import { AmqpContext } from '../transport/amqp.context';
+import type { AmqpStrategy } from '../transport/amqp.strategy';
+import { PredictionConsumer } from './prediction.consumer';
+
+describe('PredictionConsumer', () => {
+  const predictions = { predict: jest.fn(async () => ({ action: 'ack' })), flush: jest.fn() };
+  const on = jest.fn();
+  const consumer = new PredictionConsumer(
+    predictions as unknown as PredictionService,
+    { on } as unknown as AmqpStrategy,
+  );
+  const context = (messageId?: string) =>
+    new AmqpContext([
+      { properties: { messageId } } as unknown as ConsumeMessage,
+      MessagingV1.PredictionRequested,
+    ]);
+  const body = (trackingId = randomUUID()) =>
+    encodePredictionRequestedV1({
+      trackingId,
+      text: 'Hej',
+      submittedAt: new Date().toISOString(),
+      attempt: 1,
+    });
+
+  beforeEach(() => jest.clearAllMocks());
+
+  it('hands a valid request to the batcher and returns its disposition', async () => {
+    const id = randomUUID();
+    await expect(consumer.onPredictionRequested(body(id), context(id))).resolves.toEqual({
+      action: 'ack',
+    });
+    expect(predictions.predict).toHaveBeenCalledWith(
+      expect.objectContaining({ trackingId: id, text: 'Hej' }),
+    );
+  });
+
+  it.each([
+    ['garbage', Buffer.from('\u0000not json'), /not JSON/],
+    [
+      'a body without text',
+      Buffer.from(JSON.stringify({ v: 1, trackingId: randomUUID() })),
+      /text/,
+    ],
+  ])('dead-letters %s with the validation error as reason', async (_name, raw, reason) => {
+    const disposition = await consumer.onPredictionRequested(raw, context());
+    expect(disposition).toEqual({
+      action: 'dead-letter',
+      reason: expect.stringMatching(reason),
+      category: 'malformed',
+    });
+    expect(predictions.predict).not.toHaveBeenCalled();
+  });
+
+  it('dead-letters a body whose trackingId differs from the messageId', async () => {
+    const disposition = await consumer.onPredictionRequested(body(), context(randomUUID()));
+    expect(disposition).toMatchObject({
+      action: 'dead-letter',
+      reason: expect.stringMatching(/does not match/),
+    });
+  });
+
+  it('flushes the open batch when the transport drains', () => {
+    consumer.onModuleInit();
+    const [[event, listener]] = on.mock.calls;
+    expect(event).toBe('draining');
+    listener();
+    expect(predictions.flush).toHaveBeenCalled();
+  });
+});

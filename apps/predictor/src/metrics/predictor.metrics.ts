@@ -1,0 +1,93 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  METRICS_OPTIONS,
+  METRICS_REGISTRY,
+  type ResolvedMetricsOptions,
+} from '@sibyl/observability';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+/**
+ * The predictor's Prometheus metrics (names prefixed `sibyl_` by default).
+ *
+ * `results_written_total` counts documents this process moved from `queued` to a result (the bulk write's
+ * modified count) and `results_skipped_total` the results it did not write because the document already had
+ * one (a redelivery or republish). Summed over all predictors, `written` equals the number of requests exactly
+ * when every request got exactly one result.
+ */
+@Injectable()
+export class PredictorMetrics {
+  readonly completed: Counter<'language' | 'status'>;
+  readonly latency: Histogram;
+  readonly batchSize: Histogram;
+  readonly predictDuration: Histogram;
+  readonly deadLettered: Counter<'reason'>;
+  readonly modelInfo: Gauge<'version' | 'name'>;
+  readonly resultsWritten: Counter;
+  readonly resultsSkipped: Counter;
+  readonly received: Counter<'redelivered'>;
+  readonly requeued: Counter;
+
+  constructor(
+    @Inject(METRICS_REGISTRY) registry: Registry,
+    @Inject(METRICS_OPTIONS) { prefix }: ResolvedMetricsOptions,
+  ) {
+    const registers = [registry];
+    this.completed = new Counter({
+      name: `${prefix}predictions_completed_total`,
+      help: 'Prediction results written, by language and status (done, failed)',
+      labelNames: ['language', 'status'],
+      registers,
+    });
+    this.latency = new Histogram({
+      name: `${prefix}prediction_latency_seconds`,
+      help: 'Time from submission (gateway) to stored result',
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300],
+      registers,
+    });
+    this.batchSize = new Histogram({
+      name: `${prefix}batch_size`,
+      help: 'Messages per micro-batch',
+      buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024],
+      registers,
+    });
+    this.predictDuration = new Histogram({
+      name: `${prefix}predict_duration_seconds`,
+      help: 'Time the model took to classify one micro-batch',
+      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers,
+    });
+    this.deadLettered = new Counter({
+      name: `${prefix}dead_lettered_total`,
+      help: 'Messages this predictor dead-lettered, by reason (malformed, unknown_type, prediction_failed)',
+      labelNames: ['reason'],
+      registers,
+    });
+    this.modelInfo = new Gauge({
+      name: `${prefix}model_info`,
+      help: 'The loaded language model (value 1)',
+      labelNames: ['version', 'name'],
+      registers,
+    });
+    this.resultsWritten = new Counter({
+      name: `${prefix}results_written_total`,
+      help: 'Results written to a pending request document (queued -> done/failed)',
+      registers,
+    });
+    this.resultsSkipped = new Counter({
+      name: `${prefix}results_skipped_total`,
+      help: 'Results not written because the request already had one (duplicate delivery)',
+      registers,
+    });
+    this.received = new Counter({
+      name: `${prefix}messages_received_total`,
+      help: 'Messages delivered by the broker, by whether they were redeliveries',
+      labelNames: ['redelivered'],
+      registers,
+    });
+    this.requeued = new Counter({
+      name: `${prefix}messages_requeued_total`,
+      help: 'Messages handed back to the broker after a transient failure (e.g. database down)',
+      registers,
+    });
+  }
+}

@@ -1,0 +1,167 @@
+import { PredictionRequestedV1, PredictionStatus } from '@sibyl/contracts';
+import type { LanguagePrediction } from '@sibyl/model';
+import { resolveMetricsOptions } from '@sibyl/observability';
+import { Registry } from 'prom-client';
+import { PredictorMetrics } from '../metrics/predictor.metrics';
+import type { LanguageModel } from '../model/model.constants';
+import type { ResultEntry, ResultWriter, ResultWriteSummary } from '../results/result.writer';
+import { PredictionService } from './prediction.service';
+
+const swedish: LanguagePrediction = {
+  language: 'sv',
+  confidence: 0.9,
+  top: [
+    { language: 'sv', score: 0.9 },
+    { language: 'nb', score: 0.07 },
+    { language: 'da', score: 0.03 },
+  ],
+};
+const undetermined: LanguagePrediction = { language: 'und', confidence: 0.1, top: [] };
+
+/** Fake model: "crash" makes predict throw; "???" is undetermined; everything else Swedish. */
+function fakeModel(): LanguageModel & { predictMany: jest.Mock; predict: jest.Mock } {
+  const predict = jest.fn((text: string): LanguagePrediction => {
+    if (text === 'crash') throw new Error('feature overflow');
+    return text === '???' ? undetermined : swedish;
+  });
+  return {
+    info: { name: 'sibyl-langid', modelVersion: 'm-test' },
+    predict,
+    predictMany: jest.fn((texts: string[]) => texts.map((text) => predict(text))),
+  } as unknown as LanguageModel & { predictMany: jest.Mock; predict: jest.Mock };
+}
+
+function message(text: string, n: number): PredictionRequestedV1 {
+  return {
+    v: 1,
+    trackingId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    text,
+    submittedAt: new Date(Date.now() - 250).toISOString(),
+    attempt: 1,
+  };
+}
+
+describe('PredictionService', () => {
+  let registry: Registry;
+  let metrics: PredictorMetrics;
+  let model: ReturnType<typeof fakeModel>;
+  let write: jest.Mock<Promise<ResultWriteSummary>, [readonly ResultEntry[], Date]>;
+  let service: PredictionService;
+
+  const metric = async (name: string, labels: Record<string, string> = {}) => {
+    const values = (await registry.getSingleMetric(name)?.get())?.values ?? [];
+    return values
+      .filter((v) => Object.entries(labels).every(([k, l]) => v.labels[k] === l))
+      .filter(
+        (v) => !('metricName' in v) || v.metricName === name || v.metricName === `${name}_count`,
+      )
+      .reduce((sum, v) => sum + v.value, 0);
+  };
+
+  beforeEach(() => {
+    registry = new Registry();
+    metrics = new PredictorMetrics(registry, resolveMetricsOptions());
+    model = fakeModel();
+    write = jest.fn(async (entries: readonly ResultEntry[], _completedAt: Date) => ({
+      written: new Set(entries.map((e) => e.trackingId)),
+      skipped: 0,
+    }));
+    service = new PredictionService(model, { write } as unknown as ResultWriter, metrics, {
+      maxSize: 3,
+      maxWaitMs: 5,
+    });
+    service.onModuleInit();
+  });
+
+  it('classifies a batch with one predictMany and stores it with one write, then acks every message', async () => {
+    const dispositions = await Promise.all(
+      ['hej', 'hallå', '???'].map((t, i) => service.predict(message(t, i))),
+    );
+    expect(dispositions).toEqual([{ action: 'ack' }, { action: 'ack' }, { action: 'ack' }]);
+    expect(model.predictMany).toHaveBeenCalledTimes(1);
+    expect(write).toHaveBeenCalledTimes(1);
+    const [entries] = write.mock.calls[0];
+    expect(entries[0]).toEqual({
+      trackingId: message('hej', 0).trackingId,
+      status: PredictionStatus.Done,
+      result: {
+        language: 'sv',
+        languageName: 'Swedish',
+        nativeName: 'Svenska',
+        confidence: 0.9,
+        top: swedish.top,
+        modelVersion: 'm-test',
+      },
+    });
+    // "und" is a result like any other
+    expect(entries[2]).toMatchObject({
+      status: 'done',
+      result: { language: 'und', languageName: 'Undetermined' },
+    });
+  });
+
+  it('isolates a text the model cannot process: it is stored as failed and dead-lettered, the others are acked', async () => {
+    const dispositions = await Promise.all(
+      ['hej', 'crash', 'hallå'].map((t, i) => service.predict(message(t, i))),
+    );
+    expect(dispositions).toEqual([
+      { action: 'ack' },
+      {
+        action: 'dead-letter',
+        reason: 'prediction failed: feature overflow',
+        category: 'prediction_failed',
+      },
+      { action: 'ack' },
+    ]);
+    const [entries] = write.mock.calls[0];
+    expect(entries.map((e) => e.status)).toEqual(['done', 'failed', 'done']);
+    expect(entries[1]).toMatchObject({ error: 'feature overflow', modelVersion: 'm-test' });
+    expect(
+      await metric('sibyl_predictions_completed_total', { status: 'failed', language: 'none' }),
+    ).toBe(1);
+  });
+
+  it('requeues the whole batch when the write fails (database down)', async () => {
+    write.mockRejectedValueOnce(new Error('connect ECONNREFUSED'));
+    const dispositions = await Promise.all(
+      ['a', 'b'].map((t, i) => service.predict(message(t, i))),
+    );
+    expect(dispositions).toEqual([
+      { action: 'requeue', reason: 'storing the result failed: connect ECONNREFUSED' },
+      { action: 'requeue', reason: 'storing the result failed: connect ECONNREFUSED' },
+    ]);
+    expect(await metric('sibyl_results_written_total')).toBe(0);
+  });
+
+  it('counts written and skipped results and completions only for what it wrote', async () => {
+    write.mockImplementationOnce(async (entries) => ({
+      written: new Set([entries[0].trackingId]),
+      skipped: 2,
+    }));
+    await Promise.all(['hej', 'hallå', 'hejsan'].map((t, i) => service.predict(message(t, i))));
+    expect(await metric('sibyl_results_written_total')).toBe(1);
+    expect(await metric('sibyl_results_skipped_total')).toBe(2);
+    expect(
+      await metric('sibyl_predictions_completed_total', { language: 'sv', status: 'done' }),
+    ).toBe(1);
+    expect(await metric('sibyl_prediction_latency_seconds', {})).toBe(1);
+    expect(await metric('sibyl_batch_size')).toBe(1);
+  });
+
+  it('publishes the model identity', async () => {
+    const info = await registry.getSingleMetric('sibyl_model_info')?.get();
+    expect(info?.values).toEqual([
+      { value: 1, labels: { version: 'm-test', name: 'sibyl-langid' } },
+    ]);
+  });
+
+  it('flush() processes the open batch without waiting for it to fill', async () => {
+    service = new PredictionService(model, { write } as unknown as ResultWriter, metrics, {
+      maxSize: 100,
+      maxWaitMs: 60_000,
+    });
+    const pending = service.predict(message('hej', 1));
+    service.flush();
+    await expect(pending).resolves.toEqual({ action: 'ack' });
+  });
+});

@@ -1,0 +1,67 @@
+import { PredictionStatus } from '@sibyl/contracts';
+import { DEFAULT_RABBITMQ_URL, endpointOf, TcpProxy, waitFor } from '@sibyl/testing';
+import type { ChildApp } from '../support/child-app';
+import { GatewayClient } from '../support/gateway.client';
+import { PredictionFixture } from '../support/prediction.fixture';
+import { SAMPLE_TEXTS } from '../support/test-model';
+
+/**
+ * The broker unreachable from the gateway (its connection cut by a proxy the test controls; the shared RabbitMQ
+ * keeps running): requests are still accepted and stored, and complete once the broker is reachable again.
+ */
+describe('pipeline: broker unreachable from the gateway', () => {
+  let fx: PredictionFixture;
+  let proxy: TcpProxy;
+  let gateway: ChildApp;
+  let api: GatewayClient;
+
+  beforeAll(async () => {
+    fx = await PredictionFixture.create('pipe-broker');
+    const broker = endpointOf(process.env.RABBITMQ_URL ?? DEFAULT_RABBITMQ_URL, 5672);
+    proxy = new TcpProxy(broker.host, broker.port);
+    await proxy.start();
+    const viaProxy = new URL(fx.rabbitUrl);
+    viaProxy.host = proxy.address;
+    await fx.startPredictor('predictor');
+    gateway = await fx.startGateway({ RABBITMQ_URL: viaProxy.toString().replace(/\/$/, '') });
+    api = new GatewayClient(gateway.url);
+  });
+  afterAll(async () => {
+    proxy?.restore();
+    await fx?.dispose();
+    await proxy?.stop();
+  });
+
+  it('accepts requests while the broker is unreachable and completes them after it returns', async () => {
+    proxy.cut();
+    await waitFor(async () => (await fetch(`${gateway.url}/health/ready`)).status === 503, {
+      description: 'the gateway to notice the broker is gone',
+    });
+
+    const accepted = [];
+    for (const sample of SAMPLE_TEXTS) {
+      const response = await api.submit(sample.text);
+      expect(response.status).toBe(202);
+      accepted.push({ id: response.body.trackingId, language: sample.language });
+    }
+    const ids = accepted.map((a) => a.id);
+    // stored, not yet published: nothing can reach a predictor
+    const stored = await fx.find(ids);
+    expect(
+      [...stored.values()].every(
+        (doc) => doc.status === PredictionStatus.Queued && doc.publishedAt === null,
+      ),
+    ).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await fx.count(PredictionStatus.Done)).toBe(0);
+
+    proxy.restore();
+    const docs = await fx.waitFinished(ids, 60_000);
+    for (const { id, language } of accepted) {
+      expect(docs.get(id)).toMatchObject({ status: 'done', language });
+      expect(docs.get(id)?.publishedAt).not.toBeNull();
+    }
+    const { body } = await api.get(ids[0]);
+    expect(body.status).toBe('done');
+  });
+});
