@@ -1,0 +1,165 @@
+import { parsePrometheusText, sampleValue } from '@sibyl/observability/testing';
+import { waitFor, workspaceRoot } from '@sibyl/testing';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './support/chromium';
+import { submitBatch, submitPredictions } from './support/load.generator';
+import { SibylStack } from './support/sibyl.stack';
+
+const ARTIFACTS = join(workspaceRoot(), 'test-artifacts/dashboard');
+const BACKLOG_THRESHOLD = 100;
+
+const SWEDISH =
+  'Stockholm är Sveriges huvudstad och landets största stad. Staden ligger där Mälaren möter Östersjön och är byggd på ' +
+  'fjorton öar. På sommaren badar många människor i de rena sjöarna, och på vintern kan man åka skridskor på isen.';
+const ARABIC =
+  'القاهرة هي عاصمة مصر وأكبر مدنها، وتقع على ضفاف نهر النيل. يزور المدينة ملايين السياح كل عام لمشاهدة الأهرامات ' +
+  'والمتاحف والأسواق القديمة، ويستمتعون بالطعام الشهي وكرم الناس.';
+
+const started = Date.now();
+/** Progress of the long steps on stderr. */
+function progress(message: string): void {
+  process.stderr.write(`[dashboard e2e +${((Date.now() - started) / 1000).toFixed(1)} s] ${message}\n`);
+}
+
+/** Reads a KPI tile of the operations view as a number (NaN for "—"). */
+function kpi(page: Page, id: string): Promise<number> {
+  return page.locator(`#kpi-${id}`).innerText().then((text) => Number(text.replace(/[^0-9.]/g, '') || NaN));
+}
+
+async function scrape(url: string) {
+  const response = await fetch(url, { signal: AbortSignal.timeout(15_000) });
+  expect(response.status).toBe(200);
+  return parsePrometheusText(await response.text());
+}
+
+describe('dashboard in a browser, against the real gateway, predictor, RabbitMQ and FerretDB', () => {
+  const stack = new SibylStack(ARTIFACTS);
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    progress('starting gateway, predictor and dashboard');
+    await stack.start({ backlogAlertThreshold: BACKLOG_THRESHOLD, sampleIntervalMs: 1000 });
+    progress('stack ready');
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    page.on('pageerror', (error) => process.stderr.write(`[browser] ${error.message}\n`));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack.stop();
+  });
+
+  describe('demo page', () => {
+    it.each([
+      ['Swedish', SWEDISH, 'sv', 'Svenska', 'demo-swedish.png'],
+      ['Arabic', ARABIC, 'ar', 'العربية', 'demo-arabic.png'],
+    ])('identifies a %s paragraph through the gateway', async (english, text, code, native, screenshot) => {
+      await page.goto(`${stack.dashboardUrl}/`);
+      await page.getByLabel('Input').fill(text);
+      await page.getByRole('button', { name: 'Submit' }).click();
+      await page.locator(`#result[data-language="${code}"]`).waitFor({ state: 'visible', timeout: 30_000 });
+
+      expect(await page.locator('#result-english').innerText()).toBe(english);
+      expect(await page.locator('#result-native').innerText()).toBe(native);
+      expect(await page.locator('#result-confidence').innerText()).toMatch(/^\d{1,3}\.\d %$/);
+      const top = page.locator('#result-top li');
+      expect(await top.count()).toBe(3);
+      expect(await top.first().getAttribute('data-language')).toBe(code);
+      expect(await page.locator('#status').innerText()).toBe('');
+      await page.screenshot({ path: join(ARTIFACTS, screenshot), fullPage: true });
+    });
+
+    it('shows the gateway error for an empty text', async () => {
+      await page.goto(`${stack.dashboardUrl}/`);
+      await page.getByLabel('Input').fill('   ');
+      await page.getByRole('button', { name: 'Submit' }).click();
+      await expect(page.locator('#status.error').innerText()).resolves.toMatch(/text first/);
+    });
+  });
+
+  describe('operations view', () => {
+    it('shows history at once, then throughput, latency and predictor figures moving under load', async () => {
+      await page.goto(`${stack.dashboardUrl}/ops`);
+      await page.waitForFunction(() => Number(document.body.dataset['samples']) >= 2, undefined, { timeout: 20_000 });
+      expect(await page.locator('#connection').innerText()).toMatch(/^Live/);
+      expect(await kpi(page, 'consumers')).toBe(1);
+      expect(await page.locator('#kpi-model').innerText()).not.toBe('—');
+      expect(await page.locator('.alert').count()).toBe(0);
+      const gatewayBefore = sampleValue(await scrape(`${stack.gatewayUrl}/metrics`), 'sibyl_requests_accepted_total') ?? 0;
+      const predictorBefore = sampleValue(await scrape(stack.predictorMetricsUrl), 'sibyl_predictions_completed_total') ?? 0;
+
+      const positive = (id: string) =>
+        page.waitForFunction((kpiId) => Number(document.getElementById(kpiId)?.textContent?.replace(/,/g, '')) > 0, id, { timeout: 60_000 });
+      const sawSubmitted = positive('kpi-submitted');
+      const sawCompleted = positive('kpi-completed');
+      const sawQueued = page.waitForFunction(
+        () => ['kpi-ready', 'kpi-unacked'].some((id) => Number(document.getElementById(id)?.textContent?.replace(/,/g, '')) > 0),
+        undefined,
+        { timeout: 60_000 },
+      );
+      progress('submitting 500 predictions');
+      await submitPredictions(stack.gatewayUrl, 500, { onProgress: (n) => progress(`${n}/500 accepted`) });
+      progress('waiting for the figures to move');
+      await Promise.all([sawSubmitted, sawCompleted, sawQueued]);
+      await page.waitForFunction(() => document.getElementById('kpi-p95')?.textContent?.endsWith('s'), undefined, { timeout: 30_000 });
+      await page.waitForFunction(() => Number(document.getElementById('chart-languages')?.dataset['bars']) >= 3, undefined, { timeout: 30_000 });
+      await page.screenshot({ path: join(ARTIFACTS, 'ops-under-load.png'), fullPage: true });
+
+      // The counters behind those figures moved by the load, and both expositions are valid.
+      const gatewayAfter = sampleValue(await scrape(`${stack.gatewayUrl}/metrics`), 'sibyl_requests_accepted_total') ?? 0;
+      expect(gatewayAfter - gatewayBefore).toBe(500);
+      let reported = 0;
+      const completed = async () => {
+        const count = (sampleValue(await scrape(stack.predictorMetricsUrl), 'sibyl_predictions_completed_total') ?? 0) - predictorBefore;
+        if (Date.now() - reported > 10_000) {
+          progress(`${count}/500 completed`);
+          reported = Date.now();
+        }
+        return count >= 500;
+      };
+      await waitFor(completed, { timeoutMs: 240_000, intervalMs: 1000, description: '500 predictions completed' });
+      await page.waitForFunction(() => document.getElementById('kpi-ready')?.textContent === '0', undefined, { timeout: 30_000 });
+      expect(Number(await page.locator('#chart-throughput').getAttribute('data-points'))).toBeGreaterThan(4);
+    }, 420_000);
+
+    it('raises the no-consumer and backlog alerts and clears them when a predictor returns', async () => {
+      await page.goto(`${stack.dashboardUrl}/ops`);
+      progress('stopping the predictor');
+      await stack.predictor.stop();
+      await page.locator('.alert[data-code="no-consumers"]').waitFor({ timeout: 30_000 });
+      expect(await kpi(page, 'consumers')).toBe(0);
+
+      progress(`queueing ${BACKLOG_THRESHOLD + 50} predictions without a consumer`);
+      await submitBatch(stack.gatewayUrl, BACKLOG_THRESHOLD + 50, 120_000);
+      await page.locator('.alert[data-code="backlog"]').waitFor({ timeout: 30_000 });
+      expect(await kpi(page, 'ready')).toBeGreaterThan(BACKLOG_THRESHOLD);
+      expect(await page.locator('.alert[data-code="backlog"]').innerText()).toContain(`threshold of ${BACKLOG_THRESHOLD}`);
+      await page.screenshot({ path: join(ARTIFACTS, 'ops-alerts.png'), fullPage: true });
+
+      progress('restarting the predictor');
+      await stack.predictor.start();
+      progress('waiting for the alerts to clear');
+      await page.locator('.alert[data-code="no-consumers"]').waitFor({ state: 'detached', timeout: 60_000 });
+      expect(await kpi(page, 'consumers')).toBe(1);
+      await page.locator('.alert[data-code="backlog"]').waitFor({ state: 'detached', timeout: 240_000 });
+      expect(await kpi(page, 'ready')).toBeLessThanOrEqual(BACKLOG_THRESHOLD);
+      progress('waiting for the queue to drain');
+      await page.waitForFunction(() => document.getElementById('kpi-ready')?.textContent === '0', undefined, { timeout: 240_000 });
+      progress('waiting for the restarted predictor to complete predictions');
+      await page.waitForFunction(() => Number(document.getElementById('chart-languages')?.dataset['bars']) >= 1, undefined, { timeout: 120_000 });
+      await page.screenshot({ path: join(ARTIFACTS, 'ops-recovered.png'), fullPage: true });
+    }, 600_000);
+
+    it('serves its own health and metrics', async () => {
+      expect((await fetch(`${stack.dashboardUrl}/health/live`)).status).toBe(200);
+      expect((await fetch(`${stack.dashboardUrl}/health/ready`)).status).toBe(200);
+      const own = await scrape(`${stack.dashboardUrl}/metrics`);
+      expect(sampleValue(own, 'sibyl_dashboard_scrapes_total', { source: 'gateway_queue', outcome: 'ok' })).toBeGreaterThan(0);
+    });
+  });
+});

@@ -1,0 +1,112 @@
+import { deletePredictionTopology } from '@sibyl/amqp/testing';
+import { messagingNames } from '@sibyl/contracts';
+import { DEFAULT_RABBITMQ_URL, uniqueMongoUri, uniqueNamespace, workspaceRoot } from '@sibyl/testing';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import mongoose from 'mongoose';
+import { freePort, ServiceProcess } from './service.process';
+
+/** Options of {@link SibylStack.start}. */
+export interface SibylStackOptions {
+  backlogAlertThreshold: number;
+  sampleIntervalMs: number;
+}
+
+/**
+ * The built gateway, one predictor and the dashboard as child processes on free ports, against the real RabbitMQ
+ * and FerretDB, isolated by a unique AMQP namespace and database.
+ */
+export class SibylStack {
+  /** @param logDir where `<service>.log` files are written (appended to across restarts). */
+  constructor(private readonly logDir: string) {}
+
+  readonly namespace = uniqueNamespace('dashboard-e2e');
+  readonly mongoUri = uniqueMongoUri();
+  readonly rabbitUrl = process.env['RABBITMQ_URL'] || DEFAULT_RABBITMQ_URL;
+  gateway!: ServiceProcess;
+  predictor!: ServiceProcess;
+  dashboard!: ServiceProcess;
+  gatewayUrl = '';
+  predictorMetricsUrl = '';
+  dashboardUrl = '';
+
+  /** Starts the three services, in dependency order. */
+  async start(options: SibylStackOptions): Promise<void> {
+    const root = workspaceRoot();
+    // The real artifact (the test runner trains it first); MODEL_PATH may point elsewhere for a local run.
+    const modelPath = resolve(root, process.env['MODEL_PATH'] || 'models/langid/langid.model');
+    for (const app of ['gateway', 'predictor', 'dashboard']) {
+      if (!existsSync(join(root, `dist/apps/${app}/main.js`))) throw new Error(`dist/apps/${app}/main.js missing: build it first (nx e2e dashboard does)`);
+    }
+    if (!existsSync(modelPath)) throw new Error(`${modelPath} missing: train it with \`npm run langid -- train\``);
+    const [gatewayPort, predictorPort, dashboardPort] = await Promise.all([freePort(), freePort(), freePort()]);
+    const common = { RABBITMQ_URL: this.rabbitUrl, MONGODB_URI: this.mongoUri, AMQP_NAMESPACE: this.namespace, LOG_LEVEL: 'warn' };
+    this.gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
+    this.predictorMetricsUrl = `http://127.0.0.1:${predictorPort}/metrics`;
+    this.dashboardUrl = `http://127.0.0.1:${dashboardPort}`;
+    this.gateway = new ServiceProcess('gateway', join(root, 'dist/apps/gateway/main.js'), { ...common, GATEWAY_PORT: String(gatewayPort), GATEWAY_HOST: '127.0.0.1' }, `${this.gatewayUrl}/health/ready`, this.logFile('gateway'));
+    this.predictor = new ServiceProcess('predictor', join(root, 'dist/apps/predictor/main.js'), { ...common, PREDICTOR_PORT: String(predictorPort), MODEL_PATH: modelPath }, `http://127.0.0.1:${predictorPort}/health/ready`, this.logFile('predictor'));
+    this.dashboard = new ServiceProcess(
+      'dashboard',
+      join(root, 'dist/apps/dashboard/main.js'),
+      {
+        LOG_LEVEL: 'warn',
+        DASHBOARD_PORT: String(dashboardPort),
+        DASHBOARD_HOST: '127.0.0.1',
+        GATEWAY_URL: this.gatewayUrl,
+        GATEWAY_PUBLIC_URL: '',
+        PREDICTOR_METRICS_URLS: this.predictorMetricsUrl,
+        BACKLOG_ALERT_THRESHOLD: String(options.backlogAlertThreshold),
+        SAMPLE_INTERVAL_MS: String(options.sampleIntervalMs),
+      },
+      `${this.dashboardUrl}/health/ready`,
+      this.logFile('dashboard'),
+    );
+    await this.gateway.start();
+    await this.predictor.start();
+    await this.dashboard.start();
+  }
+
+  /**
+   * Stops the services and removes the namespaced broker topology and the test database. Clean-up steps are
+   * bounded in time and only reported when they fail, so a slow broker or database cannot hang the suite.
+   */
+  async stop(): Promise<void> {
+    await Promise.all([this.dashboard?.stop(), this.predictor?.stop(), this.gateway?.stop()]);
+    await Promise.all([
+      bounded('delete the broker topology', deletePredictionTopology(this.rabbitUrl, messagingNames(this.namespace))),
+      bounded('drop the test database', this.dropDatabase()),
+    ]);
+  }
+
+  private async dropDatabase(): Promise<void> {
+    const options = { serverSelectionTimeoutMS: 3000, socketTimeoutMS: CLEANUP_TIMEOUT_MS };
+    const connection = await mongoose.createConnection(this.mongoUri, options).asPromise();
+    try {
+      await connection.dropDatabase();
+    } finally {
+      await connection.close(true);
+    }
+  }
+
+  private logFile(service: string): string {
+    mkdirSync(this.logDir, { recursive: true });
+    const file = join(this.logDir, `${service}.log`);
+    writeFileSync(file, `# ${service} of namespace ${this.namespace}, database ${this.mongoUri}\n`);
+    return file;
+  }
+}
+
+/** Waits at most {@link CLEANUP_TIMEOUT_MS} for a clean-up step, reporting (not throwing) a failure. */
+async function bounded(step: string, work: Promise<unknown>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`gave up after ${CLEANUP_TIMEOUT_MS} ms`)), CLEANUP_TIMEOUT_MS);
+    timer.unref();
+  });
+  await Promise.race([work, timeout])
+    .catch((error: Error) => process.stderr.write(`[dashboard e2e] could not ${step}: ${error.message}\n`))
+    .finally(() => clearTimeout(timer));
+}
+
+const CLEANUP_TIMEOUT_MS = 20_000;

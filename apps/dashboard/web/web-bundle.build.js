@@ -1,0 +1,38 @@
+// Bundles the browser UI (web/src, plain TypeScript) with esbuild and copies web/public beside it.
+// Used by webpack.config.js after every server build, or on its own: `node apps/dashboard/web/web-bundle.build.js [outdir]`.
+const { cpSync, mkdirSync } = require('node:fs');
+const { join, resolve } = require('node:path');
+const esbuild = require('esbuild');
+
+/**
+ * Writes the static web UI into `outdir`: the HTML/CSS of web/public and one script per page in assets/.
+ * @param {string} outdir
+ */
+async function buildWeb(outdir) {
+  mkdirSync(outdir, { recursive: true });
+  cpSync(join(__dirname, 'public'), outdir, { recursive: true });
+  await esbuild.build({
+    entryPoints: { demo: join(__dirname, 'src/demo/demo.page.ts'), ops: join(__dirname, 'src/ops/ops.page.ts') },
+    outdir: join(outdir, 'assets'),
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: ['chrome110', 'firefox110', 'safari16'],
+    sourcemap: true,
+    tsconfig: join(__dirname, 'tsconfig.json'),
+    logLevel: 'warning',
+  });
+}
+
+module.exports = { buildWeb };
+
+if (require.main === module) {
+  const outdir = resolve(process.argv[2] ?? join(__dirname, '../../../dist/apps/dashboard/web'));
+  buildWeb(outdir).then(
+    () => process.stdout.write(`web UI written to ${outdir}\n`),
+    (error) => {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    },
+  );
+}
