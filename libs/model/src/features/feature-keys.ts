@@ -1,0 +1,216 @@
+import { LETTER, OTHER, letterClassOf } from '../text/letter-classes';
+import { Alphabet, CHAR_ID_BITS } from './alphabet';
+
+/** Which features are cut from a normalized text. */
+export interface FeatureSpec {
+  /** Shortest character n-gram (1–3). */
+  ngramMin: number;
+  /** Longest character n-gram (1–3). */
+  ngramMax: number;
+  /** Also count whole words (maximal runs of non-whitespace), at most {@link MAX_WORD_LENGTH} long. */
+  wordUnigrams: boolean;
+}
+
+/** Longest n-gram an integer key can hold. */
+export const MAX_NGRAM = 3;
+/** Words longer than this many code points are not word features (e.g. unspaced Japanese). */
+export const MAX_WORD_LENGTH = 32;
+/** Word keys live above all n-gram keys (which are < 2^51). */
+export const WORD_KEY_OFFSET = 2 ** 51;
+const RADIX = 2 ** CHAR_ID_BITS;
+const RADIX_SQUARED = RADIX * RADIX;
+const WORD_HASH_HIGH_BITS = 0x7ffff;
+const TWO_POW_32 = 4294967296;
+const INITIAL_BUFFER = 1024;
+const SPACE = 0x20;
+
+/**
+ * Cuts a text into integer feature keys, one per occurrence.
+ * A character n-gram (c1, c2, c3) of alphabet ids packs exactly as
+ * c1·R² + c2·R + c3 with R = 2^17 (missing positions are 0); n-grams containing a
+ * character outside the alphabet are skipped (they cannot be in the vocabulary).
+ * The lone space is not a unigram feature (it says nothing about the language).
+ * A word packs as 2^51 + a 51-bit FNV-1a hash of its code points.
+ * The extractor reuses its buffers: read `keys[0..count)` before the next call.
+ */
+export class FeatureKeyExtractor {
+  /** Output buffer; valid up to the count returned by the last extraction. */
+  keys = new Float64Array(INITIAL_BUFFER);
+  /** Whether the last text given to {@link extractSeparated} contained a letter (`\p{L}`). */
+  hadLetter = false;
+  private ids = new Int32Array(INITIAL_BUFFER);
+  private points = new Int32Array(INITIAL_BUFFER);
+
+  constructor(private readonly spec: FeatureSpec) {
+    if (!(spec.ngramMin >= 1 && spec.ngramMin <= spec.ngramMax && spec.ngramMax <= MAX_NGRAM)) {
+      throw new RangeError(`n-gram range must satisfy 1 <= min <= max <= ${MAX_NGRAM}`);
+    }
+  }
+
+  /**
+   * Keys of an already normalized text, taken as is. With `learn`, unseen characters are
+   * added to `alphabet`; otherwise they map to id 0 and their n-grams are skipped.
+   * @returns how many keys were written to {@link keys}.
+   */
+  extract(text: string, alphabet: Alphabet, learn: boolean): number {
+    this.reserve(text.length + 2);
+    let length = 0;
+    for (let i = 0; i < text.length; i++) {
+      let code = text.charCodeAt(i);
+      if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+        const low = text.charCodeAt(i + 1);
+        if (low >= 0xdc00 && low <= 0xdfff) {
+          code = (code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+          i++;
+        }
+      }
+      this.points[length] = code;
+      this.ids[length++] = learn ? alphabet.add(code) : alphabet.idOf(code);
+    }
+    return this.emit(length, alphabet);
+  }
+
+  /**
+   * Fast path of the `separate` normalization, fused with extraction: `folded` has been
+   * Unicode-normalized and lower-cased; every non-letter, non-mark code point becomes a
+   * single space and the text is padded with spaces — exactly as `normalizeText` would,
+   * without building the string. Sets {@link hadLetter}.
+   * @returns how many keys were written to {@link keys}; 0 when only separators remain.
+   */
+  extractSeparated(folded: string, alphabet: Alphabet, learn: boolean): number {
+    this.reserve(folded.length + 2);
+    const ids = this.ids;
+    const points = this.points;
+    const spaceId = learn ? alphabet.add(SPACE) : alphabet.idOf(SPACE);
+    let length = 1;
+    ids[0] = spaceId;
+    points[0] = SPACE;
+    let previousWasSpace = true;
+    let letter = false;
+    for (let i = 0; i < folded.length; i++) {
+      let code = folded.charCodeAt(i);
+      if (code >= 0xd800 && code <= 0xdbff && i + 1 < folded.length) {
+        const low = folded.charCodeAt(i + 1);
+        if (low >= 0xdc00 && low <= 0xdfff) {
+          code = (code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+          i++;
+        }
+      }
+      const kind = letterClassOf(code);
+      if (kind === OTHER) {
+        if (!previousWasSpace) {
+          ids[length] = spaceId;
+          points[length++] = SPACE;
+          previousWasSpace = true;
+        }
+        continue;
+      }
+      if (kind === LETTER) letter = true;
+      ids[length] = learn ? alphabet.add(code) : alphabet.idOf(code);
+      points[length++] = code;
+      previousWasSpace = false;
+    }
+    this.hadLetter = letter;
+    if (length === 1) return 0;
+    if (!previousWasSpace) {
+      ids[length] = spaceId;
+      points[length++] = SPACE;
+    }
+    return this.emit(length, alphabet);
+  }
+
+  /** Key of one character n-gram (for tests and inspection); -1 if a character is unknown. */
+  static ngramKey(ngram: string, alphabet: Alphabet): number {
+    const ids = Array.from(ngram, (ch) => alphabet.idOf(ch.codePointAt(0) as number));
+    if (ids.length < 1 || ids.length > MAX_NGRAM || ids.includes(0)) return -1;
+    return ids[0] * RADIX_SQUARED + (ids[1] ?? 0) * RADIX + (ids[2] ?? 0);
+  }
+
+  /** Key of one word feature. */
+  static wordKey(word: string): number {
+    const points = Int32Array.from(Array.from(word, (ch) => ch.codePointAt(0) as number));
+    return wordKeyOf(points, 0, points.length);
+  }
+
+  private reserve(length: number): void {
+    if (this.ids.length >= length) return;
+    this.ids = new Int32Array(length * 2);
+    this.points = new Int32Array(length * 2);
+  }
+
+  private emit(length: number, alphabet: Alphabet): number {
+    const { ngramMin, ngramMax, wordUnigrams } = this.spec;
+    const maxKeys = length * (ngramMax - ngramMin + 1) + (wordUnigrams ? length : 0);
+    if (this.keys.length < maxKeys) this.keys = new Float64Array(maxKeys * 2);
+    const keys = this.keys;
+    const ids = this.ids;
+    const spaceId = alphabet.idOf(SPACE);
+    let count = 0;
+    if (ngramMin === 1) {
+      for (let i = 0; i < length; i++) {
+        const a = ids[i];
+        if (a !== 0 && a !== spaceId) keys[count++] = a * RADIX_SQUARED;
+      }
+    }
+    if (ngramMin <= 2 && ngramMax >= 2) {
+      for (let i = 0; i + 1 < length; i++) {
+        const a = ids[i];
+        const b = ids[i + 1];
+        if (a !== 0 && b !== 0) keys[count++] = a * RADIX_SQUARED + b * RADIX;
+      }
+    }
+    if (ngramMax === 3) {
+      for (let i = 0; i + 2 < length; i++) {
+        const a = ids[i];
+        const b = ids[i + 1];
+        const c = ids[i + 2];
+        if (a !== 0 && b !== 0 && c !== 0) keys[count++] = a * RADIX_SQUARED + b * RADIX + c;
+      }
+    }
+    return wordUnigrams ? this.emitWords(length, count) : count;
+  }
+
+  private emitWords(length: number, count: number): number {
+    const keys = this.keys;
+    const points = this.points;
+    let start = -1;
+    for (let i = 0; i <= length; i++) {
+      const boundary = i === length || isWhitespace(points[i]);
+      if (!boundary) {
+        if (start < 0) start = i;
+      } else if (start >= 0) {
+        if (i - start <= MAX_WORD_LENGTH) keys[count++] = wordKeyOf(points, start, i);
+        start = -1;
+      }
+    }
+    return count;
+  }
+}
+
+/** 51-bit FNV-1a hash (two 32-bit lanes) of `points[start..end)`, offset above n-gram keys. */
+function wordKeyOf(points: Int32Array, start: number, end: number): number {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x050c5d1f;
+  for (let i = start; i < end; i++) {
+    const code = points[i];
+    h1 = Math.imul(h1 ^ code, 0x01000193);
+    h2 = Math.imul(h2 ^ code, 0x01000193) ^ (h2 >>> 15);
+  }
+  return WORD_KEY_OFFSET + (h1 & WORD_HASH_HIGH_BITS) * TWO_POW_32 + (h2 >>> 0);
+}
+
+/** Unicode white space (the characters JavaScript's `\s` matches). */
+function isWhitespace(code: number): boolean {
+  if (code < 0xa0) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}

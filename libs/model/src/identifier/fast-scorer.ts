@@ -1,0 +1,201 @@
+import { Alphabet, CHAR_ID_BITS } from '../features/alphabet';
+import { MAX_WORD_LENGTH, WORD_KEY_OFFSET } from '../features/feature-keys';
+import type { TfidfVectorizer } from '../features/tfidf-vectorizer';
+import type { LinearModel } from '../svm/one-vs-rest';
+import { LETTER, OTHER, letterClassOf } from '../text/letter-classes';
+import { foldText } from '../text/text-normalizer';
+
+const SEPARATOR = -1;
+const LETTER_FLAG = 1 << 30;
+const ID_MASK = LETTER_FLAG - 1;
+const BMP_SIZE = 0x10000;
+const SPACE = 0x20;
+const RADIX = 2 ** CHAR_ID_BITS;
+const RADIX_SQUARED = RADIX * RADIX;
+const TWO_POW_32 = 4294967296;
+const WORD_HASH_HIGH_BITS = 0x7ffff;
+
+/**
+ * The prediction hot path: raw text → decision values in one pass, without building the
+ * normalized string, the key list or the sparse vector. Equivalent to
+ * `vectorizer.vectorize` + `decisionValues` for the `separate` normalization (checked by
+ * tests); weights are read as int8 rows with a per-feature scale when the model has them.
+ */
+export class FastScorer {
+  /** Whether the last scored text had a letter. */
+  hadLetter = false;
+  private readonly charIds = new Int32Array(BMP_SIZE);
+  private readonly unigramIndex: Int32Array;
+  private readonly spaceId: number;
+  private readonly counts: Int32Array;
+  private touched = new Int32Array(1024);
+  private values = new Float64Array(1024);
+
+  constructor(
+    private readonly vectorizer: TfidfVectorizer,
+    private readonly linear: LinearModel,
+  ) {
+    const alphabet = vectorizer.alphabet;
+    for (let code = 0; code < BMP_SIZE; code++) this.charIds[code] = charIdOf(code, alphabet);
+    this.spaceId = alphabet.idOf(SPACE);
+    this.unigramIndex = new Int32Array(alphabet.size + 1).fill(-1);
+    if (vectorizer.options.ngramMin === 1) {
+      for (let id = 1; id <= alphabet.size; id++)
+        this.unigramIndex[id] = vectorizer.table.get(id * RADIX_SQUARED);
+    }
+    this.counts = new Int32Array(vectorizer.featureCount);
+  }
+
+  /** True when this scorer reproduces the vectorizer (it implements the `separate` rules only). */
+  static supports(vectorizer: TfidfVectorizer): boolean {
+    const o = vectorizer.options;
+    return (
+      o.normalization.nonLetters === 'separate' &&
+      o.ngramMin <= 2 &&
+      o.ngramMax >= 2 &&
+      o.ngramMax <= 3
+    );
+  }
+
+  /**
+   * Writes the decision values of `text` into `scores`.
+   * @returns the number of distinct known features (0 means nothing to go on)
+   */
+  score(text: string, scores: Float64Array): number {
+    const { vectorizer, charIds, unigramIndex, spaceId, counts } = this;
+    const table = vectorizer.table;
+    const { ngramMin, ngramMax, wordUnigrams, normalization } = vectorizer.options;
+    const folded = foldText(text, normalization);
+    if (this.touched.length < folded.length * 4 + 8) this.grow(folded.length * 4 + 8);
+    const touched = this.touched;
+    let distinct = 0;
+    let previous = spaceId;
+    let beforePrevious = -1;
+    let lastWasSpace = true;
+    let content = false;
+    let letter = false;
+    let wordLength = 0;
+    let h1 = 0x811c9dc5;
+    let h2 = 0x050c5d1f;
+    for (let i = 0; i <= folded.length; i++) {
+      let id: number;
+      let code = SPACE;
+      if (i === folded.length) {
+        if (lastWasSpace) break;
+        id = spaceId;
+      } else {
+        code = folded.charCodeAt(i);
+        if (code >= 0xd800 && code <= 0xdbff && i + 1 < folded.length) {
+          const low = folded.charCodeAt(i + 1);
+          if (low >= 0xdc00 && low <= 0xdfff) {
+            code = (code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+            i++;
+          }
+        }
+        const entry = code < BMP_SIZE ? charIds[code] : charIdOf(code, vectorizer.alphabet);
+        if (entry === SEPARATOR) {
+          if (lastWasSpace) continue;
+          id = spaceId;
+          code = SPACE;
+        } else {
+          id = entry & ID_MASK;
+          if (entry & LETTER_FLAG) letter = true;
+        }
+      }
+      const isSpace = code === SPACE;
+      lastWasSpace = isSpace;
+      if (!isSpace) {
+        content = true;
+        if (ngramMin === 1 && id !== 0)
+          distinct = tally(counts, touched, unigramIndex[id], distinct);
+        if (wordUnigrams) {
+          h1 = Math.imul(h1 ^ code, 0x01000193);
+          h2 = Math.imul(h2 ^ code, 0x01000193) ^ (h2 >>> 15);
+          wordLength++;
+        }
+      } else if (wordUnigrams) {
+        if (wordLength > 0 && wordLength <= MAX_WORD_LENGTH) {
+          const key = WORD_KEY_OFFSET + (h1 & WORD_HASH_HIGH_BITS) * TWO_POW_32 + (h2 >>> 0);
+          distinct = tally(counts, touched, table.get(key), distinct);
+        }
+        wordLength = 0;
+        h1 = 0x811c9dc5;
+        h2 = 0x050c5d1f;
+      }
+      if (id !== 0 && previous !== 0) {
+        const pair = previous * RADIX_SQUARED + id * RADIX;
+        distinct = tally(counts, touched, table.get(pair), distinct);
+        if (ngramMax === 3 && beforePrevious > 0) {
+          const triple = beforePrevious * RADIX_SQUARED + previous * RADIX + id;
+          distinct = tally(counts, touched, table.get(triple), distinct);
+        }
+      }
+      beforePrevious = previous;
+      previous = id;
+    }
+    this.hadLetter = letter;
+    if (!content) {
+      for (let t = 0; t < distinct; t++) counts[touched[t]] = 0;
+      return 0;
+    }
+    this.accumulate(distinct, scores);
+    return distinct;
+  }
+
+  /** TF-IDF of the counted features, L2 norm, then w·x + b into `scores`; clears the counts. */
+  private accumulate(distinct: number, scores: Float64Array): void {
+    const { counts, touched, values, vectorizer, linear } = this;
+    const { sublinearTf, wordWeight } = vectorizer.options;
+    const { idf, firstWordIndex } = vectorizer;
+    let squares = 0;
+    for (let t = 0; t < distinct; t++) {
+      const index = touched[t];
+      const n = counts[index];
+      counts[index] = 0;
+      const tf = n === 1 ? 1 : sublinearTf ? 1 + Math.log(n) : n;
+      const value = tf * idf[index] * (index >= firstWordIndex ? wordWeight : 1);
+      values[t] = value;
+      squares += value * value;
+    }
+    const norm = squares > 0 ? 1 / Math.sqrt(squares) : 0;
+    const classes = linear.classCount;
+    for (let k = 0; k < classes; k++) scores[k] = linear.intercepts[k];
+    const rows = linear.int8Rows;
+    if (rows) {
+      const { starts, classes: rowClasses, values: q, scales } = rows;
+      for (let t = 0; t < distinct; t++) {
+        const index = touched[t];
+        const value = values[t] * norm * scales[index];
+        for (let j = starts[index]; j < starts[index + 1]; j++)
+          scores[rowClasses[j]] += value * q[j];
+      }
+      return;
+    }
+    const weights = linear.weights as Float32Array;
+    for (let t = 0; t < distinct; t++) {
+      const value = values[t] * norm;
+      const base = touched[t] * classes;
+      for (let k = 0; k < classes; k++) scores[k] += value * weights[base + k];
+    }
+  }
+
+  private grow(size: number): void {
+    this.touched = new Int32Array(size);
+    this.values = new Float64Array(size);
+  }
+}
+
+/** Counts one occurrence of feature `index` (ignored when -1); returns the new distinct count. */
+function tally(counts: Int32Array, touched: Int32Array, index: number, distinct: number): number {
+  if (index < 0) return distinct;
+  if (counts[index]++ === 0) touched[distinct++] = index;
+  return distinct;
+}
+
+/** Separator, or alphabet id (0 = unknown) with {@link LETTER_FLAG} for letters. */
+function charIdOf(code: number, alphabet: Alphabet): number {
+  if (code >= 0xd800 && code <= 0xdfff && code < BMP_SIZE) return SEPARATOR;
+  const kind = letterClassOf(code);
+  if (kind === OTHER) return SEPARATOR;
+  return alphabet.idOf(code) | (kind === LETTER ? LETTER_FLAG : 0);
+}

@@ -1,0 +1,216 @@
+import { quantizeModel } from '../artifact/weight-quantization';
+import { fitTemperature } from '../calibration/softmax-temperature';
+import { TfidfVectorizer } from '../features/tfidf-vectorizer';
+import { ClassificationReport, classificationReport } from '../evaluation/classification-report';
+import { LanguageIdentifier } from '../identifier/language-identifier';
+import { MODEL_NAME, ModelHyperParameters, ModelInfo } from '../identifier/model-info';
+import { isLanguageCode } from '../languages/languages';
+import { LinearModel, decisionValues } from '../svm/one-vs-rest';
+import { trainOneVsRestParallel } from '../svm/parallel-one-vs-rest';
+import { TrainingSample, splitHeldOut } from './held-out-split';
+import { pruneZeroFeatures } from './feature-pruning';
+import { languageBalanceWeights, withSerbianLatin } from './language-balance';
+import { TrainingOptions } from './training-options';
+import { MODEL_FORMAT_VERSION } from '../artifact/model-codec';
+
+/** Stages of training, in order. */
+export type TrainingPhase = 'vocabulary' | 'vectors' | 'svm' | 'calibration';
+
+/** Progress callback payload. */
+export interface TrainingProgress {
+  phase: TrainingPhase;
+  done: number;
+  total: number;
+  /** e.g. the language whose binary SVM just finished. */
+  detail?: string;
+}
+
+/** What training produced. */
+export interface TrainingResult {
+  identifier: LanguageIdentifier;
+  /** Evaluation on the held-out part of the corpus. */
+  heldOut: ClassificationReport;
+  /** Seconds spent per phase. */
+  seconds: Record<string, number>;
+  trainingSamples: number;
+}
+
+/**
+ * Trains a language identifier: held-out split → TF-IDF fit → one-vs-rest squared-hinge
+ * SVM → (int8 weights) → temperature calibration and evaluation on the held-out part.
+ * Deterministic for given samples and options (except `createdAt`).
+ * @throws RangeError for unknown labels, or fewer than two languages
+ */
+export async function trainLanguageIdentifier(
+  samples: readonly TrainingSample[],
+  options: TrainingOptions,
+  onProgress?: (progress: TrainingProgress) => void,
+): Promise<TrainingResult> {
+  const classes = checkLabels(samples);
+  const classIndex = new Map(classes.map((c, i) => [c, i]));
+  const seconds: Record<string, number> = {};
+  const timed = <T>(name: string, run: () => T): T => {
+    const start = performance.now();
+    const result = run();
+    seconds[name] = (performance.now() - start) / 1000;
+    return result;
+  };
+  const timedAsync = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
+    const start = performance.now();
+    const result = await run();
+    seconds[name] = (performance.now() - start) / 1000;
+    return result;
+  };
+  const split = splitHeldOut(
+    samples,
+    options.heldOutFraction,
+    options.heldOutMaxPerLanguage,
+    options.seed,
+  );
+  const training = options.serbianLatin ? withSerbianLatin(split.train) : split.train;
+  const texts = training.map((s) => s.text);
+  const labels = Int32Array.from(training, (s) => classIndex.get(s.language) as number);
+  const fitted = timed('vectorize', () =>
+    TfidfVectorizer.fitTransform(texts, options.vectorizer, (p) => onProgress?.({ ...p })),
+  );
+  const svm = {
+    C: options.C,
+    bias: 1,
+    tolerance: options.tolerance,
+    maxIterations: options.maxIterations,
+    seed: options.seed,
+    classCostFactors: classCostFactors(labels, classes.length, options),
+    sampleWeights: languageBalanceWeights(
+      labels,
+      classes.length,
+      options.languageBalance,
+      options.maxLanguageWeight,
+    ),
+  };
+  let linear = await timedAsync('svm', () =>
+    trainOneVsRestParallel(fitted.matrix, labels, classes.length, svm, options.threads, (p) =>
+      onProgress?.({
+        phase: 'svm',
+        done: p.done,
+        total: p.total,
+        detail: `${classes[p.classIndex]} (${p.iterations} passes${p.converged ? '' : ', not converged'})`,
+      }),
+    ),
+  );
+  let vectorizer = fitted.vectorizer;
+  if (options.weightEncoding === 'int8') linear = quantizeModel(linear);
+  if (options.weightEncoding === 'int8' && options.pruneZeroFeatures) {
+    ({ vectorizer, linear } = pruneZeroFeatures(vectorizer, linear));
+  }
+  const heldOutTexts = split.heldOut.map((s) => s.text);
+  const heldOutTruth = Int32Array.from(split.heldOut, (s) => classIndex.get(s.language) as number);
+  const temperature = timed('calibration', () => {
+    onProgress?.({ phase: 'calibration', done: 0, total: 1 });
+    return fitTemperature(
+      heldOutScores(vectorizer, linear, heldOutTexts),
+      heldOutTruth,
+      classes.length,
+    );
+  });
+  const info = modelInfo(options, classes);
+  let identifier = new LanguageIdentifier({ info, vectorizer, linear, temperature });
+  const heldOut = timed('evaluation', () =>
+    classificationReport(
+      split.heldOut.map((s) => s.language),
+      identifier.predictMany(heldOutTexts).map((p) => p.language),
+    ),
+  );
+  identifier = identifier.withMetrics({
+    heldOut: { n: heldOut.n, accuracy: heldOut.accuracy, macroF1: heldOut.macroF1 },
+  });
+  return { identifier, heldOut, seconds, trainingSamples: training.length };
+}
+
+function checkLabels(samples: readonly TrainingSample[]): string[] {
+  const labels = new Set<string>();
+  for (const sample of samples) {
+    if (typeof sample?.text !== 'string' || !isLanguageCode(sample.language)) {
+      throw new RangeError(
+        `training sample has an unknown language label: ${JSON.stringify(sample?.language)}`,
+      );
+    }
+    labels.add(sample.language);
+  }
+  if (labels.size < 2) throw new RangeError('training needs samples of at least two languages');
+  return [...labels].sort();
+}
+
+function classCostFactors(
+  labels: Int32Array,
+  classCount: number,
+  options: TrainingOptions,
+): number[] | undefined {
+  if (options.classWeighting === 'none') return undefined;
+  const counts = new Array<number>(classCount).fill(0);
+  for (const label of labels) counts[label]++;
+  return counts.map((n) => (n === 0 ? 1 : labels.length / (classCount * n)));
+}
+
+function heldOutScores(
+  vectorizer: TfidfVectorizer,
+  linear: LinearModel,
+  texts: string[],
+): Float64Array {
+  const matrix = vectorizer.transform(texts);
+  const scores = new Float64Array(texts.length * linear.classCount);
+  const row = new Float64Array(linear.classCount);
+  for (let i = 0; i < texts.length; i++) {
+    const start = matrix.indptr[i];
+    const length = matrix.indptr[i + 1] - start;
+    decisionValues(
+      linear,
+      matrix.indices.subarray(start),
+      matrix.values.subarray(start),
+      length,
+      row,
+    );
+    scores.set(row, i * linear.classCount);
+  }
+  return scores;
+}
+
+function modelInfo(options: TrainingOptions, classes: string[]): ModelInfo {
+  const createdAt = options.createdAt ?? new Date();
+  const hyperParameters: ModelHyperParameters = {
+    vectorizer: options.vectorizer,
+    svm: {
+      C: options.C,
+      loss: 'squared_hinge',
+      penalty: 'l2',
+      dual: true,
+      multiClass: 'ovr',
+      bias: 1,
+      tolerance: options.tolerance,
+      maxIterations: options.maxIterations,
+      seed: options.seed,
+      classWeighting: options.classWeighting,
+      languageBalance: options.languageBalance,
+      maxLanguageWeight: options.maxLanguageWeight,
+    },
+    training: {
+      serbianLatin: options.serbianLatin,
+      heldOutFraction: options.heldOutFraction,
+      heldOutMaxPerLanguage: options.heldOutMaxPerLanguage,
+      ...options.provenance,
+    },
+    weightEncoding: options.weightEncoding,
+    pruneZeroFeatures: options.pruneZeroFeatures,
+  };
+  return {
+    name: MODEL_NAME,
+    formatVersion: MODEL_FORMAT_VERSION,
+    modelVersion:
+      options.modelVersion ??
+      `langid-${createdAt.toISOString().slice(0, 10).replace(/-/g, '.')}-${options.corpusSha256.slice(0, 8)}`,
+    createdAt: createdAt.toISOString(),
+    corpusSha256: options.corpusSha256,
+    classes,
+    hyperParameters,
+    metrics: {},
+  };
+}

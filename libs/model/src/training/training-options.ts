@@ -1,0 +1,75 @@
+import { availableParallelism } from 'node:os';
+import type { VectorizerOptions } from '../features/tfidf-vectorizer';
+import type { WeightEncoding } from '../identifier/model-info';
+import { DEFAULT_NORMALIZATION } from '../text/text-normalizer';
+
+/** How the positives of each one-vs-rest problem are weighted. */
+export type ClassWeighting = 'none' | 'balanced';
+
+/** Everything {@link trainLanguageIdentifier} can be told. */
+export interface TrainingOptions {
+  vectorizer: VectorizerOptions;
+  /** SVM regularization. */
+  C: number;
+  /** `balanced` = scikit-learn `class_weight='balanced'`: C · n / (classes · n_class) for positives. */
+  classWeighting: ClassWeighting;
+  /**
+   * Evens out languages with per-sample weights: (mean count / language count)^strength,
+   * 0 = off, 1 = equal total weight per language (see {@link languageBalanceWeights}).
+   */
+  languageBalance: number;
+  /** Cap of those weights (Waray has a few dozen lines). */
+  maxLanguageWeight: number;
+  /** Also train on the Latin spelling of every Cyrillic Serbian line. */
+  serbianLatin: boolean;
+  tolerance: number;
+  maxIterations: number;
+  /** Seeds the held-out split and the solver's coordinate order. */
+  seed: number;
+  /** Fraction of each language kept out of training to calibrate and measure. */
+  heldOutFraction: number;
+  /** Cap on held-out texts per language. */
+  heldOutMaxPerLanguage: number;
+  weightEncoding: WeightEncoding;
+  /** With int8 weights, drop features whose weights all round to 0 (see `pruneZeroFeatures`). */
+  pruneZeroFeatures: boolean;
+  /** Worker threads for the one-vs-rest SVMs (1 = in this thread); the model does not depend on it. */
+  threads: number;
+  /** SHA-256 identifying the training corpus (stored in the model). */
+  corpusSha256: string;
+  /** Defaults to `langid-YYYY.MM.DD-<first 8 hex of corpusSha256>`. */
+  modelVersion?: string;
+  /** Defaults to now. */
+  createdAt?: Date;
+  /** Free-form provenance stored under `hyperParameters.training` (corpus caps, sources...). */
+  provenance?: Record<string, string | number | boolean | null>;
+}
+
+/** The model's own feature set: see {@link DEFAULT_NORMALIZATION}. */
+export const DEFAULT_VECTORIZER_OPTIONS: VectorizerOptions = Object.freeze({
+  normalization: DEFAULT_NORMALIZATION,
+  ngramMin: 1,
+  ngramMax: 3,
+  wordUnigrams: true,
+  sublinearTf: true,
+  minDf: 2,
+  wordWeight: 1,
+});
+
+/** Defaults chosen by measurement (see BENCHMARKS.md). */
+export const DEFAULT_TRAINING_OPTIONS: Omit<TrainingOptions, 'corpusSha256'> = Object.freeze({
+  vectorizer: DEFAULT_VECTORIZER_OPTIONS,
+  C: 1,
+  classWeighting: 'none',
+  languageBalance: 0,
+  maxLanguageWeight: 10,
+  serbianLatin: false,
+  tolerance: 0.1,
+  maxIterations: 1000,
+  seed: 42,
+  heldOutFraction: 0.05,
+  heldOutMaxPerLanguage: 500,
+  weightEncoding: 'int8',
+  pruneZeroFeatures: false,
+  threads: Math.max(1, Math.min(availableParallelism(), 4)),
+});

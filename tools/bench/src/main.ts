@@ -1,0 +1,99 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { SYSTEMS, runModelBench } from './model/model-bench';
+import { runTune } from './model/tune';
+import { runPipelineCli } from './pipeline/pipeline-cli';
+
+const USAGE = `usage: npm run bench -- <model|tune|pipeline> [options]
+
+  pipeline  end-to-end pipeline benchmark (see \`npm run bench -- pipeline --help\`)
+  model   [--systems sibyl,sklearn,cld,fasttext,franc] [--no-train] [--repeats 5] [--no-write]
+
+  model   compares the language identification model with the scikit-learn reference pipeline,
+          CLD2, fastText lid.176 and franc-all on the UDHR sets, each in its own process, and writes
+          the "Language identification model" section of BENCHMARKS.md.
+          --no-train  reuse models/langid/langid.model and tmp/bench/langid/sklearn-pipeline.pkl
+  tune    [--corpus DIR] [--max-lines-per-lang N] [--label L] --set '{"C":0.5}' [--set ...]
+          trains one model per --set (overrides of the training options) and prints accuracy,
+          close-pair F1, size, speed and training time; records go to tmp/bench/langid/tune.jsonl.`;
+
+function workspaceRoot(start: string = __dirname): string {
+  let dir = resolve(start);
+  while (!existsSync(join(dir, 'nx.json'))) {
+    if (dirname(dir) === dir) throw new Error('no nx.json above the bench');
+    dir = dirname(dir);
+  }
+  return dir;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  if (command === 'tune') return tune(args);
+  if (command === 'pipeline') {
+    await runPipelineCli(args);
+    return 0;
+  }
+  if (command !== 'model') {
+    process.stderr.write(`${USAGE}\n`);
+    return command === undefined || command === '--help' ? 0 : 2;
+  }
+  const { values } = parseArgs({
+    args,
+    options: {
+      systems: { type: 'string' },
+      'no-train': { type: 'boolean' },
+      repeats: { type: 'string' },
+      'no-write': { type: 'boolean' },
+    },
+  });
+  const systems = values.systems ? values.systems.split(',') : SYSTEMS.map((s) => s.key);
+  const unknown = systems.filter((s) => !SYSTEMS.some((spec) => spec.key === s));
+  if (unknown.length > 0) throw new Error(`unknown system(s): ${unknown.join(', ')}`);
+  const repeats = Number(values.repeats ?? 5);
+  if (!Number.isInteger(repeats) || repeats < 1)
+    throw new Error('--repeats must be a positive integer');
+  await runModelBench({
+    root: workspaceRoot(),
+    systems,
+    train: !values['no-train'],
+    repeats,
+    write: !values['no-write'],
+    command: `npm run bench -- ${argv.join(' ')}`,
+  });
+  return 0;
+}
+
+async function tune(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      corpus: { type: 'string' },
+      'max-lines-per-lang': { type: 'string' },
+      set: { type: 'string', multiple: true },
+      label: { type: 'string' },
+    },
+  });
+  const root = workspaceRoot();
+  const variants = values.set ?? ['{}'];
+  for (const [i, json] of variants.entries()) {
+    await runTune({
+      root,
+      corpus: resolve(root, values.corpus ?? 'data/corpus'),
+      maxLinesPerLanguage: values['max-lines-per-lang']
+        ? Number(values['max-lines-per-lang'])
+        : undefined,
+      overrides: JSON.parse(json),
+      label: `${values.label ?? 'tune'}#${i + 1} ${json}`,
+    });
+  }
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (error: Error) => {
+    process.stderr.write(`bench: ${error.message}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,80 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { renderPipelineBlock, writeBenchmarksSection } from './benchmarks-section';
+import { runPipelineBench } from './pipeline-bench';
+
+export const PIPELINE_HELP = `Pipeline throughput/latency bench (issue 6). CPU-heavy: minutes of full load on every core.
+
+Usage: npx tsx tools/bench/src/pipeline/main.ts [options]
+  --duration S             target run (1 gateway + 2 predictors, batching on), default 60
+  --comparison-duration S  batch-size-1 / one-predictor / batch-submit runs, default 30
+  --fixed-rate N           requests/s of the latency run, default 500
+  --fixed-rate-duration S  default 60
+  --http-duration S        gateway-alone Express/Fastify runs, default 20
+  --ceiling-duration S     raw broker ceiling, default 30
+  --completion-timeout S   after each load, how long accepted ids may take to complete, default 120
+  --profile S              extra run with --cpu-prof of S seconds, summarised in the section (default 20; 0 = none)
+  --quick                  every duration 10 s (smoke run)
+  --only IDS               comma-separated: ceiling, e2e-1p-bs1, e2e-1p-bs64, e2e-2p-bs1, e2e-2p-bs64,
+                           e2e-2p-bs64-batch20, fixed-500, http-express, http-fastify
+  --no-write               do not touch BENCHMARKS.md
+  --benchmarks FILE        default BENCHMARKS.md
+Results: the "Pipeline throughput and latency" section of BENCHMARKS.md and reports/bench/pipeline-<time>.json.
+`;
+
+/** Runs the pipeline bench with command-line arguments (`npm run bench -- pipeline …` or this folder's main.ts). */
+export async function runPipelineCli(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      duration: { type: 'string', default: '60' },
+      'comparison-duration': { type: 'string', default: '30' },
+      'fixed-rate': { type: 'string', default: '500' },
+      'fixed-rate-duration': { type: 'string', default: '60' },
+      'http-duration': { type: 'string', default: '20' },
+      'ceiling-duration': { type: 'string', default: '30' },
+      'completion-timeout': { type: 'string', default: '120' },
+      profile: { type: 'string', default: '20' },
+      quick: { type: 'boolean' },
+      only: { type: 'string' },
+      'no-write': { type: 'boolean' },
+      benchmarks: { type: 'string', default: 'BENCHMARKS.md' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(PIPELINE_HELP);
+    return;
+  }
+  const seconds = (v: string | undefined): number => (values.quick ? 10 : Number(v));
+  const root = process.cwd();
+  const log = (line: string): void => void process.stderr.write(`${line}\n`);
+  const result = await runPipelineBench({
+    root,
+    command: ['npx tsx tools/bench/src/pipeline/main.ts', ...argv].join(' '),
+    durations: {
+      main: seconds(values.duration),
+      comparison: seconds(values['comparison-duration']),
+      fixedRate: seconds(values['fixed-rate-duration']),
+      http: seconds(values['http-duration']),
+    },
+    ceilingSeconds: seconds(values['ceiling-duration']),
+    fixedRate: Number(values['fixed-rate']),
+    completionTimeoutSeconds: Number(values['completion-timeout']),
+    only: (values.only ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    profileSeconds: values.quick ? Math.min(10, Number(values.profile)) : Number(values.profile),
+    rabbitUrl: process.env.RABBITMQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672',
+    mongoUri: process.env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017/sibyl',
+    log,
+  });
+  mkdirSync(join(root, 'reports/bench'), { recursive: true });
+  const jsonPath = join(root, 'reports/bench', `pipeline-${result.startedAt.replace(/[-:]/g, '').slice(0, 15)}.json`);
+  writeFileSync(jsonPath, JSON.stringify(result, null, 2) + '\n');
+  log(`results: ${jsonPath}`);
+  const block = renderPipelineBlock(result);
+  if (!values['no-write']) {
+    writeBenchmarksSection(join(root, values.benchmarks as string), block);
+    log(`updated ${values.benchmarks} (section "Pipeline throughput and latency")`);
+  } else process.stdout.write(`${block}\n`);
+}

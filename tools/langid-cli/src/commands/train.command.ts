@@ -1,0 +1,126 @@
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEFAULT_TRAINING_OPTIONS, trainLanguageIdentifier } from '@sibyl/model';
+import { CliIo, UsageError, integer, positiveNumber } from '../cli-io';
+import { readCorpus } from '../corpus/corpus-reader';
+import { evaluateUdhr } from '../evaluation/udhr-metrics';
+import { formatReport } from '../evaluation/report-text';
+import { ProgressReporter } from '../terminal/progress-reporter';
+import { defaultPaths } from '../workspace-paths';
+
+/** Usage line of `train`. */
+export const TRAIN_USAGE =
+  'train [--corpus DIR] [--output|--out|--model PATH] [--C 1] [--seed 42] [--max-lines-per-lang N]\n' +
+  '        [--class-weighting none|balanced] [--weights int8|float32] [--threads N] [--eval-dir DIR] [--verbose]';
+
+/**
+ * `train`: reads the committed corpus, trains with a progress display, evaluates on the
+ * held-out split and the UDHR sets (when `data/eval` has them), stores those metrics in the
+ * model and writes it (default `models/langid/langid.model`).
+ */
+export async function trainCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      corpus: { type: 'string' },
+      output: { type: 'string' },
+      out: { type: 'string' },
+      model: { type: 'string' },
+      C: { type: 'string', short: 'C' },
+      seed: { type: 'string' },
+      'max-lines-per-lang': { type: 'string' },
+      'class-weighting': { type: 'string' },
+      weights: { type: 'string' },
+      'eval-dir': { type: 'string' },
+      threads: { type: 'string' },
+      verbose: { type: 'boolean' },
+    },
+  });
+  const paths = defaultPaths(io.root);
+  const output = resolve(values.output ?? values.out ?? values.model ?? paths.model);
+  const maxLines = integer('max-lines-per-lang', values['max-lines-per-lang'], undefined);
+  const progress = new ProgressReporter(io.stderr);
+  const started = performance.now();
+  const corpus = await readCorpus(resolve(values.corpus ?? paths.corpus), {
+    maxLinesPerLanguage: maxLines,
+    onLanguage: (language, done, total) => progress.update('corpus', done, total, language),
+  });
+  progress.log(
+    `corpus: ${corpus.samples.length} lines in ${Object.keys(corpus.linesPerLanguage).length} languages`,
+  );
+  const result = await trainLanguageIdentifier(
+    corpus.samples,
+    {
+      ...DEFAULT_TRAINING_OPTIONS,
+      C: positiveNumber('C', values.C, DEFAULT_TRAINING_OPTIONS.C),
+      seed: integer('seed', values.seed, DEFAULT_TRAINING_OPTIONS.seed) as number,
+      classWeighting: choice(
+        'class-weighting',
+        values['class-weighting'],
+        ['none', 'balanced'],
+        DEFAULT_TRAINING_OPTIONS.classWeighting,
+      ),
+      weightEncoding: choice(
+        'weights',
+        values.weights,
+        ['int8', 'float32'],
+        DEFAULT_TRAINING_OPTIONS.weightEncoding,
+      ),
+      threads: Math.max(
+        1,
+        integer('threads', values.threads, DEFAULT_TRAINING_OPTIONS.threads) as number,
+      ),
+      corpusSha256: corpus.corpusSha256,
+      provenance: { corpus: 'data/corpus', maxLinesPerLanguage: maxLines ?? null },
+    },
+    (p) => progress.update(p.phase, p.done, p.total, p.detail),
+  );
+  const trainSeconds = (performance.now() - started) / 1000;
+  progress.log(formatReport('held-out split of the corpus', result.heldOut));
+  const udhr = await evaluateUdhr(result.identifier, resolve(values['eval-dir'] ?? paths.evalDir));
+  for (const evaluation of udhr) {
+    progress.log(
+      values.verbose
+        ? formatReport(evaluation.file, evaluation.report)
+        : summary(evaluation.name, evaluation.metrics),
+    );
+  }
+  if (udhr.length === 0) progress.log('no UDHR evaluation sets found: skipped');
+  const metrics = { ...result.identifier.info.metrics };
+  for (const evaluation of udhr) metrics[evaluation.name] = evaluation.metrics;
+  const identifier = result.identifier.withMetrics(metrics);
+  await identifier.save(output);
+  const timings = Object.entries(result.seconds)
+    .map(([phase, s]) => `${phase} ${s.toFixed(1)}s`)
+    .join(', ');
+  io.stdout.write(
+    `wrote ${output} (${(statSync(output).size / 1e6).toFixed(2)} MB, ${identifier.featureCount} features, ` +
+      `version ${identifier.info.modelVersion}) in ${trainSeconds.toFixed(1)}s [${timings}]\n` +
+      `held-out accuracy ${(result.heldOut.accuracy * 100).toFixed(2)}% (n=${result.heldOut.n})` +
+      udhr.map((e) => `, ${e.name} ${(e.metrics.accuracy * 100).toFixed(2)}%`).join('') +
+      '\n',
+  );
+  return 0;
+}
+
+function choice<T extends string>(
+  name: string,
+  value: string | undefined,
+  allowed: T[],
+  fallback: T,
+): T {
+  if (value === undefined) return fallback;
+  if (!(allowed as string[]).includes(value))
+    throw new UsageError(`--${name} must be one of ${allowed.join(', ')}`);
+  return value as T;
+}
+
+function summary(name: string, metrics: Record<string, unknown>): string {
+  const pct = (x: unknown) => (typeof x === 'number' ? `${(x * 100).toFixed(2)}%` : 'n/a');
+  const f1 = (x: unknown) => (typeof x === 'number' ? x.toFixed(3) : 'n/a');
+  return (
+    `${name}: accuracy ${pct(metrics.accuracy)} (37 independent languages ${pct(metrics.accuracyIndependent)}), ` +
+    `macro-F1 ${f1(metrics.macroF1)}, F1 id ${f1(metrics.f1Id)} ms ${f1(metrics.f1Ms)}, n=${String(metrics.n)}`
+  );
+}

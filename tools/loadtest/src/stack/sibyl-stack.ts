@@ -1,0 +1,152 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { AppProcess } from './app-process';
+import { freePort } from './free-port';
+
+/** How to spawn a local Sibyl stack for a load run. */
+export interface StackOptions {
+  /** Workspace root: cwd of the apps, base of `distDir` and relative paths. */
+  root: string;
+  /** Folder holding `gateway/main.js` and `predictor/main.js`. */
+  distDir: string;
+  predictors: number;
+  /** 0 = a free port. */
+  gatewayPort: number;
+  /** First predictor's health/metrics port, +1 per predictor; 0 = free ports. */
+  predictorPort: number;
+  namespace: string;
+  mongoUri: string;
+  rabbitUrl: string;
+  modelPath?: string;
+  batchSize?: number;
+  batchWaitMs?: number;
+  prefetch?: number;
+  /** Gateway `HTTP_ADAPTER` (express | fastify). */
+  httpAdapter?: string;
+  logLevel: string;
+  /** Folder for the apps' logs (and profiles). */
+  runDir: string;
+  /** Write V8 CPU profiles of every app into `<runDir>/profiles`. */
+  cpuProfile: boolean;
+  /** Extra environment for every app (e.g. `RABBITMQ_MANAGEMENT_URL=`). */
+  extraEnv?: Record<string, string>;
+  /** Give up waiting for readiness after this long. */
+  readyTimeoutMs?: number;
+  log?: (line: string) => void;
+}
+
+/** A running stack: its URLs and processes. */
+export interface SibylStack {
+  gatewayUrl: string;
+  predictorUrls: string[];
+  processes: AppProcess[];
+  profileDir: string | null;
+  /** Stops every app (predictors first, then the gateway). */
+  stop(): Promise<void>;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Polls `url` until it answers 200 or the app dies or the timeout passes. */
+async function waitReady(app: AppProcess, url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = 'no answer';
+  while (Date.now() < deadline) {
+    if (app.hasExited) throw new Error(`${app.name} exited during start-up; log tail:\n${app.logTail()}`);
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      if (res.status === 200) return;
+      last = `HTTP ${res.status}: ${(await res.text()).slice(0, 300)}`;
+    } catch (error) {
+      last = (error as Error).message;
+    }
+    await sleep(250);
+  }
+  throw new Error(`${app.name} not ready at ${url} after ${timeoutMs} ms (${last}); log tail:\n${app.logTail()}`);
+}
+
+/**
+ * Starts one gateway and N predictors from the built apps on a unique namespace and
+ * database (given in the options), waits until each answers `/health/ready`, and
+ * returns their URLs. On any start-up failure everything started is stopped.
+ */
+export async function startSibylStack(options: StackOptions): Promise<SibylStack> {
+  const log = options.log ?? (() => undefined);
+  const dist = resolve(options.root, options.distDir);
+  for (const app of ['gateway', 'predictor']) {
+    const entry = join(dist, app, 'main.js');
+    if (!existsSync(entry)) throw new Error(`${entry} not found: build first with \`npx nx build gateway predictor\``);
+  }
+  mkdirSync(options.runDir, { recursive: true });
+  const profileDir = options.cpuProfile ? join(options.runDir, 'profiles') : null;
+  if (profileDir) mkdirSync(profileDir, { recursive: true });
+  const nodeFlags = (name: string): string[] =>
+    profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
+  const common: NodeJS.ProcessEnv = {
+    ...process.env,
+    RABBITMQ_URL: options.rabbitUrl,
+    MONGODB_URI: options.mongoUri,
+    AMQP_NAMESPACE: options.namespace,
+    LOG_LEVEL: options.logLevel,
+    NODE_ENV: 'production',
+    ...options.extraEnv,
+  };
+  const processes: AppProcess[] = [];
+  const stopAll = async (): Promise<void> => {
+    const predictors = processes.filter((p) => p.name !== 'gateway');
+    await Promise.all(predictors.map((p) => p.stop()));
+    await Promise.all(processes.filter((p) => p.name === 'gateway').map((p) => p.stop()));
+  };
+  try {
+    const gatewayPort = options.gatewayPort || (await freePort());
+    const gateway = AppProcess.start({
+      name: 'gateway',
+      entry: join(dist, 'gateway/main.js'),
+      cwd: options.root,
+      logFile: join(options.runDir, 'gateway.log'),
+      nodeFlags: nodeFlags('gateway'),
+      env: {
+        ...common,
+        GATEWAY_PORT: String(gatewayPort),
+        GATEWAY_HOST: '127.0.0.1',
+        ...(options.httpAdapter ? { HTTP_ADAPTER: options.httpAdapter } : {}),
+      },
+    });
+    processes.push(gateway);
+    const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
+    log(`gateway pid ${gateway.pid} on ${gatewayUrl}${options.httpAdapter ? ` (${options.httpAdapter})` : ''}`);
+    // The gateway declares the topology first; predictors then attach to it.
+    await waitReady(gateway, `${gatewayUrl}/health/ready`, options.readyTimeoutMs ?? 60_000);
+    const predictorUrls: string[] = [];
+    for (let i = 0; i < options.predictors; i++) {
+      const port = options.predictorPort ? options.predictorPort + i : await freePort();
+      const name = `predictor-${i + 1}`;
+      const predictor = AppProcess.start({
+        name,
+        entry: join(dist, 'predictor/main.js'),
+        cwd: options.root,
+        logFile: join(options.runDir, `${name}.log`),
+        nodeFlags: nodeFlags(name),
+        env: {
+          ...common,
+          PREDICTOR_PORT: String(port),
+          PREDICTOR_HOST: '127.0.0.1',
+          ...(options.modelPath ? { MODEL_PATH: options.modelPath } : {}),
+          ...(options.batchSize !== undefined ? { BATCH_MAX_SIZE: String(options.batchSize) } : {}),
+          ...(options.batchWaitMs !== undefined ? { BATCH_MAX_WAIT_MS: String(options.batchWaitMs) } : {}),
+          ...(options.prefetch !== undefined ? { PREFETCH: String(options.prefetch) } : {}),
+        },
+      });
+      processes.push(predictor);
+      predictorUrls.push(`http://127.0.0.1:${port}`);
+      log(`${name} pid ${predictor.pid} on port ${port}`);
+    }
+    await Promise.all(
+      processes.slice(1).map((p, i) => waitReady(p, `${predictorUrls[i]}/health/ready`, options.readyTimeoutMs ?? 60_000)),
+    );
+    return { gatewayUrl, predictorUrls, processes, profileDir, stop: stopAll };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
