@@ -5,12 +5,16 @@ import { Endpoint } from './endpoint';
 import { workspaceRoot } from './workspace-root';
 
 /** Where the FerretDB wrapper lives and where its binary and data go. */
-export function ferretPaths(root = workspaceRoot()): { source: string; binary: string; data: string; log: string } {
+export function ferretPaths(
+  port = 27017,
+  root = workspaceRoot(),
+): { source: string; binary: string; data: string; log: string } {
   return {
     source: join(root, 'tools/ferretdb'),
     binary: join(root, 'tools/ferretdb/bin/ferretdb'),
-    data: join(root, '.data/ferretdb'),
-    log: join(root, '.data/ferretdb.log'),
+    // One data folder per port: two FerretDBs must never share SQLite files.
+    data: join(root, `.data/ferretdb-${port}`),
+    log: join(root, `.data/ferretdb-${port}.log`),
   };
 }
 
@@ -41,7 +45,7 @@ export interface FerretDbProcess {
  * after this process exits (tests reuse it); otherwise it dies with its parent.
  */
 export function startFerretDb(endpoint: Endpoint, options: { detached: boolean }): FerretDbProcess {
-  const { binary, data, log } = ferretPaths();
+  const { binary, data, log } = ferretPaths(endpoint.port);
   mkdirSync(data, { recursive: true });
   const out = openSync(log, 'a');
   const child = spawn(binary, ['-listen', `${endpoint.host}:${endpoint.port}`, '-data', data], {
