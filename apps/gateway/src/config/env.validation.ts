@@ -58,9 +58,11 @@ export class GatewayEnvironment {
   @IsInt() @Min(1) OUTBOX_BATCH_SIZE: number = 1000;
   /**
    * Record each broker confirm on its document (`publishedAt`). Bookkeeping only — the relay
-   * does not need it — and one extra write per request, costly on FerretDB: `false` for throughput.
+   * does not need it — and one extra write per request. Off by default: FerretDB 1.24 applies an
+   * update as read-modify-write without isolation, so a confirm recorded while a predictor writes
+   * the result can revert that result to `queued` (measured by the load test). Safe on MongoDB.
    */
-  @IsIn(['true', 'false']) OUTBOX_RECORD_CONFIRMS: 'true' | 'false' = 'true';
+  @IsIn(['true', 'false']) OUTBOX_RECORD_CONFIRMS: 'true' | 'false' = 'false';
 
   /** Concurrent submissions are grouped into one insertMany of at most this many documents... */
   @IsInt() @Min(1) INSERT_BATCH_MAX: number = 1000;
