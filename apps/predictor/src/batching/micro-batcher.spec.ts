@@ -1,4 +1,4 @@
-import { MicroBatcher } from './micro-batcher';
+import { MicroBatcher, MicroBatcherClosedError } from './micro-batcher';
 
 /** A processor that records its batches and doubles each number (or fails the item 13 on its own). */
 function recordingProcessor() {
@@ -98,7 +98,7 @@ describe('MicroBatcher', () => {
     ]);
   });
 
-  it('close() processes the open batch at once, waits for it and refuses new items', async () => {
+  it('drain() processes the open batch at once when idle, waits for it and refuses new items', async () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     const processor = jest.fn(async (items: readonly number[]) => {
@@ -107,17 +107,40 @@ describe('MicroBatcher', () => {
     });
     const batcher = new MicroBatcher(processor, { maxSize: 10, maxWaitMs: 60_000 });
     const item = batcher.add(1);
-    let closed = false;
-    const closing = batcher.close().then(() => (closed = true));
+    let drained = false;
+    const draining = batcher.drain().then(() => (drained = true));
     expect(processor).toHaveBeenCalledWith([1]);
     expect(batcher.processing).toBe(1);
     await Promise.resolve();
-    expect(closed).toBe(false);
+    expect(drained).toBe(false);
     release();
-    await closing;
+    await draining;
     await expect(item).resolves.toBe(1);
     expect(batcher.processing).toBe(0);
-    await expect(batcher.add(2)).rejects.toThrow(/closed/);
+    await expect(batcher.add(2)).rejects.toThrow(MicroBatcherClosedError);
+  });
+
+  it('drain() finishes the batch being processed and releases everything that has not started', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const processor = jest.fn(async (items: readonly number[]) => {
+      await gate;
+      return items;
+    });
+    const batcher = new MicroBatcher(processor, { maxSize: 2, maxWaitMs: 60_000 });
+    const running = [batcher.add(1), batcher.add(2)];
+    const waiting = [batcher.add(3), batcher.add(4)];
+    const open = batcher.add(5);
+    const draining = batcher.drain();
+    await expect(Promise.allSettled([...waiting, open])).resolves.toEqual([
+      { status: 'rejected', reason: expect.any(MicroBatcherClosedError) },
+      { status: 'rejected', reason: expect.any(MicroBatcherClosedError) },
+      { status: 'rejected', reason: expect.any(MicroBatcherClosedError) },
+    ]);
+    release();
+    await draining;
+    await expect(Promise.all(running)).resolves.toEqual([1, 2]);
+    expect(processor).toHaveBeenCalledTimes(1);
   });
 
   it('processes one batch at a time by default: a closed batch waits for the previous one', async () => {

@@ -19,6 +19,11 @@ export type BatchProcessor<TItem, TResult> = (
   items: readonly TItem[],
 ) => Promise<readonly TResult[]>;
 
+/** Why an item was not processed: the batcher was drained (shutdown) before the item's batch could start. */
+export class MicroBatcherClosedError extends Error {
+  override readonly name = 'MicroBatcherClosedError';
+}
+
 interface Pending<TItem, TResult> {
   item: TItem;
   resolve: (result: TResult) => void;
@@ -76,11 +81,11 @@ export class MicroBatcher<TItem, TResult> {
 
   /**
    * Adds an item to the open batch. Resolves with the item's result once its batch is processed; rejects if
-   * the processor throws for that batch, or if the batcher is closed.
+   * the processor throws for that batch, or with {@link MicroBatcherClosedError} once the batcher is drained.
    */
   add(item: TItem): Promise<TResult> {
     if (this.closed) {
-      return Promise.reject(new Error('micro-batcher is closed'));
+      return Promise.reject(new MicroBatcherClosedError('micro-batcher is drained'));
     }
     return new Promise<TResult>((resolve, reject) => {
       this.buffer.push({ item, resolve, reject });
@@ -103,13 +108,39 @@ export class MicroBatcher<TItem, TResult> {
     }
   }
 
-  /** Refuses new items, processes the open batch at once and waits for every batch in flight to settle. */
-  async close(): Promise<void> {
+  /**
+   * Shutdown: refuses new items and lets the batch being processed finish. The open batch is processed at once
+   * if a processing slot is free; every item that cannot start now is rejected with
+   * {@link MicroBatcherClosedError} (its message can go back to the broker right away). Resolves when nothing is
+   * in flight any more.
+   */
+  async drain(): Promise<void> {
     this.closed = true;
-    this.flush();
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+    const released = this.waiting.splice(0);
+    const open = this.buffer.splice(0);
+    released.forEach((batch) => {
+      this.release(batch.entries);
+      batch.settled();
+    });
+    if (open.length > 0 && this.running < this.concurrency) {
+      this.process(open);
+    } else {
+      this.release(open);
+    }
     while (this.inFlight.size > 0) {
       await Promise.allSettled([...this.inFlight]);
     }
+  }
+
+  private release(entries: Pending<TItem, TResult>[]): void {
+    const error = new MicroBatcherClosedError(
+      'released unprocessed: the predictor is shutting down',
+    );
+    entries.forEach((entry) => entry.reject(error));
   }
 
   private process(entries: Pending<TItem, TResult>[]): void {

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { plainToInstance } from 'class-transformer';
+import { plainToInstance, Type } from 'class-transformer';
 import {
   IsIn,
   IsInt,
@@ -30,6 +30,7 @@ export class PredictorEnvironment {
   MONGODB_URI = 'mongodb://127.0.0.1:27017/sibyl';
 
   /** How long a database operation waits for a reachable server before the batch is requeued. */
+  @Type(() => Number)
   @IsInt()
   @Min(100)
   MONGODB_TIMEOUT_MS = 5000;
@@ -51,6 +52,7 @@ export class PredictorEnvironment {
   PREDICTOR_HOST = '0.0.0.0';
 
   /** Port of the health/metrics HTTP server (0 = any free port). */
+  @Type(() => Number)
   @IsInt()
   @Min(0)
   @Max(65535)
@@ -62,34 +64,40 @@ export class PredictorEnvironment {
   MODEL_PATH = 'models/langid/langid.model';
 
   /** Unacknowledged messages the broker may hand this consumer at once. */
+  @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(65535)
   PREFETCH = 256;
 
   /** Largest micro-batch; 1 = pure realtime (one message per predict and write). */
+  @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(10000)
   BATCH_MAX_SIZE = 64;
 
   /** Longest a message waits for its micro-batch to fill. */
+  @Type(() => Number)
   @IsInt()
   @Min(0)
   @Max(60000)
   BATCH_MAX_WAIT_MS = 5;
 
   /** Deliveries after which the quorum queue dead-letters a message (must match the gateway's). */
+  @Type(() => Number)
   @IsInt()
   @Min(1)
   DELIVERY_LIMIT = 5;
 
   /** Budget for draining the in-flight batch on SIGTERM before the process exits anyway. */
+  @Type(() => Number)
   @IsInt()
   @Min(0)
   SHUTDOWN_TIMEOUT_MS = 10000;
 
   /** Pause before a message that failed for a transient reason (database down) is handed back to the broker. */
+  @Type(() => Number)
   @IsInt()
   @Min(0)
   @Max(600000)

@@ -7,7 +7,10 @@ import type { AmqpStrategy } from '../transport/amqp.strategy';
 import { PredictionConsumer } from './prediction.consumer';
 
 describe('PredictionConsumer', () => {
-  const predictions = { predict: jest.fn(async () => ({ action: 'ack' })), flush: jest.fn() };
+  const predictions = {
+    predict: jest.fn(async () => ({ action: 'ack' })),
+    drain: jest.fn(async () => undefined),
+  };
   const on = jest.fn();
   const consumer = new PredictionConsumer(
     predictions as unknown as PredictionService,
@@ -63,11 +66,11 @@ describe('PredictionConsumer', () => {
     });
   });
 
-  it('flushes the open batch when the transport drains', () => {
+  it('drains the batcher when the transport drains', () => {
     consumer.onModuleInit();
     const [[event, listener]] = on.mock.calls;
     expect(event).toBe('draining');
     listener();
-    expect(predictions.flush).toHaveBeenCalled();
+    expect(predictions.drain).toHaveBeenCalled();
   });
 });

@@ -14,9 +14,9 @@ export class PredictionConsumer implements OnModuleInit {
     private readonly strategy: AmqpStrategy,
   ) {}
 
-  /** On shutdown, the open micro-batch is processed at once rather than after BATCH_MAX_WAIT_MS. */
+  /** On shutdown, the batcher drains: the batch in progress completes, the rest goes back to the broker. */
   onModuleInit(): void {
-    this.strategy.on('draining', () => this.predictions.flush());
+    this.strategy.on('draining', () => void this.predictions.drain());
   }
 
   /**

@@ -20,6 +20,7 @@ export class PredictorMetrics {
   readonly latency: Histogram;
   readonly batchSize: Histogram;
   readonly predictDuration: Histogram;
+  readonly writeDuration: Histogram;
   readonly deadLettered: Counter<'reason'>;
   readonly modelInfo: Gauge<'version' | 'name'>;
   readonly resultsWritten: Counter;
@@ -54,6 +55,12 @@ export class PredictorMetrics {
       name: `${prefix}predict_duration_seconds`,
       help: 'Time the model took to classify one micro-batch',
       buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers,
+    });
+    this.writeDuration = new Histogram({
+      name: `${prefix}result_write_duration_seconds`,
+      help: 'Time to store the results of one micro-batch (one bulk write)',
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
       registers,
     });
     this.deadLettered = new Counter({

@@ -155,13 +155,17 @@ describe('PredictionService', () => {
     ]);
   });
 
-  it('flush() processes the open batch without waiting for it to fill', async () => {
+  it('drain() writes the open batch at once and hands later messages back to the broker', async () => {
     service = new PredictionService(model, { write } as unknown as ResultWriter, metrics, {
       maxSize: 100,
       maxWaitMs: 60_000,
     });
     const pending = service.predict(message('hej', 1));
-    service.flush();
+    await service.drain();
     await expect(pending).resolves.toEqual({ action: 'ack' });
+    await expect(service.predict(message('hej', 2))).resolves.toEqual({
+      action: 'requeue',
+      reason: 'micro-batcher is drained',
+    });
   });
 });

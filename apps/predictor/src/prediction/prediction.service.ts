@@ -1,7 +1,11 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { PredictionRequestedV1, PredictionStatus } from '@sibyl/contracts';
 import { languageNames, type LanguagePrediction } from '@sibyl/model';
-import { MicroBatcher, type MicroBatcherOptions } from '../batching/micro-batcher';
+import {
+  MicroBatcher,
+  MicroBatcherClosedError,
+  type MicroBatcherOptions,
+} from '../batching/micro-batcher';
 import { PredictorMetrics } from '../metrics/predictor.metrics';
 import { LANGUAGE_MODEL, type LanguageModel } from '../model/model.constants';
 import {
@@ -46,13 +50,17 @@ export class PredictionService implements OnModuleInit {
     try {
       return await this.batcher.add(message);
     } catch (error) {
+      if (error instanceof MicroBatcherClosedError) return requeue(error.message);
       return requeue(`storing the result failed: ${(error as Error).message}`);
     }
   }
 
-  /** Closes the open batch now instead of waiting for it to fill (used when draining on shutdown). */
-  flush(): void {
-    this.batcher.flush();
+  /**
+   * Shutdown: the batch being written finishes (its messages are acked), the open batch is written at once if
+   * the writer is free, and messages that cannot start now are handed back to the broker for another predictor.
+   */
+  drain(): Promise<void> {
+    return this.batcher.drain();
   }
 
   /** Classifies a batch, stores every result with one bulk write, and returns one disposition per message. */
@@ -76,7 +84,8 @@ export class PredictionService implements OnModuleInit {
           };
     });
     const completedAt = new Date();
-    const summary = await this.writer.write(entries, completedAt);
+    const stopWrite = this.metrics.writeDuration.startTimer();
+    const summary = await this.writer.write(entries, completedAt).finally(stopWrite);
     this.record(messages, entries, summary, completedAt);
     return entries.map((entry) =>
       entry.status === PredictionStatus.Failed
