@@ -41,7 +41,7 @@ describe('model artifact', () => {
   it('starts with its signature and format version', async () => {
     const bytes = await readFile(path);
     expect(bytes.subarray(0, 8).toString('ascii')).toBe('SIBYLLID');
-    expect(bytes.readUInt32LE(8)).toBe(1);
+    expect(bytes.readUInt32LE(8)).toBe(2);
   });
 
   it('rejects a file with one flipped bit (checksum)', async () => {

@@ -10,7 +10,7 @@ import { SectionArray, SectionEntry, packSections, unpackSections } from './type
 /** First bytes of every model file. */
 export const MODEL_MAGIC = Buffer.from('SIBYLLID', 'ascii');
 /** Layout version written by this code; `load()` accepts only this one. */
-export const MODEL_FORMAT_VERSION = 1;
+export const MODEL_FORMAT_VERSION = 2;
 const CHECKSUM_BYTES = 32;
 const FIXED_HEADER_BYTES = MODEL_MAGIC.length + 4 + 4;
 
@@ -29,7 +29,7 @@ interface StoredHeader extends ModelInfo {
 }
 
 /**
- * Serializes a model. Layout (format version 1):
+ * Serializes a model. Layout (format version 2; version 1 stored dense int8 weights):
  * `SIBYLLID` · uint32 LE format version · uint32 LE header length · header (UTF-8 JSON:
  * model info, calibration, section table) · gzip(sections: alphabet (int32 code points), keys
  * (float64, ascending), idf (float32), then either weights (float32, feature-major) or int8 rows
@@ -180,5 +180,6 @@ function consistentWeights(
   const nonZeros = rows.starts[featureCount];
   if (rows.classes?.length !== nonZeros || rows.values?.length !== nonZeros) return false;
   for (let f = 0; f < featureCount; f++) if (rows.starts[f + 1] < rows.starts[f]) return false;
-  return rows.classes.every((k) => k < classCount);
+  for (let j = 0; j < nonZeros; j++) if (rows.classes[j] >= classCount) return false;
+  return true;
 }

@@ -60,8 +60,7 @@ export function unpackSections(
   entries: SectionEntry[],
   bytes: Buffer,
 ): Record<string, SectionArray> {
-  const aligned = new Uint8Array(bytes.length);
-  aligned.set(bytes);
+  const aligned = bytes.byteOffset % ALIGNMENT === 0 ? bytes : Buffer.from(bytes);
   const sections: Record<string, SectionArray> = {};
   let offset = 0;
   for (const entry of entries) {
@@ -75,7 +74,11 @@ export function unpackSections(
     if (offset + byteLength > aligned.length) {
       throw new ModelFormatError(`model file is truncated: section "${entry.name}" does not fit`);
     }
-    sections[entry.name] = new Constructor(aligned.buffer, offset, entry.length);
+    sections[entry.name] = new Constructor(
+      aligned.buffer as ArrayBuffer,
+      aligned.byteOffset + offset,
+      entry.length,
+    );
     offset += padded(byteLength);
   }
   if (offset !== aligned.length)

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { connect } from 'amqplib';
 import mongoose from 'mongoose';
@@ -35,16 +36,29 @@ async function rabbitVersion(url: string): Promise<string> {
   }
 }
 
-/** The database's version (`buildInfo`; FerretDB also reports its own version). */
+/** FerretDB version the workspace's embedded build pins (its binary reports `unknown`). */
+function pinnedFerretDbVersion(): string | null {
+  try {
+    return /github\.com\/FerretDB\/FerretDB v(\S+)/.exec(readFileSync('tools/ferretdb/go.mod', 'utf8'))?.[1] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The database's version (`buildInfo`; FerretDB also reports its own version, else the pinned one). */
 async function databaseVersion(uri: string): Promise<string> {
+  const pinned = pinnedFerretDbVersion();
   const client = new mongoose.mongo.MongoClient(uri, { serverSelectionTimeoutMS: 3000 });
   try {
     await client.connect();
     const info = await client.db('admin').command({ buildInfo: 1 });
-    const ferret = (info.ferretdbVersion ?? info.ferretdb?.version) as string | undefined;
-    return ferret ? `FerretDB ${ferret.replace(/^v/, '')} (SQLite backend; MongoDB wire ${info.version})` : `MongoDB ${info.version}`;
-  } catch (error) {
-    return `database (unreachable: ${(error as Error).message})`;
+    const reported = (info.ferretdbVersion ?? info.ferretdb?.version) as string | undefined;
+    if (reported === undefined) return `MongoDB ${info.version}`;
+    const version = reported === 'unknown' && pinned ? pinned : reported.replace(/^v/, '');
+    return `FerretDB ${version} (SQLite backend; MongoDB wire ${info.version})`;
+  } catch {
+    // the runs use private FerretDB instances of the workspace's build
+    return pinned ? `FerretDB ${pinned} (SQLite backend, tools/ferretdb)` : 'database version unknown';
   } finally {
     await client.close().catch(() => undefined);
   }

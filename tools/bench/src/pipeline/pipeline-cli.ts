@@ -1,8 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { renderPipelineBlock, writeBenchmarksSection } from './benchmarks-section';
 import { runPipelineBench } from './pipeline-bench';
+import { PipelineBenchResult } from './pipeline-bench-result';
 
 export const PIPELINE_HELP = `Pipeline throughput/latency bench (issue 6). CPU-heavy: minutes of full load on every core.
 
@@ -20,6 +21,7 @@ Usage: npx tsx tools/bench/src/pipeline/main.ts [options]
                            e2e-2p-bs64-batch20, fixed-500, http-express, http-fastify
   --no-write               do not touch BENCHMARKS.md
   --benchmarks FILE        default BENCHMARKS.md
+  --render FILE            only re-render the section from a saved reports/bench/pipeline-*.json
 Results: the "Pipeline throughput and latency" section of BENCHMARKS.md and reports/bench/pipeline-<time>.json.
 `;
 
@@ -40,11 +42,18 @@ export async function runPipelineCli(argv: string[]): Promise<void> {
       only: { type: 'string' },
       'no-write': { type: 'boolean' },
       benchmarks: { type: 'string', default: 'BENCHMARKS.md' },
+      render: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
     process.stdout.write(PIPELINE_HELP);
+    return;
+  }
+  if (values.render) {
+    const saved = JSON.parse(readFileSync(values.render, 'utf8')) as PipelineBenchResult;
+    writeBenchmarksSection(join(process.cwd(), values.benchmarks as string), renderPipelineBlock(saved));
+    process.stderr.write(`re-rendered ${values.benchmarks} from ${values.render}\n`);
     return;
   }
   const seconds = (v: string | undefined): number => (values.quick ? 10 : Number(v));

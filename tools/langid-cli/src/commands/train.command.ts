@@ -9,9 +9,16 @@ import { formatReport } from '../evaluation/report-text';
 import { ProgressReporter } from '../terminal/progress-reporter';
 import { defaultPaths } from '../workspace-paths';
 
+/**
+ * Lines per language the model trains on by default (the corpus stores them in seeded random
+ * order, so this is a random sample). It evens the languages out — Malay, the thinnest major
+ * one, has 6.8k lines — and more lines did not help on the held-out UDHR (BENCHMARKS.md).
+ */
+export const DEFAULT_LINES_PER_LANGUAGE = 6000;
+
 /** Usage line of `train`. */
 export const TRAIN_USAGE =
-  'train [--corpus DIR] [--output|--out|--model PATH] [--C 1] [--seed 42] [--max-lines-per-lang N]\n' +
+  `train [--corpus DIR] [--output|--out|--model PATH] [--C 1] [--seed 42] [--max-lines-per-lang ${DEFAULT_LINES_PER_LANGUAGE}, 0 = all]\n` +
   '        [--class-weighting none|balanced] [--weights int8|float32] [--threads N] [--eval-dir DIR] [--verbose]';
 
 /**
@@ -39,7 +46,9 @@ export async function trainCommand(args: string[], io: CliIo): Promise<number> {
   });
   const paths = defaultPaths(io.root);
   const output = resolve(values.output ?? values.out ?? values.model ?? paths.model);
-  const maxLines = integer('max-lines-per-lang', values['max-lines-per-lang'], undefined);
+  const maxLines =
+    integer('max-lines-per-lang', values['max-lines-per-lang'], DEFAULT_LINES_PER_LANGUAGE) ||
+    undefined;
   const progress = new ProgressReporter(io.stderr);
   const started = performance.now();
   const corpus = await readCorpus(resolve(values.corpus ?? paths.corpus), {
