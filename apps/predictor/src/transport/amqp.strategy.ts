@@ -1,13 +1,13 @@
 import { Logger } from '@nestjs/common';
 import { CustomTransportStrategy, Server } from '@nestjs/microservices';
 import { assertPredictionTopology } from '@sibyl/amqp';
-import { DEAD_LETTER_REASON_HEADER } from '@sibyl/contracts';
 import type { AmqpConnectionManager, ChannelWrapper } from 'amqp-connection-manager';
-import type { ConfirmChannel, ConsumeMessage, Options } from 'amqplib';
+import type { ConfirmChannel, ConsumeMessage } from 'amqplib';
 import { EventEmitter } from 'node:events';
 import { lastValueFrom } from 'rxjs';
 import { AmqpContext } from './amqp.context';
 import type { AmqpStrategyOptions } from './amqp-strategy-options.interface';
+import { publishDeadLetter } from './dead-letter.publisher';
 import {
   ACK,
   deadLetter,
@@ -28,9 +28,6 @@ export type AmqpStrategyEvents = {
 
 /** Status stream values of {@link AmqpStrategy} (`strategy.status`). */
 export type AmqpStrategyStatus = 'connecting' | 'consuming' | 'disconnected' | 'closed';
-
-/** Longest dead-letter reason kept in the header. */
-const MAX_REASON_LENGTH = 1000;
 
 /**
  * Nest transport strategy consuming the prediction requests queue with manual acknowledgements.
@@ -183,7 +180,7 @@ export class AmqpStrategy
   ): Promise<void> {
     try {
       if (disposition.action === 'dead-letter') {
-        await this.publishDeadLetter(channel, message, disposition.reason);
+        await publishDeadLetter(channel, message, disposition.reason, this.options.names);
         this.logger.warn(`dead-lettered ${describe(message)}: ${disposition.reason}`);
       }
       if (disposition.action === 'requeue') {
@@ -201,43 +198,6 @@ export class AmqpStrategy
       );
       tryNack(channel, message);
     }
-  }
-
-  /** Publishes the original body and properties to the dead-letter exchange and waits for the broker confirm. */
-  private publishDeadLetter(
-    channel: ConfirmChannel,
-    message: ConsumeMessage,
-    reason: string,
-  ): Promise<void> {
-    const { properties, fields, content } = message;
-    const publishOptions: Options.Publish = {
-      persistent: true,
-      messageId: properties.messageId,
-      correlationId: properties.correlationId,
-      type: properties.type,
-      contentType: properties.contentType,
-      contentEncoding: properties.contentEncoding,
-      timestamp: properties.timestamp,
-      appId: properties.appId,
-      headers: {
-        ...(properties.headers ?? {}),
-        [DEAD_LETTER_REASON_HEADER]: reason.slice(0, MAX_REASON_LENGTH),
-        'x-sibyl-dead-lettered-from': this.options.names.requestsQueue,
-        'x-sibyl-dead-lettered-at': new Date().toISOString(),
-      },
-    };
-    return new Promise<void>((resolve, reject) => {
-      channel.publish(
-        this.options.names.deadLetterExchange,
-        fields.routingKey,
-        content,
-        publishOptions,
-        (error) =>
-          error
-            ? reject(error instanceof Error ? error : new Error('dead letter not confirmed'))
-            : resolve(),
-      );
-    });
   }
 
   /** Waits `ms`, or less if the strategy starts draining. */
