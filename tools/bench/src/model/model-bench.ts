@@ -48,6 +48,8 @@ export const SYSTEMS: readonly SystemSpec[] = [
 ];
 
 const HEADING = 'Language identification model';
+/** Measurements behind the design choices (from `npm run bench -- tune`), kept by hand. */
+const APPENDIX = join(__dirname, 'design-measurements.md');
 /** Runners are pinned to this CPU so throughput is one core's. */
 const PINNED_CPU = '1';
 const ONE_THREAD_ENV = {
@@ -160,6 +162,7 @@ export async function runModelBench(options: ModelBenchOptions): Promise<SystemF
     ourName: SYSTEMS[0].name,
     referenceName: SYSTEMS[1].name,
     notes: reportNotes(options),
+    appendix: existsSync(APPENDIX) ? readFileSync(APPENDIX, 'utf8') : '',
   };
   const markdown = renderReport(figures, context);
   writeFileSync(join(work, 'results.json'), JSON.stringify({ context, figures }, null, 2));

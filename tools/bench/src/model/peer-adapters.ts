@@ -9,6 +9,8 @@ export interface PeerAdapter {
   modelBytes: number;
   /** Labels (one of the 38, or `und`) for `texts`, in order. */
   predictAll(texts: string[]): Promise<string[]>;
+  /** Confidence of the top label for each text (only where the system calibrates it). */
+  confidences?(texts: string[]): number[];
 }
 
 /** Node systems the runner can load. */
@@ -42,6 +44,7 @@ async function loadSibyl(modelPath: string): Promise<PeerAdapter> {
   return {
     modelBytes: statSync(modelPath).size,
     predictAll: async (texts) => model.predictMany(texts).map((p) => p.language),
+    confidences: (texts) => model.predictMany(texts).map((p) => p.confidence),
   };
 }
 

@@ -11,6 +11,8 @@ export interface ReportContext {
   ourName: string;
   referenceName: string;
   notes: string[];
+  /** Hand-maintained markdown appended before the machine block (design measurements). */
+  appendix: string;
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
@@ -49,6 +51,13 @@ export function renderReport(systems: SystemFigures[], context: ReportContext): 
     ),
     '',
   ];
+  if (ours?.sentenceCalibrationError !== null && ours?.sentenceCalibrationError !== undefined) {
+    lines.push(
+      `${ours.name} confidences: expected calibration error ${ours.sentenceCalibrationError.toFixed(3)} on the sentences ` +
+        '(10 bins; softmax temperature fitted on the corpus held-out split, not on UDHR).',
+      '',
+    );
+  }
   if (ours && reference) {
     lines.push(
       `${ours.name} vs ${reference.name}: ${(ours.sentencesPerSecond / reference.sentencesPerSecond).toFixed(2)}× the throughput, ` +
@@ -82,6 +91,7 @@ export function renderReport(systems: SystemFigures[], context: ReportContext): 
       `- Peak RSS is the whole runner process; an idle Node + tsx runner peaks at ${context.baselineRssMb.toFixed(0)} MB.`,
     );
   }
+  if (context.appendix.trim()) lines.push('', context.appendix.trim());
   lines.push(
     '',
     'Machine:',

@@ -19,4 +19,6 @@ export interface RunnerResult {
   /** Peak resident set of the runner process (MB). */
   peakRssMb: number;
   modelBytes?: number;
+  /** Confidence of each sentence prediction, for systems that give calibrated probabilities. */
+  sentenceConfidences?: number[];
 }

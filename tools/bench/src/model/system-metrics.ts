@@ -1,3 +1,4 @@
+import { expectedCalibrationError } from './calibration-error';
 import { ClassificationReport, classificationReport } from '@sibyl/model';
 import type { RunnerResult } from './runner-protocol';
 
@@ -21,6 +22,8 @@ export interface SystemFigures {
   modelBytes: number | null;
   trainSeconds: number | null;
   trainPeakRssMb: number | null;
+  /** Expected calibration error of the sentence confidences (null when not provided). */
+  sentenceCalibrationError: number | null;
 }
 
 /** Accuracy without the partly trained language. */
@@ -54,6 +57,12 @@ export function figuresOf(
     loadSeconds: result.loadSeconds,
     peakRssMb: result.peakRssMb,
     modelBytes: result.modelBytes ?? null,
+    sentenceCalibrationError: result.sentenceConfidences
+      ? expectedCalibrationError(
+          result.sentenceConfidences,
+          result.sentencePredictions.map((label, i) => label === gold.sentences[i]),
+        )
+      : null,
     trainSeconds: training?.seconds ?? null,
     trainPeakRssMb: training?.peakRssMb ?? null,
   };

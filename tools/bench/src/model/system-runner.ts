@@ -52,6 +52,7 @@ async function main(): Promise<void> {
     sentencesPerSecond: median(rates),
     peakRssMb: process.resourceUsage().maxRSS / 1024,
     modelBytes: peer.modelBytes,
+    sentenceConfidences: peer.confidences?.(sentences),
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }

@@ -73,7 +73,9 @@ function throughput(model: LanguageIdentifier, texts: string[]): number {
  * time; appends the record to tmp/bench/langid/tune.jsonl.
  */
 export async function runTune(options: TuneOptions): Promise<void> {
-  const { maxLength, ...overrides } = options.overrides as TuneOptions['overrides'] & { maxLength?: number };
+  const { maxLength, ...overrides } = options.overrides as TuneOptions['overrides'] & {
+    maxLength?: number;
+  };
   const samples = readCorpusSamples(options.corpus, options.maxLinesPerLanguage).filter(
     (s) => maxLength === undefined || s.text.length <= maxLength,
   );
