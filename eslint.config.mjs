@@ -44,4 +44,10 @@ export default [
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  {
+    // Config classes keep explicit `: number` / `: string` annotations: class-transformer's implicit
+    // conversion reads them from the emitted design-type metadata.
+    files: ['**/config/*.ts'],
+    rules: { '@typescript-eslint/no-inferrable-types': 'off' },
+  },
 ];
