@@ -14,6 +14,8 @@ const RADIX = 2 ** CHAR_ID_BITS;
 const RADIX_SQUARED = RADIX * RADIX;
 const TWO_POW_32 = 4294967296;
 const WORD_HASH_HIGH_BITS = 0x7ffff;
+/** Int32/float32 slots per feature record (32 bytes). */
+const RECORD = 8;
 
 /**
  * The prediction hot path: raw text → decision values in one pass, without building the
@@ -27,7 +29,11 @@ export class FastScorer {
   private readonly charIds = new Int32Array(BMP_SIZE);
   private readonly unigramIndex: Int32Array;
   private readonly spaceId: number;
-  private readonly counts: Int32Array;
+  /** Per-feature records, {@link RECORD} slots each (see {@link buildRecords}). */
+  private readonly recordInts: Int32Array;
+  private readonly recordFloats: Float32Array;
+  /** Int8 rows packed as `(class << 8) | (q & 0xff)`, one cache line per feature row. */
+  private readonly packedRows: Int16Array | null;
   private touched = new Int32Array(1024);
   private values = new Float64Array(1024);
 
@@ -43,7 +49,10 @@ export class FastScorer {
       for (let id = 1; id <= alphabet.size; id++)
         this.unigramIndex[id] = vectorizer.table.get(id * RADIX_SQUARED);
     }
-    this.counts = new Int32Array(vectorizer.featureCount);
+    const records = buildRecords(vectorizer, linear);
+    this.recordInts = records.ints;
+    this.recordFloats = records.floats;
+    this.packedRows = records.packedRows;
   }
 
   /** True when this scorer reproduces the vectorizer (it implements the `separate` rules only). */
@@ -62,7 +71,8 @@ export class FastScorer {
    * @returns the number of distinct known features (0 means nothing to go on)
    */
   score(text: string, scores: Float64Array): number {
-    const { vectorizer, charIds, unigramIndex, spaceId, counts } = this;
+    const { vectorizer, charIds, unigramIndex, spaceId } = this;
+    const counts = this.recordInts;
     const table = vectorizer.table;
     const { ngramMin, ngramMax, wordUnigrams, normalization } = vectorizer.options;
     const folded = foldText(text, normalization);
@@ -135,7 +145,7 @@ export class FastScorer {
     }
     this.hadLetter = letter;
     if (!content) {
-      for (let t = 0; t < distinct; t++) counts[touched[t]] = 0;
+      for (let t = 0; t < distinct; t++) counts[touched[t] * RECORD] = 0;
       return 0;
     }
     this.accumulate(distinct, scores);
@@ -144,30 +154,30 @@ export class FastScorer {
 
   /** TF-IDF of the counted features, L2 norm, then w·x + b into `scores`; clears the counts. */
   private accumulate(distinct: number, scores: Float64Array): void {
-    const { counts, touched, values, vectorizer, linear } = this;
-    const { sublinearTf, wordWeight } = vectorizer.options;
-    const { idf, firstWordIndex } = vectorizer;
+    const { recordInts, recordFloats, touched, values, linear, packedRows } = this;
+    const sublinearTf = this.vectorizer.options.sublinearTf;
     let squares = 0;
     for (let t = 0; t < distinct; t++) {
-      const index = touched[t];
-      const n = counts[index];
-      counts[index] = 0;
+      const base = touched[t] * RECORD;
+      const n = recordInts[base];
+      recordInts[base] = 0;
       const tf = n === 1 ? 1 : sublinearTf ? 1 + Math.log(n) : n;
-      const value = tf * idf[index] * (index >= firstWordIndex ? wordWeight : 1);
+      const value = tf * recordFloats[base + 1];
       values[t] = value;
       squares += value * value;
     }
     const norm = squares > 0 ? 1 / Math.sqrt(squares) : 0;
     const classes = linear.classCount;
     for (let k = 0; k < classes; k++) scores[k] = linear.intercepts[k];
-    const rows = linear.int8Rows;
-    if (rows) {
-      const { starts, classes: rowClasses, values: q, scales } = rows;
+    if (packedRows) {
       for (let t = 0; t < distinct; t++) {
-        const index = touched[t];
-        const value = values[t] * norm * scales[index];
-        for (let j = starts[index]; j < starts[index + 1]; j++)
-          scores[rowClasses[j]] += value * q[j];
+        const base = touched[t] * RECORD;
+        const value = values[t] * norm * recordFloats[base + 2];
+        const end = recordInts[base + 4];
+        for (let j = recordInts[base + 3]; j < end; j++) {
+          const packed = packedRows[j];
+          scores[packed >> 8] += value * ((packed << 24) >> 24);
+        }
       }
       return;
     }
@@ -186,10 +196,41 @@ export class FastScorer {
 }
 
 /** Counts one occurrence of feature `index` (ignored when -1); returns the new distinct count. */
-function tally(counts: Int32Array, touched: Int32Array, index: number, distinct: number): number {
+function tally(records: Int32Array, touched: Int32Array, index: number, distinct: number): number {
   if (index < 0) return distinct;
-  if (counts[index]++ === 0) touched[distinct++] = index;
+  if (records[index * RECORD]++ === 0) touched[distinct++] = index;
   return distinct;
+}
+
+/**
+ * Everything the scorer needs about a feature in one 32-byte record, so that a feature
+ * costs one cache miss instead of one per array: [0] count in the current text (int32),
+ * [1] idf × word weight (float32), [2] int8 row scale (float32), [3..4] row start/end (int32).
+ */
+function buildRecords(
+  vectorizer: TfidfVectorizer,
+  linear: LinearModel,
+): { ints: Int32Array; floats: Float32Array; packedRows: Int16Array | null } {
+  const buffer = new ArrayBuffer(vectorizer.featureCount * RECORD * 4);
+  const ints = new Int32Array(buffer);
+  const floats = new Float32Array(buffer);
+  const { idf, firstWordIndex } = vectorizer;
+  const wordWeight = vectorizer.options.wordWeight;
+  const rows = linear.int8Rows;
+  for (let f = 0; f < vectorizer.featureCount; f++) {
+    const base = f * RECORD;
+    floats[base + 1] = idf[f] * (f >= firstWordIndex ? wordWeight : 1);
+    if (rows) {
+      floats[base + 2] = rows.scales[f];
+      ints[base + 3] = rows.starts[f];
+      ints[base + 4] = rows.starts[f + 1];
+    }
+  }
+  if (!rows) return { ints, floats, packedRows: null };
+  const packedRows = new Int16Array(rows.values.length);
+  for (let j = 0; j < packedRows.length; j++)
+    packedRows[j] = (rows.classes[j] << 8) | (rows.values[j] & 0xff);
+  return { ints, floats, packedRows };
 }
 
 /** Separator, or alphabet id (0 = unknown) with {@link LETTER_FLAG} for letters. */

@@ -24,6 +24,8 @@ export interface ModelHyperParameters {
   };
   training: Record<string, string | number | boolean | null>;
   weightEncoding: WeightEncoding;
+  /** Int8 weights below this fraction of their row's largest were dropped. */
+  int8DropBelow: number;
   /** Whether features with all-zero int8 weights were dropped. */
   pruneZeroFeatures: boolean;
 }

@@ -20,14 +20,14 @@ describe('pruneZeroFeatures', () => {
 
   it('keeps exactly the features with a nonzero int8 weight, with their rows', () => {
     const pruned = pruneZeroFeatures(vectorizer, int8);
-    const rows = int8.int8Rows!;
+    const rows = int8.int8Rows as Int8Rows;
     const nonEmpty = Array.from({ length: int8.featureCount }, (_, f) => f).filter(
       (f) => rows.starts[f + 1] > rows.starts[f],
     );
     expect(nonEmpty.length).toBeLessThan(int8.featureCount);
     expect(pruned.linear.featureCount).toBe(nonEmpty.length);
     expect(pruned.vectorizer.featureCount).toBe(nonEmpty.length);
-    const prunedRows = pruned.linear.int8Rows!;
+    const prunedRows = pruned.linear.int8Rows as Int8Rows;
     nonEmpty.forEach((f, i) => {
       expect(pruned.vectorizer.keys[i]).toBe(vectorizer.keys[f]);
       expect(pruned.vectorizer.idf[i]).toBe(vectorizer.idf[f]);

@@ -98,7 +98,7 @@ export async function trainLanguageIdentifier(
     ),
   );
   let vectorizer = fitted.vectorizer;
-  if (options.weightEncoding === 'int8') linear = quantizeModel(linear);
+  if (options.weightEncoding === 'int8') linear = quantizeModel(linear, options.int8DropBelow);
   if (options.weightEncoding === 'int8' && options.pruneZeroFeatures) {
     ({ vectorizer, linear } = pruneZeroFeatures(vectorizer, linear));
   }
@@ -199,6 +199,7 @@ function modelInfo(options: TrainingOptions, classes: string[]): ModelInfo {
       ...options.provenance,
     },
     weightEncoding: options.weightEncoding,
+    int8DropBelow: options.int8DropBelow,
     pruneZeroFeatures: options.pruneZeroFeatures,
   };
   return {

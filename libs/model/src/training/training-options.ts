@@ -31,6 +31,8 @@ export interface TrainingOptions {
   /** Cap on held-out texts per language. */
   heldOutMaxPerLanguage: number;
   weightEncoding: WeightEncoding;
+  /** With int8 weights, drop weights below this fraction of their feature's largest one. */
+  int8DropBelow: number;
   /** With int8 weights, drop features whose weights all round to 0 (see `pruneZeroFeatures`). */
   pruneZeroFeatures: boolean;
   /** Worker threads for the one-vs-rest SVMs (1 = in this thread); the model does not depend on it. */
@@ -48,7 +50,7 @@ export interface TrainingOptions {
 /** The model's own feature set: see {@link DEFAULT_NORMALIZATION}. */
 export const DEFAULT_VECTORIZER_OPTIONS: VectorizerOptions = Object.freeze({
   normalization: DEFAULT_NORMALIZATION,
-  ngramMin: 1,
+  ngramMin: 2,
   ngramMax: 3,
   wordUnigrams: true,
   sublinearTf: true,
@@ -70,6 +72,7 @@ export const DEFAULT_TRAINING_OPTIONS: Omit<TrainingOptions, 'corpusSha256'> = O
   heldOutFraction: 0.05,
   heldOutMaxPerLanguage: 500,
   weightEncoding: 'int8',
+  int8DropBelow: 1 / 16,
   pruneZeroFeatures: true,
   threads: Math.max(1, Math.min(availableParallelism(), 4)),
 });
