@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 
 function run(command: string, args: string[]): string {
   try {
@@ -23,5 +23,8 @@ export function machineInfo(): string[] {
     ...lscpu,
     `Memory: ${(totalmem() / 2 ** 30).toFixed(1)} GiB, ${cpus().length} logical CPUs`,
     `Node ${process.version}; Python ${python}`,
+    `Load average when the run ended (other work shares this machine): ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
   ];
 }

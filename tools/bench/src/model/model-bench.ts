@@ -250,7 +250,7 @@ function reportNotes(options: ModelBenchOptions): string[] {
       ' timed passes over all sentences after a warm-up pass, in a child process pinned with `taskset` to one CPU (OMP/BLAS/libuv threads = 1). Sibyl and scikit-learn classify the whole list in one call (`predictMany` / `Pipeline.predict`); CLD2, fastText and franc are called per sentence (their API).',
     'Model size: Sibyl = artifact file; scikit-learn = pickled pipeline; CLD2 = compiled `cld.node` (tables are built in); fastText = `lid.176.ftz`; franc = its `data.js`. Load time = reading/initializing that model in a fresh process.',
     options.train
-      ? 'Training time = wall time of `npm run langid -- train` (reading the corpus, vectorizing, SVM, calibration, UDHR evaluation, writing) and of the scikit-learn script (reading, fit, pickling) on this shared 2-core machine; training peak RSS is in results.json.'
+      ? 'Training time = wall time of `npm run langid -- train` (reading the corpus, vectorizing, SVM on 2 worker threads, calibration, UDHR evaluation, writing; 6,000 lines per language by default) and of the scikit-learn script (reading, fit on all 639k lines as in the original design, pickling; liblinear is single-threaded) on this shared 2-core machine.'
       : 'Training was not re-run (`--no-train`): training times are not measured in this run.',
   ];
 }

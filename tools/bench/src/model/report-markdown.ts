@@ -42,12 +42,13 @@ export function renderReport(systems: SystemFigures[], context: ReportContext): 
     '',
     '### Speed and size',
     '',
-    '| system | sentences/s (1 core, median) | ms / sentence | model size | load time | peak RSS | training time |',
-    '|---|---:|---:|---:|---:|---:|---:|',
+    '| system | sentences/s (1 core, median) | ms / sentence | model size | load time | peak RSS | training time | training peak RSS |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
     ...systems.map(
       (s) =>
         `| ${s.name} | ${Math.round(s.sentencesPerSecond).toLocaleString('en-US')} | ${(1000 / s.sentencesPerSecond).toFixed(3)} | ` +
-        `${mb(s.modelBytes)} | ${seconds(s.loadSeconds)} | ${s.peakRssMb.toFixed(0)} MB | ${seconds(s.trainSeconds)} |`,
+        `${mb(s.modelBytes)} | ${seconds(s.loadSeconds)} | ${s.peakRssMb.toFixed(0)} MB | ${seconds(s.trainSeconds)} | ` +
+        `${s.trainPeakRssMb === null ? 'n/a' : `${s.trainPeakRssMb.toFixed(0)} MB`} |`,
     ),
     '',
   ];
