@@ -8,5 +8,5 @@ module.exports = {
   rootDir: __dirname,
   testMatch: ['<rootDir>/src/**/*.e2e-spec.ts'],
   maxWorkers: 1,
-  testTimeout: 300000,
+  testTimeout: 900000,
 };
