@@ -6,10 +6,8 @@ import { postJson, RABBITMQ_URL, RunningGateway, startGateway, viaProxy } from '
 
 interface StoredDoc {
   _id: string;
-  status: string;
   text: string;
   submittedAt: Date;
-  publishedAt: Date | null;
   publishAttempts: number;
 }
 
@@ -70,7 +68,7 @@ describe('gateway: broker unreachable while requests are submitted', () => {
     // Stored, not published: nothing reached the queue.
     const docs = await gateway.db.collection<StoredDoc>('predictions').find({}).toArray();
     expect(docs).toHaveLength(30);
-    expect(docs.every((d) => d.status === 'queued' && d.publishedAt === null)).toBe(true);
+    expect(docs.every((d) => d.publishAttempts === 1)).toBe(true);
     expect((await channel.checkQueue(gateway.names.requestsQueue)).messageCount).toBe(0);
     expect(await (await fetch(`${gateway.url}/metrics`)).text()).toMatch(/^sibyl_outbox_backlog 30$/m);
 
@@ -79,15 +77,10 @@ describe('gateway: broker unreachable while requests are submitted', () => {
       timeoutMs: 30000,
       description: 'the relay to publish the 30 requests',
     });
-    await waitFor(async () => (await gateway.db.collection<StoredDoc>('predictions').countDocuments({ publishedAt: null })) === 0, {
-      timeoutMs: 15000,
-      description: 'publishedAt on every document',
-    });
     const published = await drain(channel, gateway.names.requestsQueue);
     expect(new Set(published.keys())).toEqual(new Set(ids));
-    // Each was retried once, from memory: attempt 2, recorded with its confirm.
+    // Each was retried once, from memory (no database write): attempt 2.
     expect([...published.values()].every((attempts) => attempts.length === 1 && attempts[0] === 2)).toBe(true);
-    expect((await gateway.db.collection<StoredDoc>('predictions').find({}).toArray()).every((d) => d.publishAttempts === 2)).toBe(true);
     expect((await fetch(`${gateway.url}/health/ready`)).status).toBe(200);
     expect(await (await fetch(`${gateway.url}/metrics`)).text()).toMatch(/^sibyl_outbox_backlog 0$/m);
   });
@@ -98,8 +91,8 @@ describe('gateway: outbox relay recovery', () => {
     const namespace = uniqueNamespace('gw-crash');
     // A first gateway stores a request "and crashes": write it as it would, then start a gateway on the same database.
     const first = await startGateway({ AMQP_NAMESPACE: namespace });
-    const orphan = { _id: randomUUID(), text: 'left behind', status: 'queued', submittedAt: new Date(Date.now() - 60_000), publishedAt: null, publishAttempts: 1 };
-    await first.db.collection<StoredDoc>('predictions').insertOne(orphan as StoredDoc);
+    const orphan = { _id: randomUUID(), text: 'left behind', submittedAt: new Date(Date.now() - 60_000), publishAttempts: 1 };
+    await first.db.collection<StoredDoc>('predictions').insertOne(orphan);
     await first.close({ cleanUp: false });
     const second = await startGateway({
       AMQP_NAMESPACE: namespace,
@@ -116,9 +109,9 @@ describe('gateway: outbox relay recovery', () => {
       });
       expect(message.properties.messageId).toBe(orphan._id);
       expect(parsePredictionRequestedV1(message.content)).toMatchObject({ ok: true, value: { trackingId: orphan._id, attempt: 2, text: 'left behind' } });
-      await waitFor(async () => (await second.db.collection<StoredDoc>('predictions').findOne({ _id: orphan._id }))?.publishedAt, {
+      await waitFor(async () => (await second.db.collection<StoredDoc>('predictions').findOne({ _id: orphan._id }))?.publishAttempts === 2, {
         timeoutMs: 10000,
-        description: 'the sweep to record its confirm',
+        description: 'the sweep to record the attempt',
       });
     } finally {
       await amqp.close();
@@ -126,27 +119,59 @@ describe('gateway: outbox relay recovery', () => {
     }
   });
 
-  it('republishes a request still queued OUTBOX_REPUBLISH_AFTER_MS after submission (lost message), as attempt 2', async () => {
+  it('republishes, as attempt 2, a request without a result OUTBOX_REPUBLISH_AFTER_MS after submission (lost message), and only that one', async () => {
     const gateway = await startGateway({ OUTBOX_REPUBLISH_AFTER_MS: '1500', OUTBOX_INTERVAL_MS: '200' });
     const amqp = await connect(RABBITMQ_URL);
     try {
       const channel = await amqp.createChannel();
-      const { trackingId } = (await (await postJson(`${gateway.url}/v1/predictions`, { text: 'lost in the broker' })).json()) as { trackingId: string };
-      await waitFor(async () => (await gateway.db.collection<StoredDoc>('predictions').findOne({ _id: trackingId }))?.publishedAt, {
-        timeoutMs: 10000,
-        description: 'the first confirm',
-      });
-      await channel.purgeQueue(gateway.names.requestsQueue); // the message is lost
+      const submit = async (text: string) => ((await (await postJson(`${gateway.url}/v1/predictions`, { text })).json()) as { trackingId: string }).trackingId;
+      const lost = await submit('lost in the broker');
+      const finished = await submit('finished meanwhile');
+      await waitFor(async () => (await channel.checkQueue(gateway.names.requestsQueue)).messageCount === 2, { description: 'both published' });
+      await channel.purgeQueue(gateway.names.requestsQueue); // both messages are lost...
+      const submittedAt = (await gateway.db.collection<StoredDoc>('predictions').findOne({ _id: finished }))?.submittedAt;
+      await gateway.db.collection('prediction_results').insertOne({ _id: finished as never, status: 'done', submittedAt, completedAt: new Date() });
+      // ...but one of them has its result
       const message = await waitFor(async () => (await channel.get(gateway.names.requestsQueue, { noAck: true })) || undefined, {
         timeoutMs: 20000,
         description: 'the republished message',
       });
-      expect(parsePredictionRequestedV1(message.content)).toMatchObject({ ok: true, value: { trackingId, attempt: 2 } });
+      expect(parsePredictionRequestedV1(message.content)).toMatchObject({ ok: true, value: { trackingId: lost, attempt: 2 } });
       const doc = await waitFor(async () => {
-        const current = await gateway.db.collection<StoredDoc>('predictions').findOne({ _id: trackingId });
+        const current = await gateway.db.collection<StoredDoc>('predictions').findOne({ _id: lost });
         return current?.publishAttempts === 2 ? current : undefined;
       }, { timeoutMs: 10000 });
-      expect(doc.status).toBe('queued');
+      expect(doc.text).toBe('lost in the broker');
+      // Later sweeps keep republishing the one without a result, a period apart, never the finished one.
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      const later = await drain(channel, gateway.names.requestsQueue);
+      expect([...later.keys()].every((id) => id === lost)).toBe(true);
+      expect(later.get(lost)?.every((attempt) => attempt >= 3)).not.toBe(false);
+    } finally {
+      await amqp.close();
+      await gateway.close();
+    }
+  });
+
+  it('stores a request as failed after OUTBOX_MAX_ATTEMPTS publishes without a result', async () => {
+    const gateway = await startGateway({ OUTBOX_REPUBLISH_AFTER_MS: '1000', OUTBOX_INTERVAL_MS: '200', OUTBOX_MAX_ATTEMPTS: '2' });
+    const amqp = await connect(RABBITMQ_URL);
+    try {
+      const channel = await amqp.createChannel();
+      const { trackingId } = (await (await postJson(`${gateway.url}/v1/predictions`, { text: 'dead-lettered every time' })).json()) as { trackingId: string };
+      for (const attempt of [1, 2]) {
+        const message = await waitFor(async () => (await channel.get(gateway.names.requestsQueue, { noAck: true })) || undefined, {
+          timeoutMs: 20000,
+          description: `publish #${attempt}`,
+        });
+        expect(parsePredictionRequestedV1(message.content)).toMatchObject({ ok: true, value: { trackingId, attempt } });
+      }
+      const view = await waitFor(async () => {
+        const body = (await (await fetch(`${gateway.url}/v1/predictions/${trackingId}`)).json()) as { status: string; error: string | null };
+        return body.status === 'failed' ? body : undefined;
+      }, { timeoutMs: 20000, description: 'the failed result' });
+      expect(view.error).toMatch(/maximum number of publishes/);
+      expect(await (await fetch(`${gateway.url}/metrics`)).text()).toMatch(/^sibyl_outbox_gave_up_total 1$/m);
     } finally {
       await amqp.close();
       await gateway.close();

@@ -27,8 +27,6 @@ export interface RunningGateway {
 export async function startGateway(env: Record<string, string> = {}): Promise<RunningGateway> {
   const settings = {
     AMQP_NAMESPACE: uniqueNamespace('gw'),
-    // No predictor runs in these tests, so recording confirms cannot race a result write.
-    OUTBOX_RECORD_CONFIRMS: 'true',
     MONGODB_URI: uniqueMongoUri(MONGODB_URI),
     RABBITMQ_URL,
     LOG_LEVEL: 'error',

@@ -46,7 +46,9 @@ describe('predictor: idempotent results', () => {
   it('never overwrites a result that is already stored', async () => {
     const [message] = await fx.insertQueued([SAMPLE_TEXTS[0].text]);
     const stored = {
+      _id: message.trackingId,
       status: PredictionStatus.Done,
+      submittedAt: new Date(message.submittedAt),
       language: 'nb',
       languageName: 'Norwegian Bokmål',
       nativeName: 'Norsk bokmål',
@@ -55,7 +57,7 @@ describe('predictor: idempotent results', () => {
       modelVersion: 'someone-else',
       completedAt: new Date('2026-01-01T00:00:00Z'),
     };
-    await fx.records.updateOne({ _id: message.trackingId }, { $set: stored });
+    await fx.results.create(stored);
     const skipped = await predictor.metric('sibyl_results_skipped_total');
 
     await fx.publishRequested(message);

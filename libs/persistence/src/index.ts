@@ -1,1 +1,4 @@
+export * from './errors';
+export * from './outbox-cursor';
 export * from './prediction-record';
+export * from './prediction-result';

@@ -52,17 +52,12 @@ export class GatewayEnvironment {
 
   /** Period of the outbox relay's wake-ups (retries of failed publishes). */
   @IsInt() @Min(10) OUTBOX_INTERVAL_MS: number = 1000;
-  /** A request still queued this long after submission is published again (relay sweep period too). */
+  /** A request still without a result this long after submission is published again (relay sweep period too). */
   @IsInt() @Min(1000) OUTBOX_REPUBLISH_AFTER_MS: number = 60000;
   /** Most requests the relay publishes per wake-up and per sweep. */
   @IsInt() @Min(1) OUTBOX_BATCH_SIZE: number = 1000;
-  /**
-   * Record each broker confirm on its document (`publishedAt`). Bookkeeping only — the relay
-   * does not need it — and one extra write per request. Off by default: FerretDB 1.24 applies an
-   * update as read-modify-write without isolation, so a confirm recorded while a predictor writes
-   * the result can revert that result to `queued` (measured by the load test). Safe on MongoDB.
-   */
-  @IsIn(['true', 'false']) OUTBOX_RECORD_CONFIRMS: 'true' | 'false' = 'false';
+  /** Publishes after which a request still without a result is stored as `failed` (its messages were dead-lettered). */
+  @IsInt() @Min(1) OUTBOX_MAX_ATTEMPTS: number = 5;
 
   /** Concurrent submissions are grouped into one insertMany of at most this many documents... */
   @IsInt() @Min(1) INSERT_BATCH_MAX: number = 1000;

@@ -1,22 +1,3 @@
-/** Most confirms recorded (`publishedAt`) per bulkWrite. */
-export const MARK_BATCH_MAX = 100;
-
-/** How long confirms wait to be grouped into one bulkWrite. */
-export const MARK_BATCH_WAIT_MS = 20;
-
-/** Mark writes in flight at once (one: concurrent SQLite writes only collide). */
-export const MARK_MAX_CONCURRENT = 1;
-
-/**
- * Confirms waiting to be recorded beyond which new ones are not recorded (counted in
- * `sibyl_outbox_unrecorded_confirms_total`): recording is bookkeeping, it must never grow
- * memory without bound when the database writes slower than requests arrive.
- */
-export const MARK_QUEUE_MAX = 20_000;
-
-/** Longest a shutdown waits for confirms to be recorded. */
-export const MARK_DRAIN_MS = 2000;
-
 /** Failed publishes kept in memory for the relay to retry; beyond, the relay falls back to a database sweep. */
 export const RETRY_MEMORY_MAX = 100_000;
 
@@ -26,5 +7,8 @@ export const CONFIRM_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.
 /** Injection token of the {@link OutboxRelayOptions}. */
 export const OUTBOX_RELAY_OPTIONS = Symbol('OUTBOX_RELAY_OPTIONS');
 
-/** Injection token of the {@link OutboxDispatcherOptions}. */
-export const OUTBOX_DISPATCHER_OPTIONS = Symbol('OUTBOX_DISPATCHER_OPTIONS');
+/** Most requests a sweep reads per query (a page of candidates; the sweep continues after it). */
+export const SWEEP_PAGE_MAX = 20_000;
+
+/** The `error` of the `failed` result stored for a request the relay gave up on. */
+export const GAVE_UP_ERROR = 'not processed after the maximum number of publishes (see the dead-letter queue)';

@@ -1,5 +1,4 @@
 import type { PredictionPublisher, PredictionRequest } from '@sibyl/amqp';
-import type { ConfirmedPublish, PredictionStore } from '../records/prediction.store';
 import { OutboxDispatcher } from './outbox.dispatcher';
 import type { OutboxMetrics } from './outbox.metrics';
 
@@ -7,56 +6,59 @@ function request(id: string, attempt = 1): PredictionRequest {
   return { trackingId: id, text: `text ${id}`, submittedAt: '2026-03-01T11:00:00.000Z', attempt };
 }
 
-/** A publisher refusing the ids in `refuse`, a store recording the marks, counting metrics. */
-function setup(recordConfirms = true, refuse = new Set<string>()) {
-  const marks: ConfirmedPublish[][] = [];
+/** A publisher refusing the ids in `refuse` (and holding `slow` until released), counting metrics. */
+function setup(refuse = new Set<string>()) {
+  const published: string[] = [];
   const publisher = {
     publishRequested: async (r: PredictionRequest) => {
+      await new Promise((resolve) => setImmediate(resolve));
       if (refuse.has(r.trackingId)) throw new Error('broker not connected');
+      published.push(r.trackingId);
     },
   } as unknown as PredictionPublisher;
-  const store = { markPublished: async (confirms: ConfirmedPublish[]) => void marks.push(confirms) } as unknown as PredictionStore;
-  const counts = { confirms: 0, unrecorded: 0, relayed: {} as Record<string, number> };
+  const counts = { confirms: 0, relayed: {} as Record<string, number> };
   const metrics = {
     confirmSeconds: { observe: () => counts.confirms++ },
-    unrecordedConfirms: { inc: (n: number) => (counts.unrecorded += n) },
     relayed: { inc: ({ source }: { source: string }, n: number) => (counts.relayed[source] = (counts.relayed[source] ?? 0) + n) },
   } as unknown as OutboxMetrics;
-  return { dispatcher: new OutboxDispatcher(publisher, store, metrics, { recordConfirms }), marks, counts };
+  return { dispatcher: new OutboxDispatcher(publisher, metrics), counts, published };
 }
 
 describe('OutboxDispatcher', () => {
-  it('publishes in parallel and records the confirmed attempts in one grouped write', async () => {
-    const { dispatcher, marks, counts } = setup();
-    expect(await dispatcher.dispatch([request('a'), request('b', 2)])).toEqual({ confirmed: 2, failed: 0, error: undefined });
-    expect(marks).toEqual([[{ trackingId: 'a', attempt: 1 }, { trackingId: 'b', attempt: 2 }]]);
+  it('publishes in parallel and reports the confirmed ids', async () => {
+    const { dispatcher, counts } = setup();
+    const pending = dispatcher.dispatch([request('a'), request('b', 2)]);
+    expect(dispatcher.pending).toBe(2);
+    expect(await pending).toEqual({ confirmed: 2, failed: 0, confirmedIds: ['a', 'b'], error: undefined });
     expect(counts.confirms).toBe(2);
     expect(dispatcher.pending).toBe(0);
   });
 
   it('keeps failed requests in memory with the next attempt number, for the relay', async () => {
-    const { dispatcher, marks } = setup(true, new Set(['b']));
-    expect(await dispatcher.dispatch([request('a'), request('b')])).toEqual({ confirmed: 1, failed: 1, error: 'broker not connected' });
-    expect(marks).toEqual([[{ trackingId: 'a', attempt: 1 }]]);
+    const { dispatcher } = setup(new Set(['b']));
+    expect(await dispatcher.dispatch([request('a'), request('b')])).toEqual({
+      confirmed: 1,
+      failed: 1,
+      confirmedIds: ['a'],
+      error: 'broker not connected',
+    });
     expect(dispatcher.retryCount).toBe(1);
     expect(dispatcher.takeRetries(10)).toEqual([request('b', 2)]);
     expect(dispatcher.retryCount).toBe(0);
   });
 
-  it('only counts confirms when recording is off, unless the caller asks (sweeps)', async () => {
-    const { dispatcher, marks, counts } = setup(false);
+  it('counts what the relay publishes again, by source', async () => {
+    const { dispatcher, counts } = setup();
     await dispatcher.dispatch([request('a')]);
-    expect(marks).toEqual([]);
-    expect(counts.unrecorded).toBe(1);
-    await dispatcher.dispatch([request('s', 3)], { source: 'sweep', record: true });
-    expect(marks).toEqual([[{ trackingId: 's', attempt: 3 }]]);
-    expect(counts.relayed).toEqual({ sweep: 1 });
+    await dispatcher.dispatch([request('s', 3), request('t', 2)], { source: 'sweep' });
+    await dispatcher.dispatch([request('r', 2)], { source: 'retry' });
+    expect(counts.relayed).toEqual({ sweep: 2, retry: 1 });
   });
 
-  it('drains publishes in progress and their records', async () => {
-    const { dispatcher, marks } = setup();
+  it('drains the publishes in progress', async () => {
+    const { dispatcher, published } = setup();
     void dispatcher.dispatch([request('a')]);
     await dispatcher.drain();
-    expect(marks).toEqual([[{ trackingId: 'a', attempt: 1 }]]);
+    expect(published).toEqual(['a']);
   });
 });

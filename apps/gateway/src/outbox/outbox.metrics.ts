@@ -9,7 +9,7 @@ export class OutboxMetrics {
   readonly confirmSeconds: Histogram;
   readonly backlog: Gauge;
   readonly relayed: Counter<'source'>;
-  readonly unrecordedConfirms: Counter;
+  readonly gaveUp: Counter;
   private backlogSource: () => number = () => 0;
 
   constructor(@Inject(METRICS_REGISTRY) registry: Registry, @Inject(METRICS_OPTIONS) options: ResolvedMetricsOptions) {
@@ -22,7 +22,7 @@ export class OutboxMetrics {
     const readBacklog = () => this.backlogSource();
     this.backlog = new Gauge({
       name: `${options.prefix}outbox_backlog`,
-      help: 'Prediction requests stored as queued but not confirmed by the broker (being published or awaiting a retry), as known to this gateway',
+      help: 'Prediction requests stored but not confirmed by the broker (being published or awaiting a retry), as known to this gateway',
       registers: [registry],
       collect() {
         this.set(readBacklog());
@@ -34,9 +34,9 @@ export class OutboxMetrics {
       labelNames: ['source'],
       registers: [registry],
     });
-    this.unrecordedConfirms = new Counter({
-      name: `${options.prefix}outbox_unrecorded_confirms_total`,
-      help: 'Broker confirms not recorded in the database (recording disabled, lagging or failed)',
+    this.gaveUp = new Counter({
+      name: `${options.prefix}outbox_gave_up_total`,
+      help: 'Requests stored as failed by the outbox relay after OUTBOX_MAX_ATTEMPTS publishes without a result',
       registers: [registry],
     });
   }

@@ -3,12 +3,12 @@ import { ConfigService } from '@nestjs/config';
 import type { GatewayEnvironment } from '../config/env.validation';
 import { QueueDepthService } from '../queue/queue-depth.service';
 import { QueueModule } from '../queue/queue.module';
-import { PredictionStore } from '../records/prediction.store';
+import { OutboxStore } from '../records/outbox.store';
 import { RecordsModule } from '../records/records.module';
-import { OUTBOX_DISPATCHER_OPTIONS, OUTBOX_RELAY_OPTIONS } from './outbox.constants';
-import { OutboxDispatcher, OutboxDispatcherOptions } from './outbox.dispatcher';
+import { OUTBOX_RELAY_OPTIONS } from './outbox.constants';
+import { OutboxDispatcher } from './outbox.dispatcher';
 import { OutboxMetrics } from './outbox.metrics';
-import { BROKER_PROBE, OUTBOX_SINK, OUTBOX_SOURCE, OutboxRelay, OutboxRelayOptions } from './outbox.relay';
+import { BROKER_PROBE, OUTBOX_GAVE_UP, OUTBOX_SINK, OUTBOX_SOURCE, OutboxRelay, OutboxRelayOptions } from './outbox.relay';
 
 type Config = ConfigService<GatewayEnvironment, true>;
 
@@ -19,16 +19,10 @@ type Config = ConfigService<GatewayEnvironment, true>;
     OutboxMetrics,
     OutboxDispatcher,
     OutboxRelay,
-    { provide: OUTBOX_SOURCE, useExisting: PredictionStore },
+    { provide: OUTBOX_SOURCE, useExisting: OutboxStore },
     { provide: OUTBOX_SINK, useExisting: OutboxDispatcher },
     { provide: BROKER_PROBE, useExisting: QueueDepthService },
-    {
-      provide: OUTBOX_DISPATCHER_OPTIONS,
-      inject: [ConfigService],
-      useFactory: (config: Config): OutboxDispatcherOptions => ({
-        recordConfirms: config.get('OUTBOX_RECORD_CONFIRMS', { infer: true }) === 'true',
-      }),
-    },
+    { provide: OUTBOX_GAVE_UP, inject: [OutboxMetrics], useFactory: (metrics: OutboxMetrics) => metrics.gaveUp },
     {
       provide: OUTBOX_RELAY_OPTIONS,
       inject: [ConfigService],
@@ -36,6 +30,7 @@ type Config = ConfigService<GatewayEnvironment, true>;
         intervalMs: config.get('OUTBOX_INTERVAL_MS', { infer: true }),
         republishAfterMs: config.get('OUTBOX_REPUBLISH_AFTER_MS', { infer: true }),
         batchSize: config.get('OUTBOX_BATCH_SIZE', { infer: true }),
+        maxAttempts: config.get('OUTBOX_MAX_ATTEMPTS', { infer: true }),
       }),
     },
   ],

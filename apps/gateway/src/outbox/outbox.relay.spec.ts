@@ -1,31 +1,26 @@
 import type { PredictionRequest } from '@sibyl/amqp';
-import type { OutboxEntry } from '../records/prediction.store';
 import type { DispatchOptions, DispatchResult } from './outbox.dispatcher';
-import { BrokerProbe, OutboxRelay, OutboxRelayOptions, OutboxSink, OutboxSource, toRequest } from './outbox.relay';
+import { BrokerProbe, OutboxRelay, OutboxRelayOptions, OutboxSink } from './outbox.relay';
+import { FakeSweepStore } from './sweep-store.fake';
 
 const NOW = new Date('2026-03-01T12:00:00.000Z');
-const options: OutboxRelayOptions = { intervalMs: 1000, republishAfterMs: 60000, batchSize: 3 };
+const options: OutboxRelayOptions = { intervalMs: 1000, republishAfterMs: 60000, batchSize: 3, maxAttempts: 5 };
 const at = (ms: number) => new Date(NOW.getTime() + ms);
-
-function entry(id: string, publishAttempts = 1): OutboxEntry {
-  return { _id: id, text: `text ${id}`, submittedAt: new Date('2026-03-01T11:00:00.000Z'), publishAttempts };
-}
+const SUBMITTED = new Date('2026-03-01T11:00:00.000Z');
 
 function request(id: string, attempt = 2): PredictionRequest {
   return { trackingId: id, text: `text ${id}`, submittedAt: '2026-03-01T11:00:00.000Z', attempt };
 }
 
 /** In-memory fakes of the store, the dispatcher and the broker, recording how the relay uses them. */
-function fakes(init: { overdue?: OutboxEntry[]; retries?: PredictionRequest[]; ready?: number; connected?: boolean; fail?: Set<string> } = {}) {
-  const sweeps: Array<{ before: Date; limit: number }> = [];
+function fakes(init: { overdue?: Array<[string, number, number?]>; retries?: PredictionRequest[]; ready?: number; connected?: boolean; fail?: Set<string> } = {}) {
+  const store = new FakeSweepStore();
+  for (const [id, attempts, offsetMs = 0] of init.overdue ?? []) {
+    store.add(id, new Date(SUBMITTED.getTime() + offsetMs), { publishAttempts: attempts });
+  }
+  const sweeps = store.pages;
   const dispatched: Array<{ requests: PredictionRequest[]; options?: DispatchOptions }> = [];
   const retries = [...(init.retries ?? [])];
-  const source: OutboxSource = {
-    findOverdue: async (before, limit) => {
-      sweeps.push({ before, limit });
-      return (init.overdue ?? []).slice(0, limit);
-    },
-  };
   const sink: OutboxSink = {
     pending: 0,
     overflowed: false,
@@ -37,7 +32,8 @@ function fakes(init: { overdue?: OutboxEntry[]; retries?: PredictionRequest[]; r
       dispatched.push({ requests: [...requests], options: dispatchOptions });
       const failed = requests.filter((r) => init.fail?.has(r.trackingId));
       retries.push(...failed.map((r) => ({ ...r, attempt: r.attempt + 1 })));
-      return { confirmed: requests.length - failed.length, failed: failed.length, error: failed.length ? 'refused' : undefined };
+      const confirmedIds = requests.filter((r) => !init.fail?.has(r.trackingId)).map((r) => r.trackingId);
+      return { confirmed: confirmedIds.length, failed: failed.length, confirmedIds, error: failed.length ? 'refused' : undefined };
     },
   };
   const broker: BrokerProbe = {
@@ -47,7 +43,8 @@ function fakes(init: { overdue?: OutboxEntry[]; retries?: PredictionRequest[]; r
       return init.ready;
     },
   };
-  return { relay: new OutboxRelay(source, sink, broker, options), sweeps, dispatched, sink, retries };
+  const gaveUp = { count: 0, inc: (n: number) => (gaveUp.count += n) };
+  return { relay: new OutboxRelay(store, sink, broker, options, gaveUp), sweeps, dispatched, sink, retries, store, gaveUp };
 }
 
 describe('OutboxRelay', () => {
@@ -78,28 +75,37 @@ describe('OutboxRelay', () => {
     expect(relay.backlog()).toBe(1);
   });
 
-  it('sweeps at start-up: overdue stored requests are published with attempt + 1 and recorded', async () => {
-    const { relay, sweeps, dispatched } = fakes({ overdue: [entry('o1'), entry('o2', 2)], ready: 0 });
+  it('sweeps at start-up: requests without a result are published with attempt + 1', async () => {
+    const { relay, sweeps, dispatched, store } = fakes({ overdue: [['o1', 1], ['o2', 2]], ready: 0 });
     const run = await relay.runOnce(NOW);
-    expect(sweeps).toEqual([{ before: new Date(NOW.getTime() - 60000), limit: 3 }]);
+    expect(sweeps).toEqual([{ from: new Date(0), to: new Date(NOW.getTime() - 60000), limit: 20_000 }]);
     expect(dispatched).toEqual([
       {
         requests: [
           { trackingId: 'o1', text: 'text o1', submittedAt: '2026-03-01T11:00:00.000Z', attempt: 2 },
           { trackingId: 'o2', text: 'text o2', submittedAt: '2026-03-01T11:00:00.000Z', attempt: 3 },
         ],
-        options: { source: 'sweep', record: true },
+        options: { source: 'sweep' },
       },
     ]);
     expect(run).toMatchObject({ swept: 2, confirmed: 2, sweep: 'start-up' });
+    expect(store.through).toEqual(SUBMITTED); // held at the first request still without a result
+  });
+
+  it('gives up on requests published maxAttempts times and counts them', async () => {
+    const { relay, dispatched, gaveUp, store } = fakes({ overdue: [['poison', 5]], ready: 0 });
+    expect(await relay.runOnce(NOW)).toMatchObject({ swept: 0, gaveUp: 1 });
+    expect(dispatched).toHaveLength(0);
+    expect(gaveUp.count).toBe(1);
+    expect(store.requests.get('poison')?.result).toBe('failed');
   });
 
   it('does not sweep into a backlog (ready messages explain late results), nor blind', async () => {
-    const backlog = fakes({ overdue: [entry('o')], ready: 42 });
+    const backlog = fakes({ overdue: [['o', 1]], ready: 42 });
     expect(await backlog.relay.runOnce(NOW)).toMatchObject({ skipped: 'requests queue holds 42 ready messages' });
     expect(backlog.sweeps).toHaveLength(0);
     expect(backlog.relay.sweepReason(at(1000).getTime())).toBe('start-up');
-    const blind = fakes({ overdue: [entry('o')] });
+    const blind = fakes({ overdue: [['o', 1]] });
     expect(await blind.relay.runOnce(NOW)).toMatchObject({ skipped: 'requests queue depth unknown' });
     expect(blind.dispatched).toHaveLength(0);
   });
@@ -111,13 +117,13 @@ describe('OutboxRelay', () => {
     expect(relay.sweepReason(at(options.republishAfterMs).getTime())).toBe('periodic');
     sink.overflowed = true;
     expect(relay.sweepReason(at(10).getTime())).toBe('retry memory overflowed');
-    const full = fakes({ overdue: [entry('a'), entry('b'), entry('c')], ready: 0 });
+    const full = fakes({ overdue: [['a', 1, 0], ['b', 1, 1], ['c', 1, 2], ['d', 1, 3]], ready: 0 });
     await full.relay.runOnce(NOW);
     expect(full.relay.sweepReason(at(10).getTime())).toBe('more overdue requests');
   });
 
   it('does nothing while the broker is disconnected', async () => {
-    const { relay, sweeps, dispatched } = fakes({ retries: [request('a')], overdue: [entry('o')], connected: false, ready: 0 });
+    const { relay, sweeps, dispatched } = fakes({ retries: [request('a')], overdue: [['o', 1]], connected: false, ready: 0 });
     expect(await relay.runOnce(NOW)).toMatchObject({ skipped: 'broker disconnected' });
     expect(sweeps).toHaveLength(0);
     expect(dispatched).toHaveLength(0);
@@ -143,9 +149,5 @@ describe('OutboxRelay', () => {
     } finally {
       jest.useRealTimers();
     }
-  });
-
-  it('maps a stored entry to a request with one more attempt than recorded', () => {
-    expect(toRequest(entry('x', 4))).toEqual({ trackingId: 'x', text: 'text x', submittedAt: '2026-03-01T11:00:00.000Z', attempt: 5 });
   });
 });

@@ -1,8 +1,8 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { PredictionRequest } from '@sibyl/amqp';
-import type { OutboxEntry } from '../records/prediction.store';
 import { OUTBOX_RELAY_OPTIONS } from './outbox.constants';
 import type { DispatchOptions, DispatchResult } from './outbox.dispatcher';
+import { sweepOnce, SweepStore } from './outbox.sweeper';
 
 /** Settings of the {@link OutboxRelay}. */
 export interface OutboxRelayOptions {
@@ -12,11 +12,8 @@ export interface OutboxRelayOptions {
   republishAfterMs: number;
   /** Most requests published per wake-up and per sweep (OUTBOX_BATCH_SIZE). */
   batchSize: number;
-}
-
-/** The part of the store the relay reads. */
-export interface OutboxSource {
-  findOverdue(before: Date, limit: number): Promise<OutboxEntry[]>;
+  /** Publishes after which a request still without a result is stored as failed (OUTBOX_MAX_ATTEMPTS). */
+  maxAttempts: number;
 }
 
 /** The {@link OutboxDispatcher} as the relay uses it. */
@@ -27,6 +24,11 @@ export interface OutboxSink {
   readonly pending: number;
   /** True when failed requests overflowed the retry memory. */
   overflowed: boolean;
+}
+
+/** Counts the requests the relay gives up on. */
+export interface GiveUpCounter {
+  inc(count: number): void;
 }
 
 /** What the relay needs to know about the broker. */
@@ -41,11 +43,14 @@ export interface BrokerProbe {
 export const OUTBOX_SOURCE = Symbol('OUTBOX_SOURCE');
 export const OUTBOX_SINK = Symbol('OUTBOX_SINK');
 export const BROKER_PROBE = Symbol('BROKER_PROBE');
+export const OUTBOX_GAVE_UP = Symbol('OUTBOX_GAVE_UP');
 
 /** What one wake-up did. */
 export interface RelayRun {
   retried: number;
   swept: number;
+  /** Requests stored as failed after too many publishes. */
+  gaveUp: number;
   confirmed: number;
   failed: number;
   /** Why the sweep was due, if it ran. */
@@ -59,11 +64,12 @@ export interface RelayRun {
  *  1. It publishes again the requests whose publish failed (broker down, nack, no confirm in
  *     time), which the dispatcher keeps in memory — the common case, with no database query.
  *  2. It sweeps the database at start-up (requests a crashed gateway stored but never
- *     published), every `republishAfterMs`, and when the retry memory overflowed: requests still
- *     `queued` more than `republishAfterMs` after submission (and after their last recorded
- *     confirm) are published again with `attempt` + 1. Only while the requests queue holds no
- *     ready messages: a backlog explains a late result, and republishing into it would only add
- *     duplicates. (A sweep scans the collection on FerretDB, hence its rarity.)
+ *     published), every `republishAfterMs`, and when the retry memory overflowed: requests
+ *     without a result more than `republishAfterMs` after submission are published again with
+ *     `attempt` + 1, or stored as failed after `maxAttempts` publishes ({@link sweepOnce}). Only
+ *     while the requests queue holds no ready messages: a backlog explains a late result, and
+ *     republishing into it would only add duplicates. (A sweep scans the collections on
+ *     FerretDB, hence its rarity.)
  * Consumers are idempotent, so a duplicate publish is harmless. Runs never overlap.
  */
 @Injectable()
@@ -76,10 +82,11 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private sweepAgain = false;
 
   constructor(
-    @Inject(OUTBOX_SOURCE) private readonly source: OutboxSource,
+    @Inject(OUTBOX_SOURCE) private readonly source: SweepStore,
     @Inject(OUTBOX_SINK) private readonly sink: OutboxSink,
     @Inject(BROKER_PROBE) private readonly broker: BrokerProbe,
     @Inject(OUTBOX_RELAY_OPTIONS) private readonly options: OutboxRelayOptions,
+    @Inject(OUTBOX_GAVE_UP) private readonly gaveUp: GiveUpCounter,
   ) {}
 
   /** Starts the periodic wake-ups. */
@@ -111,7 +118,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   /** One wake-up: retries failed publishes, then sweeps if due. Nothing while the broker is down. */
   async runOnce(now = new Date()): Promise<RelayRun> {
-    const run: RelayRun = { retried: 0, swept: 0, confirmed: 0, failed: 0 };
+    const run: RelayRun = { retried: 0, swept: 0, gaveUp: 0, confirmed: 0, failed: 0 };
     if (!this.broker.connected) return { ...run, skipped: 'broker disconnected' };
     const retries = this.sink.takeRetries(this.options.batchSize);
     if (retries.length > 0) {
@@ -128,6 +135,9 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
           (run.failed > 0 ? `, ${run.failed} failed` : ''),
       );
     }
+    if (run.gaveUp > 0) {
+      this.logger.warn(`gave up on ${run.gaveUp} request(s) published ${this.options.maxAttempts} times without a result`);
+    }
     return run;
   }
 
@@ -140,12 +150,14 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     run.sweep = reason;
     this.lastSweepAt = now.getTime();
     this.sink.overflowed = false;
-    const overdue = await this.source.findOverdue(new Date(now.getTime() - this.options.republishAfterMs), this.options.batchSize);
-    this.sweepAgain = overdue.length >= this.options.batchSize;
-    if (overdue.length === 0) return;
-    const result = await this.sink.dispatch(overdue.map(toRequest), { source: 'sweep', record: true });
-    this.count(run, result);
-    run.swept = overdue.length;
+    const cutoff = new Date(now.getTime() - this.options.republishAfterMs);
+    const outcome = await sweepOnce(this.source, this.sink, cutoff, this.options, now);
+    this.sweepAgain = outcome.more;
+    run.swept = outcome.republished;
+    run.gaveUp = outcome.gaveUp;
+    run.confirmed += outcome.confirmed;
+    run.failed += outcome.failed;
+    this.gaveUp.inc(outcome.gaveUp);
   }
 
   private count(run: RelayRun, result: DispatchResult): void {
@@ -166,14 +178,4 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       );
     }, delayMs);
   }
-}
-
-/** The message for an overdue stored request: one more attempt than recorded. */
-export function toRequest(entry: OutboxEntry): PredictionRequest {
-  return {
-    trackingId: entry._id,
-    text: entry.text,
-    submittedAt: new Date(entry.submittedAt).toISOString(),
-    attempt: Math.max(entry.publishAttempts ?? 1, 1) + 1,
-  };
 }

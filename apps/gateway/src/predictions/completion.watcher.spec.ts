@@ -1,9 +1,9 @@
 import { PredictionStatus } from '@sibyl/contracts';
-import type { PredictionSnapshot } from '../records/prediction.store';
+import type { PredictionResultRecord } from '@sibyl/persistence';
 import { CompletionWatcher } from './completion.watcher';
 
-function snapshot(id: string): PredictionSnapshot {
-  return { _id: id, status: PredictionStatus.Done } as PredictionSnapshot;
+function snapshot(id: string): PredictionResultRecord {
+  return { _id: id, status: PredictionStatus.Done } as PredictionResultRecord;
 }
 
 describe('CompletionWatcher', () => {

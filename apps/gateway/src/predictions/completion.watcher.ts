@@ -1,19 +1,19 @@
 import { Logger } from '@nestjs/common';
-import type { PredictionSnapshot } from '../records/prediction.store';
+import type { PredictionResultRecord } from '@sibyl/persistence';
 import { WAIT_POLL_CHUNK, WAIT_POLL_INTERVAL_MS } from './predictions.constants';
 
-/** Finds which of the given requests are finished. */
-export type FinishedLookup = (ids: string[]) => Promise<PredictionSnapshot[]>;
+/** The results that exist for the given requests. */
+export type FinishedLookup = (ids: string[]) => Promise<PredictionResultRecord[]>;
 
 interface Waiter {
-  resolve: (snapshot: PredictionSnapshot | null) => void;
+  resolve: (snapshot: PredictionResultRecord | null) => void;
   timer: NodeJS.Timeout;
 }
 
 /**
  * Long-polling without change streams: every reader waiting on a request registers here, and
  * ONE loop asks the database every {@link WAIT_POLL_INTERVAL_MS} which of all awaited requests
- * are finished — one query per poll, however many readers wait.
+ * have a result — one `_id` lookup per awaited request per poll, however many readers wait on it.
  */
 export class CompletionWatcher {
   private readonly logger = new Logger(CompletionWatcher.name);
@@ -34,7 +34,7 @@ export class CompletionWatcher {
   }
 
   /** Resolves with the finished request, or null if it is still queued after `timeoutMs`. */
-  wait(id: string, timeoutMs: number): Promise<PredictionSnapshot | null> {
+  wait(id: string, timeoutMs: number): Promise<PredictionResultRecord | null> {
     if (this.closed || timeoutMs <= 0) return Promise.resolve(null);
     return new Promise((resolve) => {
       const waiter: Waiter = {
@@ -69,7 +69,7 @@ export class CompletionWatcher {
     this.timer = this.waiters.size > 0 && !this.closed ? setTimeout(() => void this.poll(), this.intervalMs) : undefined;
   }
 
-  private settle(id: string, waiter: Waiter, snapshot: PredictionSnapshot | null): void {
+  private settle(id: string, waiter: Waiter, snapshot: PredictionResultRecord | null): void {
     clearTimeout(waiter.timer);
     const set = this.waiters.get(id);
     set?.delete(waiter);

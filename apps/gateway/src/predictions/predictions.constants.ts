@@ -5,7 +5,7 @@ export const PREDICTIONS_PATH = 'v1/predictions';
 export const INSERT_MAX_CONCURRENT = 4;
 
 /** Pause between two database polls on behalf of all long-polling `?wait=` readers. */
-export const WAIT_POLL_INTERVAL_MS = 50;
+export const WAIT_POLL_INTERVAL_MS = 100;
 
 /** Most ids asked for in one long-poll query (more waiters are polled in several queries). */
 export const WAIT_POLL_CHUNK = 1000;

@@ -1,9 +1,9 @@
 import { BadRequestException, ConflictException, NotFoundException } from '@nestjs/common';
 import type { PredictionRequest } from '@sibyl/amqp';
 import { PredictionStatus } from '@sibyl/contracts';
-import type { PredictionRecord } from '@sibyl/persistence';
+import type { PredictionRecord, PredictionResultRecord } from '@sibyl/persistence';
 import type { OutboxDispatcher } from '../outbox/outbox.dispatcher';
-import type { FeedbackOutcome, PredictionSnapshot, PredictionStore } from '../records/prediction.store';
+import type { FeedbackOutcome, PredictionStore } from '../records/prediction.store';
 import type { PredictionsMetrics } from './predictions.metrics';
 import { PredictionsService } from './predictions.service';
 
@@ -13,15 +13,16 @@ const options = { maxTextBytes: 100, maxBatchItems: 10, maxWaitMs: 200, insertBa
 function setup(init: { insertError?: Error; feedback?: FeedbackOutcome } = {}) {
   const events: string[] = [];
   const docs = new Map<string, PredictionRecord>();
+  const results = new Map<string, PredictionResultRecord>();
   const store = {
     insertMany: async (records: PredictionRecord[]) => {
       if (init.insertError) throw init.insertError;
       events.push(`insert ${records.length}`);
       for (const record of records) docs.set(record._id, record);
     },
-    findSnapshot: async (id: string) => (docs.get(id) as PredictionSnapshot | undefined) ?? null,
-    findFinished: async (ids: string[]) =>
-      ids.map((id) => docs.get(id)).filter((d): d is PredictionRecord => !!d && d.status !== PredictionStatus.Queued) as PredictionSnapshot[],
+    findRequest: async (id: string) => docs.get(id) ?? null,
+    findResult: async (id: string) => results.get(id) ?? null,
+    findResults: async (ids: string[]) => ids.flatMap((id) => results.get(id) ?? []),
     setFeedback: async () => init.feedback ?? 'saved',
   } as unknown as PredictionStore;
   const dispatched: PredictionRequest[] = [];
@@ -36,11 +37,28 @@ function setup(init: { insertError?: Error; feedback?: FeedbackOutcome } = {}) {
   const accepted: number[] = [];
   const metrics = { accepted: { inc: (n: number) => accepted.push(n) } } as unknown as PredictionsMetrics;
   const service = new PredictionsService(store, dispatcher, metrics, options);
-  return { service, events, docs, dispatched, accepted };
+  return { service, events, docs, results, dispatched, accepted };
+}
+
+function done(id: string, submittedAt: Date): PredictionResultRecord {
+  return {
+    _id: id,
+    status: PredictionStatus.Done,
+    submittedAt,
+    completedAt: new Date(submittedAt.getTime() + 1000),
+    language: 'en',
+    languageName: 'English',
+    nativeName: 'English',
+    confidence: 0.9,
+    top: [{ language: 'en', score: 0.9 }],
+    modelVersion: 'm1',
+    error: null,
+    feedback: null,
+  };
 }
 
 describe('PredictionsService', () => {
-  it('stores every text as queued before publishing it as attempt 1', async () => {
+  it('stores every text before publishing it as attempt 1', async () => {
     const { service, events, docs, dispatched, accepted } = setup();
     const items = await service.submit(['one', 'two']);
     expect(items).toEqual([
@@ -49,7 +67,7 @@ describe('PredictionsService', () => {
     ]);
     expect(events).toEqual(['insert 2', 'publish 2']);
     const stored = docs.get(items[0].trackingId) as PredictionRecord;
-    expect(stored).toMatchObject({ text: 'one', status: 'queued', publishedAt: null, publishAttempts: 1 });
+    expect(stored).toEqual({ _id: items[0].trackingId, text: 'one', submittedAt: expect.any(Date), publishAttempts: 1 });
     expect(dispatched[0]).toEqual({ trackingId: items[0].trackingId, text: 'one', submittedAt: stored.submittedAt.toISOString(), attempt: 1 });
     expect(accepted).toEqual([2]);
   });
@@ -82,12 +100,30 @@ describe('PredictionsService', () => {
   });
 
   it('long-polls until the result is written', async () => {
-    const { service, docs } = setup();
+    const { service, docs, results } = setup();
     const [{ trackingId }] = await service.submit(['soon done']);
-    setTimeout(() => {
-      Object.assign(docs.get(trackingId) as PredictionRecord, { status: PredictionStatus.Done, language: 'en', confidence: 0.9, completedAt: new Date() });
-    }, 20);
+    const submittedAt = (docs.get(trackingId) as PredictionRecord).submittedAt;
+    setTimeout(() => results.set(trackingId, done(trackingId, submittedAt)), 20);
     expect(await service.find(trackingId, 150)).toMatchObject({ status: 'done', language: 'en', confidence: 0.9 });
+  });
+
+  it('answers from the result alone once there is one', async () => {
+    const { service, results } = setup();
+    const id = '0b7e3d4c-1f5e-4b8a-9a43-5d3f2c1b0a99';
+    results.set(id, done(id, new Date('2026-01-01T00:00:00Z')));
+    expect(await service.find(id)).toEqual({
+      trackingId: id,
+      status: 'done',
+      language: 'en',
+      languageName: 'English',
+      nativeName: 'English',
+      confidence: 0.9,
+      top: [{ language: 'en', score: 0.9 }],
+      modelVersion: 'm1',
+      submittedAt: '2026-01-01T00:00:00.000Z',
+      completedAt: '2026-01-01T00:00:01.000Z',
+      error: null,
+    });
   });
 
   it.each([

@@ -9,7 +9,7 @@ import { WriteCoalescer } from '../records/write-coalescer';
 import { CompletionWatcher } from './completion.watcher';
 import { INSERT_MAX_CONCURRENT, PREDICTIONS_OPTIONS, PredictionsOptions } from './predictions.constants';
 import { PredictionsMetrics } from './predictions.metrics';
-import { toPredictionView } from './prediction-view';
+import { toPredictionView, toQueuedView } from './prediction-view';
 
 /**
  * Accepting and reading prediction requests.
@@ -34,7 +34,7 @@ export class PredictionsService implements BeforeApplicationShutdown {
       maxWaitMs: options.insertBatchWaitMs,
       maxConcurrent: INSERT_MAX_CONCURRENT,
     });
-    this.watcher = new CompletionWatcher((ids) => store.findFinished(ids));
+    this.watcher = new CompletionWatcher((ids) => store.findResults(ids));
   }
 
   /**
@@ -51,7 +51,7 @@ export class PredictionsService implements BeforeApplicationShutdown {
         trackingId: record._id,
         text: record.text,
         submittedAt: submittedAt.toISOString(),
-        attempt: 1,
+        attempt: record.publishAttempts,
       })),
     );
     return records.map((record) => ({ trackingId: record._id, status: PredictionStatus.Queued }));
@@ -59,11 +59,13 @@ export class PredictionsService implements BeforeApplicationShutdown {
 
   /** The request's current state; with `waitMs` > 0, waits (capped) until it is finished. */
   async find(id: string, waitMs = 0): Promise<PredictionView> {
-    const snapshot = await this.store.findSnapshot(id);
-    if (!snapshot) throw new NotFoundException(`no prediction with trackingId ${id}`);
-    if (snapshot.status !== PredictionStatus.Queued || waitMs <= 0) return toPredictionView(snapshot);
+    const result = await this.store.findResult(id);
+    if (result) return toPredictionView(result);
+    const request = await this.store.findRequest(id);
+    if (!request) throw new NotFoundException(`no prediction with trackingId ${id}`);
+    if (waitMs <= 0) return toQueuedView(request);
     const finished = await this.watcher.wait(id, Math.min(waitMs, this.options.maxWaitMs));
-    return toPredictionView(finished ?? snapshot);
+    return finished ? toPredictionView(finished) : toQueuedView(request);
   }
 
   /** Records what the language really was; the prediction must be done. */

@@ -1,2 +1,5 @@
 /** How often the driver checks the database server, hence how fast it notices it is back. */
 export const DATABASE_HEARTBEAT_MS = 2000;
+
+/** `_id` lookups in flight at once when many ids are read (long polls, outbox sweeps). */
+export const LOOKUP_CONCURRENCY = 32;

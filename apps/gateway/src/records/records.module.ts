@@ -1,12 +1,26 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { PredictionRecord, PredictionRecordSchema } from '@sibyl/persistence';
+import {
+  OutboxCursorRecord,
+  OutboxCursorSchema,
+  PredictionRecord,
+  PredictionRecordSchema,
+  PredictionResultRecord,
+  PredictionResultSchema,
+} from '@sibyl/persistence';
+import { OutboxStore } from './outbox.store';
 import { PredictionStore } from './prediction.store';
 
-/** The `predictions` collection and the gateway's store on top of it. */
+/** The gateway's collections (requests, results, outbox cursor) and its stores on top of them. */
 @Module({
-  imports: [MongooseModule.forFeature([{ name: PredictionRecord.name, schema: PredictionRecordSchema }])],
-  providers: [PredictionStore],
-  exports: [PredictionStore],
+  imports: [
+    MongooseModule.forFeature([
+      { name: PredictionRecord.name, schema: PredictionRecordSchema },
+      { name: PredictionResultRecord.name, schema: PredictionResultSchema },
+      { name: OutboxCursorRecord.name, schema: OutboxCursorSchema },
+    ]),
+  ],
+  providers: [PredictionStore, OutboxStore],
+  exports: [PredictionStore, OutboxStore],
 })
 export class RecordsModule {}

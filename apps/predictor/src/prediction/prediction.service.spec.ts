@@ -83,6 +83,7 @@ describe('PredictionService', () => {
     const [entries] = write.mock.calls[0];
     expect(entries[0]).toEqual({
       trackingId: message('hej', 0).trackingId,
+      submittedAt: expect.any(Date),
       status: PredictionStatus.Done,
       result: {
         language: 'sv',

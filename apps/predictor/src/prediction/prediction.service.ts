@@ -70,15 +70,18 @@ export class PredictionService implements OnModuleInit {
     const modelVersion = this.model.info.modelVersion;
     const entries = messages.map((message, index): ResultEntry => {
       const prediction = predictions[index];
+      const submittedAt = new Date(message.submittedAt);
       return prediction instanceof Error
         ? {
             trackingId: message.trackingId,
+            submittedAt,
             status: PredictionStatus.Failed,
             error: prediction.message,
             modelVersion,
           }
         : {
             trackingId: message.trackingId,
+            submittedAt,
             status: PredictionStatus.Done,
             result: resultFields(prediction, modelVersion),
           };

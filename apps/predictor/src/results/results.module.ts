@@ -1,13 +1,11 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { PredictionRecord, PredictionRecordSchema } from '@sibyl/persistence';
+import { PredictionResultRecord, PredictionResultSchema } from '@sibyl/persistence';
 import { ResultWriter } from './result.writer';
 
-/** Stores prediction results on the request documents (`predictions` collection). */
+/** Stores prediction results (`prediction_results` collection, one insert per batch). */
 @Module({
-  imports: [
-    MongooseModule.forFeature([{ name: PredictionRecord.name, schema: PredictionRecordSchema }]),
-  ],
+  imports: [MongooseModule.forFeature([{ name: PredictionResultRecord.name, schema: PredictionResultSchema }])],
   providers: [ResultWriter],
   exports: [ResultWriter],
 })

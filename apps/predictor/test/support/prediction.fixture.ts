@@ -7,7 +7,12 @@ import {
   PredictionRequestedV1,
   PredictionStatus,
 } from '@sibyl/contracts';
-import { PredictionRecord, PredictionRecordSchema } from '@sibyl/persistence';
+import {
+  PredictionRecord,
+  PredictionRecordSchema,
+  PredictionResultRecord,
+  PredictionResultSchema,
+} from '@sibyl/persistence';
 import { DEFAULT_RABBITMQ_URL, uniqueMongoUri, uniqueNamespace, waitFor } from '@sibyl/testing';
 import { ChannelModel, ConfirmChannel, connect, GetMessage, Options } from 'amqplib';
 import mongoose, { Connection, Model } from 'mongoose';
@@ -15,8 +20,8 @@ import { randomUUID } from 'node:crypto';
 import { ChildApp, freePort } from './child-app';
 import { resolveTestModel, TestModel } from './test-model';
 
-/** A stored request document as the tests read it back. */
-export type StoredRecord = PredictionRecord & { _id: string };
+/** A stored result as the tests read it back. */
+export type StoredRecord = PredictionResultRecord;
 
 /**
  * Everything one e2e file needs, isolated from every other test: a unique broker namespace (its own queues and
@@ -33,6 +38,7 @@ export class PredictionFixture {
     readonly mongoUri: string,
     readonly db: Connection,
     readonly records: Model<PredictionRecord>,
+    readonly results: Model<PredictionResultRecord>,
     private readonly amqp: ChannelModel,
     readonly channel: ConfirmChannel,
     readonly model: TestModel,
@@ -50,6 +56,8 @@ export class PredictionFixture {
       .asPromise();
     const records = db.model<PredictionRecord>(PredictionRecord.name, PredictionRecordSchema);
     await records.init();
+    const results = db.model<PredictionResultRecord>(PredictionResultRecord.name, PredictionResultSchema);
+    await results.init();
     const amqp = await connect(rabbitUrl);
     const channel = await amqp.createConfirmChannel();
     await assertPredictionTopology(channel, names, { deliveryLimit: 5 });
@@ -60,6 +68,7 @@ export class PredictionFixture {
       mongoUri,
       db,
       records,
+      results,
       amqp,
       channel,
       model,
@@ -100,7 +109,7 @@ export class PredictionFixture {
 
   /**
    * Starts the built gateway on this fixture's namespace and database (management API off, relay
-   * republishing effectively off and confirms not recorded, unless overridden) and waits until it is ready.
+   * republishing effectively off, unless overridden) and waits until it is ready.
    */
   async startGateway(env: Record<string, string> = {}): Promise<ChildApp> {
     const port = await freePort();
@@ -114,9 +123,6 @@ export class PredictionFixture {
         GATEWAY_PORT: String(port),
         RABBITMQ_MANAGEMENT_URL: '',
         OUTBOX_REPUBLISH_AFTER_MS: '600000',
-        // No second gateway write per request: on FerretDB (non-atomic read-modify-write updates) recording a
-        // confirm can overwrite a result the predictor stored meanwhile, which the relay only heals later.
-        OUTBOX_RECORD_CONFIRMS: 'false',
         ...env,
       }),
     });
@@ -125,7 +131,7 @@ export class PredictionFixture {
     return app;
   }
 
-  /** Stores `queued` request documents, as the gateway does, and returns their messages. */
+  /** Stores request documents, as the gateway does, and returns their messages. */
   async insertQueued(texts: readonly string[]): Promise<PredictionRequestedV1[]> {
     const now = new Date();
     const messages = texts.map((text): PredictionRequestedV1 => ({
@@ -139,9 +145,7 @@ export class PredictionFixture {
       messages.map((m) => ({
         _id: m.trackingId,
         text: m.text,
-        status: PredictionStatus.Queued,
         submittedAt: now,
-        publishedAt: now,
         publishAttempts: 1,
       })),
     );
@@ -194,25 +198,25 @@ export class PredictionFixture {
     return (await this.channel.checkQueue(this.names.requestsQueue)).consumerCount;
   }
 
-  /** The stored documents, by id. */
+  /** The stored results, by request id. */
   async find(ids: readonly string[]): Promise<Map<string, StoredRecord>> {
-    const docs = await this.records.find({ _id: { $in: ids } }).lean<StoredRecord[]>();
+    const docs = await this.results.find({ _id: { $in: ids } }).lean<StoredRecord[]>();
     return new Map(docs.map((doc) => [doc._id, doc]));
   }
 
-  /** Number of documents with the given status (all documents of this test's database). */
+  /** Number of results with the given status (all results of this test's database). */
   count(status: PredictionStatus): Promise<number> {
-    return this.records.countDocuments({ status }).exec();
+    return this.results.countDocuments({ status }).exec();
   }
 
-  /** Waits until every given request has left `queued`, and returns the documents. */
+  /** Waits until every given request has a result, and returns the results. */
   async waitFinished(
     ids: readonly string[],
     timeoutMs = 60_000,
   ): Promise<Map<string, StoredRecord>> {
     await waitFor(
       async () =>
-        (await this.records.countDocuments({ _id: { $in: ids }, status: 'queued' })) === 0,
+        (await this.results.countDocuments({ _id: { $in: ids } })) === ids.length,
       {
         timeoutMs,
         intervalMs: ids.length > 50 ? 2000 : 250,

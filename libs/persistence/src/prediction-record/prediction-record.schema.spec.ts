@@ -1,4 +1,3 @@
-import { PredictionStatus } from '@sibyl/contracts';
 import mongoose from 'mongoose';
 import { PREDICTIONS_COLLECTION, PredictionRecord, PredictionRecordSchema } from './prediction-record.schema';
 
@@ -9,27 +8,19 @@ describe('PredictionRecordSchema', () => {
     expect(Model.collection.collectionName).toBe(PREDICTIONS_COLLECTION);
   });
 
-  it('starts a request unpublished and without a result', () => {
-    const doc = new Model({ _id: 'a', text: 'hej', status: PredictionStatus.Queued, submittedAt: new Date() });
+  it('holds the request only, published once by default', () => {
+    const doc = new Model({ _id: 'a', text: 'hej', submittedAt: new Date() });
     expect(doc.validateSync()).toBeUndefined();
-    expect(doc.toObject()).toMatchObject({
-      publishedAt: null,
-      publishAttempts: 0,
-      language: null,
-      confidence: null,
-      top: [],
-      completedAt: null,
-      feedback: null,
-    });
+    expect(Object.keys(doc.toObject()).sort()).toEqual(['_id', 'publishAttempts', 'submittedAt', 'text']);
+    expect(doc.publishAttempts).toBe(1);
   });
 
-  it('refuses an unknown status and a missing text', () => {
-    const doc = new Model({ _id: 'a', status: 'lost', submittedAt: new Date() });
-    const error = doc.validateSync();
-    expect(Object.keys(error?.errors ?? {}).sort()).toEqual(['status', 'text']);
+  it('refuses a request without text or submission time', () => {
+    const error = new Model({ _id: 'a' }).validateSync();
+    expect(Object.keys(error?.errors ?? {}).sort()).toEqual(['submittedAt', 'text']);
   });
 
-  it('indexes status with publishedAt for the outbox scan', () => {
-    expect(PredictionRecordSchema.indexes()).toContainEqual([{ status: 1, publishedAt: 1 }, expect.anything()]);
+  it('indexes submittedAt for the outbox sweep', () => {
+    expect(PredictionRecordSchema.indexes()).toContainEqual([{ submittedAt: 1 }, expect.anything()]);
   });
 });

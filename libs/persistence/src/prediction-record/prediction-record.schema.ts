@@ -1,32 +1,17 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import { PredictionStatus } from '@sibyl/contracts';
 import { HydratedDocument } from 'mongoose';
 
-/** Name of the MongoDB collection holding one document per prediction request. */
+/** Name of the MongoDB collection holding one document per accepted prediction request. */
 export const PREDICTIONS_COLLECTION = 'predictions';
 
-/** A candidate language as stored. */
-export interface StoredLanguageScore {
-  language: string;
-  score: number;
-}
-
-/** Client feedback on a finished prediction. */
-export interface StoredFeedback {
-  language: string;
-  comment?: string;
-  at: Date;
-}
-
 /**
- * One prediction request, from acceptance to result. It is also the outbox entry:
- * `publishedAt` stays null until the broker has confirmed the
- * `prediction.requested.v1` message, and the gateway's relay republishes documents
- * that are still `queued` after a timeout.
+ * One accepted prediction request, written once by the gateway before it answers `202`.
+ * It is also the outbox entry: the gateway's relay republishes requests that have no
+ * result ({@link PredictionResultRecord}) some time after submission.
  *
- * Written by the gateway (insert, publish bookkeeping, feedback) and by the
- * predictors (result, only while `status` is `queued`, which makes redeliveries
- * harmless).
+ * Nothing updates it on the hot path — the predictors write results into their own
+ * collection — so no write can race another on the same document (FerretDB 1.24 applies
+ * updates as read-modify-write without isolation), and a request costs one insert.
  */
 @Schema({ collection: PREDICTIONS_COLLECTION, versionKey: false })
 export class PredictionRecord {
@@ -37,51 +22,20 @@ export class PredictionRecord {
   @Prop({ type: String, required: true })
   text!: string;
 
-  @Prop({ type: String, required: true, enum: Object.values(PredictionStatus) })
-  status!: PredictionStatus;
-
   @Prop({ type: Date, required: true })
   submittedAt!: Date;
 
-  /** When the broker confirmed the latest publish; null = not (yet) published. */
-  @Prop({ type: Date, default: null })
-  publishedAt!: Date | null;
-
   /** How many times the message was published (1 normally; more after relay republishes). */
-  @Prop({ type: Number, default: 0 })
+  @Prop({ type: Number, default: 1 })
   publishAttempts!: number;
 
-  @Prop({ type: String, default: null })
-  language!: string | null;
-
-  @Prop({ type: String, default: null })
-  languageName!: string | null;
-
-  @Prop({ type: String, default: null })
-  nativeName!: string | null;
-
-  @Prop({ type: Number, default: null })
-  confidence!: number | null;
-
-  @Prop({ type: [{ _id: false, language: String, score: Number }], default: [] })
-  top!: StoredLanguageScore[];
-
-  @Prop({ type: String, default: null })
-  modelVersion!: string | null;
-
-  @Prop({ type: Date, default: null })
-  completedAt!: Date | null;
-
-  /** Why the request failed (status `failed`). */
-  @Prop({ type: String, default: null })
-  error!: string | null;
-
-  @Prop({ type: { _id: false, language: String, comment: String, at: Date }, default: null })
-  feedback!: StoredFeedback | null;
+  /** When the outbox relay last republished it (absent until then): the next republish waits a full period. */
+  @Prop({ type: Date, required: false })
+  republishedAt?: Date;
 }
 
 export type PredictionRecordDocument = HydratedDocument<PredictionRecord>;
 
 export const PredictionRecordSchema = SchemaFactory.createForClass(PredictionRecord);
-/** Outbox scans: requests still queued, oldest publish first. */
-PredictionRecordSchema.index({ status: 1, publishedAt: 1 });
+/** Outbox sweeps read requests by submission time. */
+PredictionRecordSchema.index({ submittedAt: 1 });

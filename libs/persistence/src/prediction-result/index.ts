@@ -1,0 +1,2 @@
+export * from './prediction-result.schema';
+export * from './result-documents';

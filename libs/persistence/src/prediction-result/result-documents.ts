@@ -1,0 +1,44 @@
+import { PredictionStatus } from '@sibyl/contracts';
+import type { PredictionResultRecord, StoredLanguageScore } from './prediction-result.schema';
+
+/** Identity and timing of a result. */
+export interface ResultStamp {
+  trackingId: string;
+  submittedAt: Date;
+  completedAt: Date;
+}
+
+/** The fields of a successful prediction. */
+export interface DoneResultFields {
+  language: string;
+  languageName: string;
+  nativeName: string;
+  confidence: number;
+  top: StoredLanguageScore[];
+  modelVersion: string;
+}
+
+/** A complete `done` result document (every field set, so inserts can skip Mongoose hydration). */
+export function doneResultDocument(stamp: ResultStamp, fields: DoneResultFields): PredictionResultRecord {
+  const { trackingId, submittedAt, completedAt } = stamp;
+  return { _id: trackingId, status: PredictionStatus.Done, submittedAt, completedAt, ...fields, error: null, feedback: null };
+}
+
+/** A complete `failed` result document with its reason. */
+export function failedResultDocument(stamp: ResultStamp, error: string, modelVersion: string | null): PredictionResultRecord {
+  const { trackingId, submittedAt, completedAt } = stamp;
+  return {
+    _id: trackingId,
+    status: PredictionStatus.Failed,
+    submittedAt,
+    completedAt,
+    language: null,
+    languageName: null,
+    nativeName: null,
+    confidence: null,
+    top: [],
+    modelVersion,
+    error,
+    feedback: null,
+  };
+}
