@@ -97,6 +97,20 @@ describe.each(['express', 'fastify'])('gateway API validation (%s)', (adapter) =
     expect(await expectError(await fetch(`${predictions}/${trackingId}?foo=1`), 400)).toMatch(/property foo should not exist/);
   });
 
+  it('validates lookups: 400 for a missing, empty, oversized or malformed id list', async () => {
+    const lookup = `${predictions}/lookup`;
+    expect(await expectError(await postJson(lookup, {}), 400)).toMatch(/trackingIds must be an array/);
+    expect(await expectError(await postJson(lookup, { trackingIds: [] }), 400)).toMatch(/at least one id/);
+    expect(await expectError(await postJson(lookup, { trackingIds: ['nope'] }), 400)).toMatch(/must be a UUID/);
+    const tooMany = Array.from({ length: 1001 }, () => randomUUID());
+    expect(await expectError(await postJson(lookup, { trackingIds: tooMany }), 400)).toMatch(/at most 1000 ids/);
+    const { trackingId } = (await (await postJson(predictions, { text: 'look me up' })).json()) as { trackingId: string };
+    const stranger = randomUUID();
+    const found = await postJson(lookup, { trackingIds: [trackingId, stranger] });
+    expect(found.status).toBe(200);
+    expect(await found.json()).toEqual({ items: [expect.objectContaining({ trackingId, status: 'queued' })], unknown: [stranger] });
+  });
+
   it('validates feedback: 400 for a bad language, 404 for an unknown id, 409 while not done', async () => {
     const { trackingId } = (await (await postJson(predictions, { text: 'feedback please' })).json()) as { trackingId: string };
     expect(await expectError(await postJson(`${predictions}/${trackingId}/feedback`, { language: 'Swedish' }), 400)).toMatch(/language must be/);

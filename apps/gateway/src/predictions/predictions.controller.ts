@@ -18,6 +18,9 @@ import {
   CreatePredictionBatchDto,
   CreatePredictionDto,
   FeedbackDto,
+  LookupPredictionsDto,
+  MAX_LOOKUP_IDS,
+  PredictionLookupView,
   PredictionView,
 } from '@sibyl/contracts';
 import { PREDICTIONS_PATH } from './predictions.constants';
@@ -65,6 +68,14 @@ export class PredictionsController {
   @ApiUnsupportedMediaTypeResponse({ description: 'Body is not application/json' })
   async createBatch(@Body(SubmissionLimitsPipe) body: CreatePredictionBatchDto): Promise<AcceptedPredictionBatchView> {
     return { items: await this.predictions.submit(body.texts) };
+  }
+
+  @Post('lookup')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: `Read up to ${MAX_LOOKUP_IDS} predictions in one call (clients checking many results, the load test)` })
+  @ApiOkResponse({ type: PredictionLookupView })
+  lookup(@Body() body: LookupPredictionsDto): Promise<PredictionLookupView> {
+    return this.predictions.lookup(body.trackingIds);
   }
 
   @Get(':id')

@@ -23,6 +23,10 @@ function setup(init: { insertError?: Error; feedback?: FeedbackOutcome } = {}) {
     findRequest: async (id: string) => docs.get(id) ?? null,
     findResult: async (id: string) => results.get(id) ?? null,
     findResults: async (ids: string[]) => ids.flatMap((id) => results.get(id) ?? []),
+    findMany: async (ids: string[]) => ({
+      results: ids.flatMap((id) => results.get(id) ?? []),
+      requests: ids.filter((id) => !results.has(id)).flatMap((id) => docs.get(id) ?? []),
+    }),
     setFeedback: async () => init.feedback ?? 'saved',
   } as unknown as PredictionStore;
   const dispatched: PredictionRequest[] = [];
@@ -124,6 +128,20 @@ describe('PredictionsService', () => {
       completedAt: '2026-01-01T00:00:01.000Z',
       error: null,
     });
+  });
+
+  it('looks up many ids at once: results, queued requests and unknown ids, in the order asked', async () => {
+    const { service, results } = setup();
+    const [{ trackingId: queued }] = await service.submit(['pending']);
+    const finished = '0b7e3d4c-1f5e-4b8a-9a43-5d3f2c1b0a99';
+    const unknown = '1b7e3d4c-1f5e-4b8a-9a43-5d3f2c1b0a99';
+    results.set(finished, done(finished, new Date('2026-01-01T00:00:00Z')));
+    const view = await service.lookup([unknown, finished, queued, finished]);
+    expect(view.items.map((item) => [item.trackingId, item.status])).toEqual([
+      [finished, 'done'],
+      [queued, 'queued'],
+    ]);
+    expect(view.unknown).toEqual([unknown]);
   });
 
   it.each([

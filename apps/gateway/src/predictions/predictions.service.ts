@@ -1,5 +1,5 @@
 import { BadRequestException, BeforeApplicationShutdown, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { AcceptedPredictionView, FeedbackDto, PredictionStatus, PredictionView } from '@sibyl/contracts';
+import { AcceptedPredictionView, FeedbackDto, PredictionLookupView, PredictionStatus, PredictionView } from '@sibyl/contracts';
 import { LANGUAGES } from '@sibyl/model';
 import { PredictionRecord } from '@sibyl/persistence';
 import { randomUUID } from 'node:crypto';
@@ -66,6 +66,19 @@ export class PredictionsService implements BeforeApplicationShutdown {
     if (waitMs <= 0) return toQueuedView(request);
     const finished = await this.watcher.wait(id, Math.min(waitMs, this.options.maxWaitMs));
     return finished ? toPredictionView(finished) : toQueuedView(request);
+  }
+
+  /** Many predictions at once, in the order asked (repeated ids once), and the ids nobody submitted. */
+  async lookup(ids: readonly string[]): Promise<PredictionLookupView> {
+    const unique = [...new Set(ids)];
+    const { results, requests } = await this.store.findMany(unique);
+    const views = new Map<string, PredictionView>();
+    for (const result of results) views.set(result._id, toPredictionView(result));
+    for (const request of requests) views.set(request._id, toQueuedView(request));
+    return {
+      items: unique.flatMap((id) => views.get(id) ?? []),
+      unknown: unique.filter((id) => !views.has(id)),
+    };
   }
 
   /** Records what the language really was; the prediction must be done. */

@@ -1,4 +1,5 @@
 export * from './create-prediction.dto';
 export * from './create-prediction-batch.dto';
 export * from './feedback.dto';
+export * from './lookup-predictions.dto';
 export * from './prediction.view';

@@ -49,3 +49,9 @@ export class QueueStatsView {
   @ApiProperty({ nullable: true, description: 'Deliveries per second (management API; null when unavailable)' }) deliverRate!: number | null;
   @ApiProperty({ type: [String], description: 'Fields the broker could not provide, and why' }) unavailable!: string[];
 }
+
+/** Answer of `POST /v1/predictions/lookup`: the known predictions (in the order asked) and the unknown ids. */
+export class PredictionLookupView {
+  @ApiProperty({ type: () => [PredictionView] }) items!: PredictionView[];
+  @ApiProperty({ type: [String], description: 'Ids with no stored request' }) unknown!: string[];
+}

@@ -37,9 +37,10 @@ Load shape:
   --max-in-flight N        open model: drop (and count) arrivals beyond N unanswered requests (default 20000)
 
 Verification and output:
-  --wait-ms N              ?wait= of each verification read (default 10000)
+  --wait-ms N              pause between verification rounds while ids are queued (default 500)
   --completion-timeout S   how long ids may take to complete after the load before they count as lost (default 120)
-  --verify-concurrency N   parallel verification reads (default 64)
+  --verify-concurrency N   verification lookups (POST /v1/predictions/lookup, up to 1000
+                           ids each) in flight (default 4)
   --no-reread              skip the second read of each done id
   --no-verify              only measure the accept path (e.g. --predictors 0); nothing is verified
   --results-metric NAME    predictor counter of written results (default sibyl_results_written_total)

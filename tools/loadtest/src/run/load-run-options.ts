@@ -39,7 +39,7 @@ export interface LoadRunOptions {
   /** Texts per request (1 = single submits). */
   submitBatch: number;
   textsPath?: string;
-  /** `?wait=` of verification reads (ms). */
+  /** Pause between verification rounds while ids are still queued (ms). */
   waitMs: number;
   /** How long after the submit phase ids may take to complete before they count as lost. */
   completionTimeoutMs: number;
@@ -73,9 +73,9 @@ export const DEFAULT_LOAD_RUN_OPTIONS: Omit<LoadRunOptions, 'label'> = {
   durationMs: 10_000,
   count: null,
   submitBatch: 1,
-  waitMs: 10_000,
+  waitMs: 500,
   completionTimeoutMs: 120_000,
-  verifyConcurrency: 64,
+  verifyConcurrency: 4,
   reread: true,
   verify: true,
   maxInFlight: 20_000,

@@ -29,9 +29,14 @@ export interface PredictionVerdict {
 
 /** Reads a `GET /v1/predictions/:id` body into a snapshot; throws on a body that is not a prediction. */
 export function toSnapshot(body: string): PredictionSnapshot {
-  const view = JSON.parse(body) as Partial<PredictionSnapshot>;
+  return snapshotOf(JSON.parse(body));
+}
+
+/** Reads one parsed `PredictionView` (e.g. an item of a lookup) into a snapshot; throws if it is not one. */
+export function snapshotOf(parsed: unknown): PredictionSnapshot {
+  const view = (parsed ?? {}) as Partial<PredictionSnapshot>;
   if (typeof view.status !== 'string' || typeof view.submittedAt !== 'string') {
-    throw new Error(`not a PredictionView: ${body.slice(0, 200)}`);
+    throw new Error(`not a PredictionView: ${JSON.stringify(parsed).slice(0, 200)}`);
   }
   return {
     status: view.status,

@@ -2,13 +2,19 @@ import { HttpClient } from '../http/http-client';
 import { SampleRecorder } from '../stats/sample-recorder';
 import { SubmissionLog } from '../submit/submission-log';
 import { LabelledText } from '../texts/labelled-texts';
-import { judgePrediction, PredictionSnapshot, toSnapshot } from './prediction-verdict';
+import { judgePrediction, PredictionSnapshot, snapshotOf } from './prediction-verdict';
+
+/** Ids per `POST /v1/predictions/lookup` (the gateway's MAX_LOOKUP_IDS). */
+export const LOOKUP_CHUNK = 1000;
+
+/** Lookups an id may be unknown in before it counts as not found (the request is stored before the 202). */
+const NOT_FOUND_AFTER = 3;
 
 /** How the verifier reads results back. */
 export interface VerifyOptions {
-  /** Parallel GETs in flight. */
+  /** Lookup calls in flight. */
   concurrency: number;
-  /** `?wait=` of each GET (ms); the gateway caps it at its MAX_WAIT_MS. */
+  /** Pause between two rounds of lookups while some ids are still queued (ms). */
   waitMs: number;
   /** Give up on ids still queued at this time (epoch ms): they count as lost. */
   deadline: number;
@@ -41,7 +47,7 @@ export interface VerificationSummary {
   submitToDone: SampleRecorder;
   /** completedAt (epoch ms) of every done id. */
   completedAt: number[];
-  /** Status counts of the verification GETs. */
+  /** Status counts of the verification lookups. */
   statusCounts: Record<string, number>;
   /** A few examples of problems. */
   problems: string[];
@@ -49,13 +55,18 @@ export interface VerificationSummary {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** One lookup's answer: snapshots by id and the unknown ids, or 'unreadable'. */
+type LookupAnswer = { found: Map<string, PredictionSnapshot>; unknown: Set<string> } | 'unreadable';
+
 /**
- * Reads every accepted tracking id back through `GET /v1/predictions/:id?wait=`
- * with bounded concurrency until it is terminal (or the deadline passes), then
- * optionally re-reads it, and judges it against its label.
+ * Reads every accepted tracking id back through `POST /v1/predictions/lookup` (up to
+ * {@link LOOKUP_CHUNK} ids per call, a few calls in flight), round after round until each is
+ * terminal or the deadline passes; then optionally re-reads the finished ones, and judges
+ * each against its label. Batched reads keep verification cheap for the database (one query
+ * per thousand ids) and work against any deployment.
  */
 export class PredictionVerifier {
-  /** Ids fully checked so far (for the progress display). */
+  /** Ids whose final state is known so far (for the progress display). */
   checked = 0;
   private readonly statusCounts = new Map<string, number>();
 
@@ -71,103 +82,124 @@ export class PredictionVerifier {
       inconsistent: 0, unreadable: 0, byLanguage: {}, submitToDone: new SampleRecorder(Math.max(16, log.ids.length)),
       completedAt: [], statusCounts: {}, problems: [],
     };
+    const reads = await this.readUntilTerminal(log.ids);
+    const rereads = this.options.reread ? await this.reread(log.ids, reads.terminal) : undefined;
     const languageOfText = new Map<number, string>();
     const problem = (text: string): void => {
       if (summary.problems.length < 20) summary.problems.push(text);
     };
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      while (next < log.ids.length) {
-        const i = next++;
-        const id = log.ids[i];
-        const label = texts[log.textIndex[i]]?.lang;
-        const first = await this.readTerminal(id);
-        if (first === 'unreadable') {
-          summary.unreadable++;
-          summary.pending++;
-          problem(`${id}: unreadable until the deadline`);
-          this.checked++;
-          continue;
-        }
-        const reread = this.options.reread && first !== null && first.status !== 'queued' ? await this.readOnce(id) : undefined;
-        const verdict = judgePrediction(label, first, reread === 'unreadable' ? undefined : reread);
-        const bucket = (summary.byLanguage[label ?? '?'] ??= { done: 0, wrong: 0 });
-        if (verdict.outcome === 'done') {
-          summary.done++;
-          bucket.done++;
-          if (verdict.submitToDoneMs !== null) summary.submitToDone.add(verdict.submitToDoneMs);
-          if (verdict.completedAtMs !== null) summary.completedAt.push(verdict.completedAtMs);
-          const language = (first as PredictionSnapshot).language ?? '';
-          const earlier = languageOfText.get(log.textIndex[i]);
-          if (earlier === undefined) languageOfText.set(log.textIndex[i], language);
-          else if (earlier !== language) {
-            summary.inconsistent++;
-            problem(`${id}: text #${log.textIndex[i]} answered ${language}, earlier ${earlier}`);
-          }
-        } else if (verdict.outcome === 'failed') summary.failed++;
-        else if (verdict.outcome === 'not-found') {
-          summary.notFound++;
-          problem(`${id}: 404 for an accepted id`);
-        } else {
-          summary.pending++;
-          problem(`${id}: still ${(first as PredictionSnapshot).status} at the deadline`);
-        }
-        if (verdict.wrong) {
-          summary.wrong++;
-          bucket.wrong++;
-        }
-        if (verdict.rewritten) {
-          summary.rewritten++;
-          problem(`${id}: result differs between reads or lacks completedAt`);
-        }
-        this.checked++;
+    log.ids.forEach((id, i) => {
+      const label = texts[log.textIndex[i]]?.lang;
+      const first = reads.terminal.get(id) ?? (reads.missing.has(id) ? null : reads.lastSeen.get(id));
+      if (first === undefined) {
+        summary.unreadable++;
+        summary.pending++;
+        problem(`${id}: unreadable until the deadline`);
+        return;
       }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, this.options.concurrency) }, worker));
+      const reread = first !== null && first.status !== 'queued' ? rereads?.get(id) : undefined;
+      const verdict = judgePrediction(label, first, reread);
+      const bucket = (summary.byLanguage[label ?? '?'] ??= { done: 0, wrong: 0 });
+      if (verdict.outcome === 'done') {
+        summary.done++;
+        bucket.done++;
+        if (verdict.submitToDoneMs !== null) summary.submitToDone.add(verdict.submitToDoneMs);
+        if (verdict.completedAtMs !== null) summary.completedAt.push(verdict.completedAtMs);
+        const language = (first as PredictionSnapshot).language ?? '';
+        const earlier = languageOfText.get(log.textIndex[i]);
+        if (earlier === undefined) languageOfText.set(log.textIndex[i], language);
+        else if (earlier !== language) {
+          summary.inconsistent++;
+          problem(`${id}: text #${log.textIndex[i]} answered ${language}, earlier ${earlier}`);
+        }
+      } else if (verdict.outcome === 'failed') summary.failed++;
+      else if (verdict.outcome === 'not-found') {
+        summary.notFound++;
+        problem(`${id}: unknown to the gateway although accepted`);
+      } else {
+        summary.pending++;
+        problem(`${id}: still ${(first as PredictionSnapshot).status} at the deadline`);
+      }
+      if (verdict.wrong) {
+        summary.wrong++;
+        bucket.wrong++;
+      }
+      if (verdict.rewritten) {
+        summary.rewritten++;
+        problem(`${id}: result differs between reads or lacks completedAt`);
+      }
+    });
     summary.lost = summary.notFound + summary.pending;
     summary.statusCounts = Object.fromEntries([...this.statusCounts.entries()].sort(([a], [b]) => a.localeCompare(b)));
     return summary;
   }
 
   /**
-   * Reads once without waiting (a plain `_id` lookup, the cheapest read for the
-   * database), then long-polls with `?wait=` while still queued, until done/failed,
-   * 404 (null, after re-checks), the deadline, or unreadable.
+   * Rounds of lookups over the ids not yet terminal: done/failed ids leave, ids unknown
+   * {@link NOT_FOUND_AFTER} times leave as missing, queued ones are asked again after a pause.
    */
-  private async readTerminal(id: string): Promise<PredictionSnapshot | null | 'unreadable'> {
-    let last: PredictionSnapshot | 'unreadable' = 'unreadable';
-    let notFound = 0;
-    let first = true;
-    for (;;) {
-      const remaining = this.options.deadline - Date.now();
-      const wait = first ? 0 : Math.max(0, Math.min(this.options.waitMs, remaining));
-      first = false;
-      const result = await this.readOnce(id, wait);
-      if (result === null) {
-        // the document is stored before the 202, so a 404 is a loss; re-check to be sure
-        if (++notFound >= 3) return null;
-        await sleep(250);
-        continue;
-      }
-      if (result !== 'unreadable') {
-        last = result;
-        if (result.status !== 'queued') return result;
-      } else {
-        await sleep(200);
-      }
-      if (remaining <= 0) return last;
+  private async readUntilTerminal(ids: readonly string[]): Promise<{
+    terminal: Map<string, PredictionSnapshot>;
+    lastSeen: Map<string, PredictionSnapshot>;
+    missing: Set<string>;
+  }> {
+    const terminal = new Map<string, PredictionSnapshot>();
+    const lastSeen = new Map<string, PredictionSnapshot>();
+    const missing = new Set<string>();
+    const unknownCount = new Map<string, number>();
+    let open = [...ids];
+    while (open.length > 0) {
+      await this.lookupAll(open, (id, snapshot) => {
+        if (snapshot === null) {
+          const count = (unknownCount.get(id) ?? 0) + 1;
+          unknownCount.set(id, count);
+          if (count >= NOT_FOUND_AFTER) missing.add(id);
+        } else if (snapshot.status === 'queued') lastSeen.set(id, snapshot);
+        else terminal.set(id, snapshot);
+      });
+      open = open.filter((id) => !terminal.has(id) && !missing.has(id));
+      this.checked = terminal.size + missing.size;
+      if (open.length === 0 || Date.now() >= this.options.deadline) break;
+      await sleep(this.options.waitMs);
     }
+    return { terminal, lastSeen, missing };
   }
 
-  /** One GET: snapshot, null for 404, or 'unreadable' (transport error, 5xx, bad body). */
-  private async readOnce(id: string, waitMs = 0): Promise<PredictionSnapshot | null | 'unreadable'> {
-    const path = waitMs > 0 ? `/v1/predictions/${id}?wait=${Math.round(waitMs)}` : `/v1/predictions/${id}`;
+  /** Second read of every finished id (a result written twice would differ). */
+  private async reread(ids: readonly string[], terminal: Map<string, PredictionSnapshot>): Promise<Map<string, PredictionSnapshot | null>> {
+    const again = new Map<string, PredictionSnapshot | null>();
+    await this.lookupAll(ids.filter((id) => terminal.has(id)), (id, snapshot) => again.set(id, snapshot));
+    return again;
+  }
+
+  /** Looks up every id in chunks, `concurrency` calls at a time; unreadable chunks report nothing. */
+  private async lookupAll(ids: readonly string[], visit: (id: string, snapshot: PredictionSnapshot | null) => void): Promise<void> {
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < ids.length) {
+        const chunk = ids.slice(next, next + LOOKUP_CHUNK);
+        next += LOOKUP_CHUNK;
+        const answer = await this.lookup(chunk);
+        if (answer === 'unreadable') continue;
+        for (const id of chunk) {
+          const snapshot = answer.found.get(id);
+          if (snapshot) visit(id, snapshot);
+          else if (answer.unknown.has(id)) visit(id, null);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, this.options.concurrency) }, worker));
+  }
+
+  /** One lookup call. */
+  private async lookup(ids: readonly string[]): Promise<LookupAnswer> {
     try {
-      const res = await this.client.request('GET', path);
+      const res = await this.client.request('POST', '/v1/predictions/lookup', JSON.stringify({ trackingIds: ids }));
       this.count(String(res.status));
-      if (res.status === 404) return null;
       if (res.status !== 200) return 'unreadable';
-      return toSnapshot(res.body);
+      const body = JSON.parse(res.body) as { items: Array<{ trackingId: string }>; unknown: string[] };
+      const found = new Map(body.items.map((item) => [item.trackingId, snapshotOf(item)]));
+      return { found, unknown: new Set(body.unknown) };
     } catch (error) {
       this.count((error as NodeJS.ErrnoException).code ?? 'error');
       return 'unreadable';
