@@ -21,6 +21,10 @@ func main() {
 	listen := flag.String("listen", "127.0.0.1:27017", "TCP address to listen on")
 	dataDir := flag.String("data", ".data/ferretdb", "directory for the SQLite files")
 	logLevel := flag.String("log-level", "warn", "log level (debug, info, warn, error)")
+	sqliteParams := flag.String("sqlite-params", "_txlock=immediate",
+		"query parameters of FerretDB's SQLite URL (FerretDB adds WAL and a 10 s busy timeout); "+
+			"immediate transactions take the write lock at BEGIN, so concurrent writers wait in "+
+			"SQLite's busy handler instead of failing with SQLITE_BUSY on lock upgrade")
 	flag.Parse()
 
 	abs, err := filepath.Abs(*dataDir)
@@ -41,7 +45,7 @@ func main() {
 		Listener:  ferretdb.ListenerConfig{TCP: *listen},
 		Logger:    logger,
 		Handler:   "sqlite",
-		SQLiteURL: "file:" + abs + "/",
+		SQLiteURL: "file:" + abs + "/?" + *sqliteParams,
 	})
 	if err != nil {
 		log.Fatalf("ferretdb: %v", err)
