@@ -135,8 +135,9 @@ describe.each(['express', 'fastify'])('gateway API validation (%s)', (adapter) =
   it('serves the OpenAPI document and allows cross-origin calls', async () => {
     const document = (await (await fetch(`${gateway.url}/docs-json`)).json()) as { paths: Record<string, unknown> };
     expect(Object.keys(document.paths)).toEqual(
-      expect.arrayContaining(['/v1/predictions', '/v1/predictions/batch', '/v1/predictions/{id}', '/v1/predictions/{id}/feedback', '/v1/queue']),
+      expect.arrayContaining(['/v1/predictions', '/v1/predictions/batch', '/v1/predictions/lookup', '/v1/predictions/{id}', '/v1/predictions/{id}/feedback', '/v1/queue']),
     );
+    if (adapter === 'express') expect(await (await fetch(`${gateway.url}/docs`)).text()).toMatch(/swagger-ui/i);
     const preflight = await fetch(predictions, {
       method: 'OPTIONS',
       headers: { origin: 'http://127.0.0.1:3001', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
