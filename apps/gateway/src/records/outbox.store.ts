@@ -9,7 +9,7 @@ import {
   SWEEP_CURSOR_ID,
 } from '@sibyl/persistence';
 import { Model, mongo } from 'mongoose';
-import { LOOKUP_CONCURRENCY } from './records.constants';
+import { findByIds } from './find-by-ids';
 
 /** A stored request as the outbox needs it to republish. */
 export type OutboxEntry = Pick<PredictionRecord, '_id' | 'text' | 'submittedAt' | 'publishAttempts' | 'republishedAt'>;
@@ -62,14 +62,8 @@ export class OutboxStore {
   }
 
   /** The requests with their text, looked up by `_id`. */
-  async requestsWithText(ids: readonly string[]): Promise<OutboxEntry[]> {
-    const found: OutboxEntry[] = [];
-    for (let start = 0; start < ids.length; start += LOOKUP_CONCURRENCY) {
-      const chunk = ids.slice(start, start + LOOKUP_CONCURRENCY);
-      const entries = await Promise.all(chunk.map((id) => this.requests.findById(id).lean<OutboxEntry>().exec()));
-      for (const entry of entries) if (entry) found.push(entry);
-    }
-    return found;
+  requestsWithText(ids: readonly string[]): Promise<OutboxEntry[]> {
+    return findByIds<OutboxEntry>(this.requests as unknown as Model<OutboxEntry>, ids);
   }
 
   /** Records the attempt number and time of republished requests (one update by `_id` each, in one bulk write). */

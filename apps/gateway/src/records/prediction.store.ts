@@ -5,7 +5,7 @@ import { duplicateKeyIndexes, PredictionRecord, PredictionResultRecord, StoredFe
 import { ConnectionStates, Model, mongo } from 'mongoose';
 import { retryWhileBusy } from './database-retry';
 import { DatabaseUnavailableError } from './database-unavailable';
-import { LOOKUP_CONCURRENCY } from './records.constants';
+import { findByIds } from './find-by-ids';
 
 /** A request as clients read it while it has no result (the text is never sent back). */
 export type RequestSnapshot = Omit<PredictionRecord, 'text'>;
@@ -66,15 +66,9 @@ export class PredictionStore {
     return this.requests.findById(id, WITHOUT_TEXT).lean<RequestSnapshot>().exec();
   }
 
-  /** The results that exist for `ids`, looked up by `_id`, {@link LOOKUP_CONCURRENCY} at a time. */
-  async findResults(ids: readonly string[]): Promise<PredictionResultRecord[]> {
-    const found: PredictionResultRecord[] = [];
-    for (let start = 0; start < ids.length; start += LOOKUP_CONCURRENCY) {
-      const chunk = ids.slice(start, start + LOOKUP_CONCURRENCY);
-      const results = await Promise.all(chunk.map((id) => this.results.findById(id).lean<PredictionResultRecord>().exec()));
-      for (const result of results) if (result) found.push(result);
-    }
-    return found;
+  /** The results that exist for `ids`, looked up by `_id`. */
+  findResults(ids: readonly string[]): Promise<PredictionResultRecord[]> {
+    return findByIds(this.results, ids);
   }
 
   /**
