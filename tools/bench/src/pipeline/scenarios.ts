@@ -27,10 +27,12 @@ export const MAX_RATE_CONCURRENCY = 64;
  * and the gateway alone (no predictors) on Express and on Fastify.
  */
 export function pipelineScenarios(d: ScenarioDurations, fixedRate = 500, completionTimeoutSeconds = 120): PipelineScenario[] {
-  // every run gets its own fresh FerretDB (--private-db): same starting point, no cross-talk
+  // every run gets its own fresh FerretDB (--private-db): same starting point, no cross-talk.
+  // One verification read per id: results are insert-once, and extra writes show in sibyl_results_written_total
+  // (a second read would double the verification, which FerretDB answers with collection scans).
   const spawn = (predictors: number, batch: number): string[] => [
     '--spawn', '--private-db', '--predictors', String(predictors), '--batch-size', String(batch),
-    '--completion-timeout', String(completionTimeoutSeconds),
+    '--completion-timeout', String(completionTimeoutSeconds), '--no-reread',
   ];
   const maxRate = (predictors: number, batch: number, seconds: number, concurrency = MAX_RATE_CONCURRENCY): string[] => [
     ...spawn(predictors, batch), '--concurrency', String(concurrency), '--duration', String(seconds),
