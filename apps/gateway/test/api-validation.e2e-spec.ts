@@ -9,7 +9,7 @@ describe.each(['express', 'fastify'])('gateway API validation (%s)', (adapter) =
   let predictions: string;
 
   beforeAll(async () => {
-    gateway = await startGateway({ HTTP_ADAPTER: adapter, MAX_TEXT_BYTES: String(MAX_TEXT_BYTES), MAX_BODY_BYTES: '20000', MAX_BATCH_ITEMS: '3' });
+    gateway = await startGateway({ HTTP_ADAPTER: adapter, MAX_TEXT_BYTES: String(MAX_TEXT_BYTES), MAX_BODY_BYTES: '50000', MAX_BATCH_ITEMS: '3' });
     predictions = `${gateway.url}/v1/predictions`;
   });
 
@@ -53,7 +53,7 @@ describe.each(['express', 'fastify'])('gateway API validation (%s)', (adapter) =
   });
 
   it('refuses a body over MAX_BODY_BYTES with 413 and a clear message', async () => {
-    expect(await expectError(await postJson(predictions, { text: 'x'.repeat(30000) }), 413)).toMatch(/request body exceeds 20000 bytes/);
+    expect(await expectError(await postJson(predictions, { text: 'x'.repeat(60000) }), 413)).toMatch(/request body exceeds 50000 bytes/);
   });
 
   it.each([
