@@ -1,7 +1,6 @@
 import { DEAD_LETTER_REASON_HEADER } from '@sibyl/contracts';
-import { endpointOf, TcpProxy, waitFor } from '@sibyl/testing';
+import { ChildApp, endpointOf, TcpProxy, waitFor } from '@sibyl/testing';
 import type { GetMessage } from 'amqplib';
-import { ChildApp } from './support/child-app';
 import { PredictionFixture } from './support/prediction.fixture';
 import { SAMPLE_TEXTS } from './support/test-model';
 

@@ -1,8 +1,7 @@
 import { DEAD_LETTER_REASON_HEADER, MessagingV1, PredictionStatus } from '@sibyl/contracts';
-import { waitFor } from '@sibyl/testing';
+import { type ChildApp, waitFor } from '@sibyl/testing';
 import type { GetMessage } from 'amqplib';
 import { randomUUID } from 'node:crypto';
-import type { ChildApp } from './support/child-app';
 import { PredictionFixture } from './support/prediction.fixture';
 import { SAMPLE_TEXTS } from './support/test-model';
 

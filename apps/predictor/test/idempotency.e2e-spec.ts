@@ -1,6 +1,5 @@
 import { PredictionStatus } from '@sibyl/contracts';
-import { waitFor } from '@sibyl/testing';
-import type { ChildApp } from './support/child-app';
+import { type ChildApp, waitFor } from '@sibyl/testing';
 import { PredictionFixture } from './support/prediction.fixture';
 import { SAMPLE_TEXTS } from './support/test-model';
 

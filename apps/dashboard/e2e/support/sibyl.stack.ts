@@ -1,10 +1,9 @@
 import { deletePredictionTopology } from '@sibyl/amqp/testing';
 import { messagingNames } from '@sibyl/contracts';
-import { DEFAULT_RABBITMQ_URL, uniqueMongoUri, uniqueNamespace, workspaceRoot } from '@sibyl/testing';
+import { ChildApp, ChildAppOptions, DEFAULT_RABBITMQ_URL, freePort, uniqueMongoUri, uniqueNamespace, workspaceRoot } from '@sibyl/testing';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import mongoose from 'mongoose';
-import { freePort, ServiceProcess } from './service.process';
 
 /** Options of {@link SibylStack.start}. */
 export interface SibylStackOptions {
@@ -23,9 +22,10 @@ export class SibylStack {
   readonly namespace = uniqueNamespace('dashboard-e2e');
   readonly mongoUri = uniqueMongoUri();
   readonly rabbitUrl = process.env['RABBITMQ_URL'] || DEFAULT_RABBITMQ_URL;
-  gateway!: ServiceProcess;
-  predictor!: ServiceProcess;
-  dashboard!: ServiceProcess;
+  gateway!: ChildApp;
+  predictor!: ChildApp;
+  dashboard!: ChildApp;
+  private predictorOptions!: ChildAppOptions;
   gatewayUrl = '';
   predictorMetricsUrl = '';
   dashboardUrl = '';
@@ -44,12 +44,25 @@ export class SibylStack {
     this.gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
     this.predictorMetricsUrl = `http://127.0.0.1:${predictorPort}/metrics`;
     this.dashboardUrl = `http://127.0.0.1:${dashboardPort}`;
-    this.gateway = new ServiceProcess('gateway', join(root, 'dist/apps/gateway/main.js'), { ...common, GATEWAY_PORT: String(gatewayPort), GATEWAY_HOST: '127.0.0.1' }, `${this.gatewayUrl}/health/ready`, this.logFile('gateway'));
-    this.predictor = new ServiceProcess('predictor', join(root, 'dist/apps/predictor/main.js'), { ...common, PREDICTOR_PORT: String(predictorPort), MODEL_PATH: modelPath }, `http://127.0.0.1:${predictorPort}/health/ready`, this.logFile('predictor'));
-    this.dashboard = new ServiceProcess(
-      'dashboard',
-      join(root, 'dist/apps/dashboard/main.js'),
-      {
+    this.predictorOptions = {
+      name: 'predictor',
+      script: 'dist/apps/predictor/main.js',
+      env: { ...common, PREDICTOR_PORT: String(predictorPort), PREDICTOR_HOST: '127.0.0.1', MODEL_PATH: modelPath },
+      port: predictorPort,
+      logFile: this.logFile('predictor'),
+    };
+    this.gateway = await started({
+      name: 'gateway',
+      script: 'dist/apps/gateway/main.js',
+      env: { ...common, GATEWAY_PORT: String(gatewayPort), GATEWAY_HOST: '127.0.0.1' },
+      port: gatewayPort,
+      logFile: this.logFile('gateway'),
+    });
+    await this.startPredictor();
+    this.dashboard = await started({
+      name: 'dashboard',
+      script: 'dist/apps/dashboard/main.js',
+      env: {
         LOG_LEVEL: 'warn',
         DASHBOARD_PORT: String(dashboardPort),
         DASHBOARD_HOST: '127.0.0.1',
@@ -59,12 +72,14 @@ export class SibylStack {
         BACKLOG_ALERT_THRESHOLD: String(options.backlogAlertThreshold),
         SAMPLE_INTERVAL_MS: String(options.sampleIntervalMs),
       },
-      `${this.dashboardUrl}/health/ready`,
-      this.logFile('dashboard'),
-    );
-    await this.gateway.start();
-    await this.predictor.start();
-    await this.dashboard.start();
+      port: dashboardPort,
+      logFile: this.logFile('dashboard'),
+    });
+  }
+
+  /** (Re)starts the predictor on its port, appending to its log, and waits until it is ready. */
+  async startPredictor(): Promise<void> {
+    this.predictor = await started(this.predictorOptions);
   }
 
   /**
@@ -72,7 +87,7 @@ export class SibylStack {
    * bounded in time and only reported when they fail, so a slow broker or database cannot hang the suite.
    */
   async stop(): Promise<void> {
-    await Promise.all([this.dashboard?.stop(), this.predictor?.stop(), this.gateway?.stop()]);
+    await Promise.all([this.dashboard, this.predictor, this.gateway].map((app) => app?.stop('SIGTERM', 15_000)));
     await Promise.all([
       bounded('delete the broker topology', deletePredictionTopology(this.rabbitUrl, messagingNames(this.namespace))),
       bounded('drop the test database', this.dropDatabase()),
@@ -95,6 +110,13 @@ export class SibylStack {
     writeFileSync(file, `# ${service} of namespace ${this.namespace}, database ${this.mongoUri}\n`);
     return file;
   }
+}
+
+/** Starts a built app and waits until its `/health/ready` answers 200. */
+async function started(options: ChildAppOptions): Promise<ChildApp> {
+  const app = new ChildApp(options);
+  await app.waitUntilHealthy('/health/ready');
+  return app;
 }
 
 /** Waits at most {@link CLEANUP_TIMEOUT_MS} for a clean-up step, reporting (not throwing) a failure. */

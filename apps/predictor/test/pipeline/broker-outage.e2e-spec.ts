@@ -1,6 +1,5 @@
 import { PredictionStatus } from '@sibyl/contracts';
-import { DEFAULT_RABBITMQ_URL, endpointOf, TcpProxy, waitFor } from '@sibyl/testing';
-import type { ChildApp } from '../support/child-app';
+import { type ChildApp, DEFAULT_RABBITMQ_URL, endpointOf, TcpProxy, waitFor } from '@sibyl/testing';
 import { GatewayClient } from '../support/gateway.client';
 import { PredictionFixture } from '../support/prediction.fixture';
 import { SAMPLE_TEXTS } from '../support/test-model';

@@ -1,5 +1,5 @@
 import { PredictionStatus } from '@sibyl/contracts';
-import type { ChildApp } from '../support/child-app';
+import type { ChildApp } from '@sibyl/testing';
 import { GatewayClient } from '../support/gateway.client';
 import { PredictionFixture } from '../support/prediction.fixture';
 import { SAMPLE_TEXTS } from '../support/test-model';

@@ -13,11 +13,11 @@ import {
   PredictionResultRecord,
   PredictionResultSchema,
 } from '@sibyl/persistence';
-import { DEFAULT_RABBITMQ_URL, uniqueMongoUri, uniqueNamespace, waitFor } from '@sibyl/testing';
+import { ChildApp, DEFAULT_RABBITMQ_URL, freePort, uniqueMongoUri, uniqueNamespace, waitFor } from '@sibyl/testing';
 import { ChannelModel, ConfirmChannel, connect, GetMessage, Options } from 'amqplib';
 import mongoose, { Connection, Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
-import { ChildApp, freePort } from './child-app';
+
 import { resolveTestModel, TestModel } from './test-model';
 
 /** A stored result as the tests read it back. */

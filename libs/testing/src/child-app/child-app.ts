@@ -3,11 +3,12 @@ import {
   sampleValue,
   type PrometheusMetricFamily,
 } from '@sibyl/observability/testing';
-import { waitFor, workspaceRoot } from '@sibyl/testing';
 import { ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, WriteStream } from 'node:fs';
 import { createServer } from 'node:net';
-import { dirname, join } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { workspaceRoot } from '../infra/workspace-root';
+import { waitFor } from '../wait-for';
 
 /** How a {@link ChildApp} ended. */
 export interface ChildExit {
@@ -25,7 +26,7 @@ export interface ChildAppOptions {
   env: Record<string, string>;
   /** HTTP port the app listens on (its health and metrics). */
   port: number;
-  /** Also write the app's output to this file (relative to the workspace root), kept as a test artifact. */
+  /** Also append the app's output to this file (absolute, or relative to the workspace root), kept as a test artifact. */
   logFile?: string;
 }
 
@@ -53,11 +54,9 @@ export class ChildApp {
 
   constructor(readonly options: ChildAppOptions) {
     const root = workspaceRoot();
-    const script = join(root, options.script);
+    const script = resolve(root, options.script);
     if (!existsSync(script)) {
-      throw new Error(
-        `${script} does not exist: build it first (nx e2e predictor builds gateway and predictor)`,
-      );
+      throw new Error(`${script} does not exist: build it first (the apps' e2e targets build what they start)`);
     }
     const { MONGODB_URI: _m, RABBITMQ_URL: _r, AMQP_NAMESPACE: _n, ...inherited } = process.env;
     this.child = spawn(process.execPath, [script], {
@@ -66,9 +65,9 @@ export class ChildApp {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     if (options.logFile) {
-      const file = join(root, options.logFile);
+      const file = resolve(root, options.logFile);
       mkdirSync(dirname(file), { recursive: true });
-      this.logStream = createWriteStream(file);
+      this.logStream = createWriteStream(file, { flags: 'a' });
     }
     const keep = (chunk: Buffer): void => {
       this.output = (this.output + chunk.toString()).slice(-64_000);
@@ -76,9 +75,8 @@ export class ChildApp {
     };
     this.child.stdout?.on('data', keep);
     this.child.stderr?.on('data', keep);
-    this.exited = new Promise((resolve) =>
-      this.child.once('exit', (code, signal) => resolve({ code, signal })),
-    );
+    this.exited = new Promise((settle) => this.child.once('exit', (code, signal) => settle({ code, signal })));
+    void this.exited.then(() => this.logStream?.end());
   }
 
   /** `http://127.0.0.1:<port>`. */
