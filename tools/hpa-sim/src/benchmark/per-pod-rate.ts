@@ -14,17 +14,28 @@ interface LoadReportExtract {
   tool?: string;
   label?: string;
   startedAt?: string;
-  config?: { spawn?: { predictors?: number } | null };
+  config?: { spawn?: { predictors?: number; prefetch?: number } | null };
   completion?: { verified?: boolean; completedPerSecondSustained?: number | null; lost?: number };
   queue?: { peakDepth?: number | null };
   processes?: Array<{ name: string; averagePercent: number | null }>;
   verdict?: { ok: boolean };
 }
 
+/** The predictor's default PREFETCH: what one predictor holds in flight when a run does not say. */
+const DEFAULT_PREFETCH = 256;
+
+/**
+ * How many times what the predictors hold in flight the queue must have held for the run to count
+ * as saturating them: a queue that only ever held the prefetched messages means the predictors kept
+ * up, and their completion rate is the load's, not their capacity.
+ */
+export const BACKLOG_FACTOR = 4;
+
 /**
  * The per-predictor throughput of one load-test report, or a reason it has none. Only a verified,
- * passing run that spawned its predictors and kept a backlog (peak queue depth above what the
- * predictors hold in flight) measured their capacity: rate = sustained completions/s / predictors.
+ * passing run that spawned its predictors and kept a real backlog (peak queue depth above
+ * {@link BACKLOG_FACTOR} × what the predictors hold in flight) measured their capacity:
+ * rate = sustained completions/s / predictors.
  */
 export function rateFromReport(report: LoadReportExtract, file: string): PerPodRate | string {
   const predictors = report.config?.spawn?.predictors ?? 0;
@@ -33,8 +44,9 @@ export function rateFromReport(report: LoadReportExtract, file: string): PerPodR
   if (!report.verdict?.ok || !report.completion?.verified) return 'not a verified, passing run';
   if (predictors < 1 || !(sustained > 0))
     return 'no spawned predictors or no sustained completion rate';
-  if (!((report.queue?.peakDepth ?? 0) > 0))
-    return 'the queue never backed up, so the predictors were not saturated';
+  const inFlight = predictors * (report.config?.spawn?.prefetch ?? DEFAULT_PREFETCH);
+  if (!((report.queue?.peakDepth ?? 0) > BACKLOG_FACTOR * inFlight))
+    return `the queue never backed up beyond ${BACKLOG_FACTOR} × the ${inFlight} messages the predictors hold in flight, so they were not saturated`;
   const cpu = (report.processes ?? [])
     .filter((p) => /predictor/.test(p.name))
     .map((p) => `${p.name} ${Math.round(p.averagePercent ?? 0)} %`);
