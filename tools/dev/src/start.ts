@@ -69,7 +69,8 @@ Sibyl is up (${predictors} predictor${predictors === 1 ? '' : 's'}). Ctrl-C stop
 
   Gateway API     ${gateway}/v1/predictions      (OpenAPI: ${gateway}/docs)
   Dashboard       http://127.0.0.1:${dashboardPort}/          (operations: http://127.0.0.1:${dashboardPort}/ops)
-  Predictor       http://127.0.0.1:${predictorPort}/health/ready   ${gateway}/metrics
+  Predictor       http://127.0.0.1:${predictorPort}/health/ready   (metrics: http://127.0.0.1:${predictorPort}/metrics)
+  Metrics         ${gateway}/metrics (gateway)   ${gateway}/v1/queue (queue depth)
 
 Try it:
   curl -s -X POST ${gateway}/v1/predictions -H 'content-type: application/json' \\
