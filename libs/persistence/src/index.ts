@@ -2,3 +2,4 @@ export * from './errors';
 export * from './outbox-cursor';
 export * from './prediction-record';
 export * from './prediction-result';
+export * from './writes';

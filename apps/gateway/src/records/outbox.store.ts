@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import {
-  duplicateKeyIndexes,
   failedResultDocument,
+  insertNew,
   OutboxCursorRecord,
   PredictionRecord,
   PredictionResultRecord,
   SWEEP_CURSOR_ID,
 } from '@sibyl/persistence';
-import { Model, mongo } from 'mongoose';
+import { Model } from 'mongoose';
 import { findByIds } from './find-by-ids';
 
 /** A stored request as the outbox needs it to republish. */
@@ -84,14 +84,9 @@ export class OutboxStore {
    * dead-lettered). A result that appeared meanwhile wins: the insert only fills the gap.
    */
   async giveUp(entries: readonly SweepCandidate[], error: string, completedAt: Date): Promise<void> {
-    if (entries.length === 0) return;
     const docs = entries.map((entry) =>
       failedResultDocument({ trackingId: entry._id, submittedAt: entry.submittedAt, completedAt }, error, null),
     );
-    try {
-      await this.results.collection.insertMany(docs as unknown as mongo.OptionalId<mongo.Document>[], { ordered: false });
-    } catch (failure) {
-      if (!duplicateKeyIndexes(failure)) throw failure;
-    }
+    await insertNew(this.results, docs);
   }
 }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { PredictionStatus } from '@sibyl/contracts';
-import { duplicateKeyIndexes, PredictionRecord, PredictionResultRecord, StoredFeedback } from '@sibyl/persistence';
-import { ConnectionStates, Model, mongo } from 'mongoose';
+import { insertNew, PredictionRecord, PredictionResultRecord, StoredFeedback } from '@sibyl/persistence';
+import { ConnectionStates, Model } from 'mongoose';
 import { retryWhileBusy } from './database-retry';
 import { DatabaseUnavailableError } from './database-unavailable';
 import { findByIds } from './find-by-ids';
@@ -23,8 +23,9 @@ export function newPredictionRecord(trackingId: string, text: string, submittedA
 
 /**
  * The gateway's access to requests (`predictions`) and results (`prediction_results`) on the
- * request path: inserts, reads by id, feedback. Every query is an `_id` lookup, the one filter
- * FerretDB 1.24 answers from its index (any other filter scans the collection).
+ * request path: inserts, reads by id, feedback. Every query filters on `_id` alone: indexed on
+ * MongoDB, and on FerretDB 1.24 the one filter SQLite evaluates itself (any other is decoded and
+ * matched document by document in Go; its `_id` index is not used by either).
  */
 @Injectable()
 export class PredictionStore {
@@ -45,13 +46,7 @@ export class PredictionStore {
    */
   async insertMany(records: PredictionRecord[]): Promise<void> {
     this.assertConnected();
-    await retryWhileBusy(async () => {
-      try {
-        await this.requests.collection.insertMany(records as unknown as mongo.OptionalId<mongo.Document>[], { ordered: false });
-      } catch (error) {
-        if (!duplicateKeyIndexes(error)) throw error;
-      }
-    });
+    await retryWhileBusy(() => insertNew(this.requests, records));
   }
 
   /** The request's result, or null while it has none. */

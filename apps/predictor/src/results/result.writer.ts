@@ -4,11 +4,11 @@ import { PredictionStatus } from '@sibyl/contracts';
 import {
   DoneResultFields,
   doneResultDocument,
-  duplicateKeyIndexes,
   failedResultDocument,
+  insertNew,
   PredictionResultRecord,
 } from '@sibyl/persistence';
-import type { Model, mongo } from 'mongoose';
+import type { Model } from 'mongoose';
 
 /** The result fields of a finished prediction. */
 export type PredictionResultFields = DoneResultFields;
@@ -45,13 +45,7 @@ export class ResultWriter {
     const docs = uniqueById(entries).map((entry) => resultRecord(entry, completedAt));
     if (docs.length === 0) return { written: new Set(), skipped: 0 };
     const written = new Set(docs.map((doc) => doc._id));
-    try {
-      await this.results.collection.insertMany(docs as unknown as mongo.OptionalId<mongo.Document>[], { ordered: false });
-    } catch (error) {
-      const duplicates = duplicateKeyIndexes(error);
-      if (!duplicates) throw error;
-      for (const index of duplicates) written.delete(docs[index]._id);
-    }
+    for (const index of await insertNew(this.results, docs)) written.delete(docs[index]._id);
     return { written, skipped: entries.length - written.size };
   }
 }
