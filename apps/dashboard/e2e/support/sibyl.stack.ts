@@ -51,7 +51,7 @@ export class SibylStack {
       port: predictorPort,
       logFile: this.logFile('predictor'),
     };
-    this.gateway = await started({
+    this.gateway = await ChildApp.start({
       name: 'gateway',
       script: 'dist/apps/gateway/main.js',
       env: { ...common, GATEWAY_PORT: String(gatewayPort), GATEWAY_HOST: '127.0.0.1' },
@@ -59,7 +59,7 @@ export class SibylStack {
       logFile: this.logFile('gateway'),
     });
     await this.startPredictor();
-    this.dashboard = await started({
+    this.dashboard = await ChildApp.start({
       name: 'dashboard',
       script: 'dist/apps/dashboard/main.js',
       env: {
@@ -79,7 +79,7 @@ export class SibylStack {
 
   /** (Re)starts the predictor on its port, appending to its log, and waits until it is ready. */
   async startPredictor(): Promise<void> {
-    this.predictor = await started(this.predictorOptions);
+    this.predictor = await ChildApp.start(this.predictorOptions);
   }
 
   /**
@@ -110,13 +110,6 @@ export class SibylStack {
     writeFileSync(file, `# ${service} of namespace ${this.namespace}, database ${this.mongoUri}\n`);
     return file;
   }
-}
-
-/** Starts a built app and waits until its `/health/ready` answers 200. */
-async function started(options: ChildAppOptions): Promise<ChildApp> {
-  const app = new ChildApp(options);
-  await app.waitUntilHealthy('/health/ready');
-  return app;
 }
 
 /** Waits at most {@link CLEANUP_TIMEOUT_MS} for a clean-up step, reporting (not throwing) a failure. */

@@ -95,7 +95,7 @@ export class PredictionFixture {
   /** Starts the built predictor with this fixture's settings and waits until it is ready. */
   async startPredictor(name = 'predictor', env: Record<string, string> = {}): Promise<ChildApp> {
     const port = await freePort();
-    const app = new ChildApp({
+    const app = await ChildApp.start({
       name,
       script: 'dist/apps/predictor/main.js',
       logFile: this.logFile(name),
@@ -103,7 +103,6 @@ export class PredictionFixture {
       env: this.env({ PREDICTOR_HOST: '127.0.0.1', PREDICTOR_PORT: String(port), ...env }),
     });
     this.apps.push(app);
-    await app.waitUntilHealthy('/health/ready');
     return app;
   }
 
@@ -113,7 +112,7 @@ export class PredictionFixture {
    */
   async startGateway(env: Record<string, string> = {}): Promise<ChildApp> {
     const port = await freePort();
-    const app = new ChildApp({
+    const app = await ChildApp.start({
       name: 'gateway',
       script: 'dist/apps/gateway/main.js',
       logFile: this.logFile('gateway'),
@@ -127,7 +126,6 @@ export class PredictionFixture {
       }),
     });
     this.apps.push(app);
-    await app.waitUntilHealthy('/health/ready');
     return app;
   }
 

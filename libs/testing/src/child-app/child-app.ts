@@ -79,6 +79,21 @@ export class ChildApp {
     void this.exited.then(() => this.logStream?.end());
   }
 
+  /**
+   * Starts the app and waits until `GET path` answers 200 (default `/health/ready`); an app that
+   * does not get there is killed before the error is thrown, so no test leaves it running.
+   */
+  static async start(options: ChildAppOptions, path = '/health/ready'): Promise<ChildApp> {
+    const app = new ChildApp(options);
+    try {
+      await app.waitUntilHealthy(path);
+    } catch (error) {
+      await app.stop('SIGKILL', 5_000);
+      throw error;
+    }
+    return app;
+  }
+
   /** `http://127.0.0.1:<port>`. */
   get url(): string {
     return `http://127.0.0.1:${this.options.port}`;
