@@ -155,12 +155,11 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     this.sweepAgain = outcome.more;
     run.swept = outcome.republished;
     run.gaveUp = outcome.gaveUp;
-    run.confirmed += outcome.confirmed;
-    run.failed += outcome.failed;
+    this.count(run, outcome);
     this.gaveUp.inc(outcome.gaveUp);
   }
 
-  private count(run: RelayRun, result: DispatchResult): void {
+  private count(run: RelayRun, result: Pick<DispatchResult, 'confirmed' | 'failed'>): void {
     run.confirmed += result.confirmed;
     run.failed += result.failed;
   }

@@ -1,7 +1,6 @@
 import { BadRequestException, ConflictException, NotFoundException } from '@nestjs/common';
 import type { PredictionRequest } from '@sibyl/amqp';
-import { PredictionStatus } from '@sibyl/contracts';
-import type { PredictionRecord, PredictionResultRecord } from '@sibyl/persistence';
+import { doneResultDocument, type PredictionRecord, type PredictionResultRecord } from '@sibyl/persistence';
 import type { OutboxDispatcher } from '../outbox/outbox.dispatcher';
 import type { FeedbackOutcome, PredictionStore } from '../records/prediction.store';
 import type { PredictionsMetrics } from './predictions.metrics';
@@ -44,21 +43,11 @@ function setup(init: { insertError?: Error; feedback?: FeedbackOutcome } = {}) {
   return { service, events, docs, results, dispatched, accepted };
 }
 
+/** A `done` result, completed one second after submission, as a predictor stores it. */
 function done(id: string, submittedAt: Date): PredictionResultRecord {
-  return {
-    _id: id,
-    status: PredictionStatus.Done,
-    submittedAt,
-    completedAt: new Date(submittedAt.getTime() + 1000),
-    language: 'en',
-    languageName: 'English',
-    nativeName: 'English',
-    confidence: 0.9,
-    top: [{ language: 'en', score: 0.9 }],
-    modelVersion: 'm1',
-    error: null,
-    feedback: null,
-  };
+  const stamp = { trackingId: id, submittedAt, completedAt: new Date(submittedAt.getTime() + 1000) };
+  const english = { language: 'en', languageName: 'English', nativeName: 'English', confidence: 0.9 };
+  return doneResultDocument(stamp, { ...english, top: [{ language: 'en', score: 0.9 }], modelVersion: 'm1' });
 }
 
 describe('PredictionsService', () => {

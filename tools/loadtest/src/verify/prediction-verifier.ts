@@ -1,11 +1,9 @@
+import { MAX_LOOKUP_IDS } from '@sibyl/contracts';
 import { HttpClient } from '../http/http-client';
 import { SampleRecorder } from '../stats/sample-recorder';
 import { SubmissionLog } from '../submit/submission-log';
 import { LabelledText } from '../texts/labelled-texts';
 import { judgePrediction, PredictionSnapshot, snapshotOf } from './prediction-verdict';
-
-/** Ids per `POST /v1/predictions/lookup` (the gateway's MAX_LOOKUP_IDS). */
-export const LOOKUP_CHUNK = 1000;
 
 /** Lookups an id may be unknown in before it counts as not found (the request is stored before the 202). */
 const NOT_FOUND_AFTER = 3;
@@ -60,7 +58,7 @@ type LookupAnswer = { found: Map<string, PredictionSnapshot>; unknown: Set<strin
 
 /**
  * Reads every accepted tracking id back through `POST /v1/predictions/lookup` (up to
- * {@link LOOKUP_CHUNK} ids per call, a few calls in flight), round after round until each is
+ * {@link MAX_LOOKUP_IDS} ids per call, a few calls in flight), round after round until each is
  * terminal or the deadline passes; then optionally re-reads the finished ones, and judges
  * each against its label. Batched reads keep verification cheap for the database (one query
  * per thousand ids) and work against any deployment.
@@ -177,8 +175,8 @@ export class PredictionVerifier {
     let next = 0;
     const worker = async (): Promise<void> => {
       while (next < ids.length) {
-        const chunk = ids.slice(next, next + LOOKUP_CHUNK);
-        next += LOOKUP_CHUNK;
+        const chunk = ids.slice(next, next + MAX_LOOKUP_IDS);
+        next += MAX_LOOKUP_IDS;
         const answer = await this.lookup(chunk);
         if (answer === 'unreadable') continue;
         for (const id of chunk) {
