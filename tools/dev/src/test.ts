@@ -6,9 +6,11 @@ import { ensureInfrastructure, infraConfig } from './infra';
 import { summarizeJestReports } from './jest-summary';
 import { log } from './log';
 import { ensureModel } from './model';
+import { ensureTestTools } from './test-tools';
 
 /**
- * `npm test`: lint and unit tests of every project, then the end-to-end suites
+ * `npm test`: installs what the suites need if missing (database build, kustomize, Chromium, the
+ * model), then lint and unit tests of every project, then the end-to-end suites
  * (real RabbitMQ, FerretDB, Chromium) one project at a time, then one summary line.
  * Extra arguments go to nx (e.g. `npm test -- --projects=gateway`). The Nx cache is
  * skipped so that every test really runs and is counted.
@@ -19,6 +21,7 @@ async function main(): Promise<void> {
   rmSync(reports, { recursive: true, force: true });
 
   await ensureInfrastructure(infraConfig(), true);
+  await ensureTestTools();
   await ensureModel();
 
   log('lint and unit tests…');
