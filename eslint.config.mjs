@@ -10,11 +10,24 @@ export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   {
-    ignores: ['**/dist', '**/node_modules', '**/.nx', 'data/**', 'models/**', '.data/**', 'apps/dashboard/web/dist/**'],
+    ignores: [
+      '**/dist',
+      '**/node_modules',
+      '**/.nx',
+      'data/**',
+      'models/**',
+      '.data/**',
+      'apps/dashboard/web/dist/**',
+    ],
   },
   {
     files: ['**/*.ts', '**/*.js'],
-    ignores: ['**/jest*.config.js', '**/webpack.config.js', '**/*.reporter.js', '**/global-setup.js'],
+    ignores: [
+      '**/jest*.config.js',
+      '**/webpack.config.js',
+      '**/*.reporter.js',
+      '**/global-setup.js',
+    ],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',
@@ -22,16 +35,68 @@ export default [
           enforceBuildableLibDependency: true,
           allow: [],
           depConstraints: [
-            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] , bannedExternalImports: ['@nestjs/core', '@nestjs/microservices', 'mongoose', 'amqplib', 'amqp-connection-manager'] },
-            { sourceTag: 'type:model', onlyDependOnLibsWithTags: [], bannedExternalImports: ['@nestjs/*', 'mongoose', 'amqplib', 'amqp-connection-manager', 'express', 'fastify', 'http', 'https', 'net'] },
+            {
+              sourceTag: 'type:contracts',
+              onlyDependOnLibsWithTags: [],
+              bannedExternalImports: [
+                '@nestjs/core',
+                '@nestjs/microservices',
+                'mongoose',
+                'amqplib',
+                'amqp-connection-manager',
+              ],
+            },
+            {
+              sourceTag: 'type:model',
+              onlyDependOnLibsWithTags: [],
+              bannedExternalImports: [
+                '@nestjs/*',
+                'mongoose',
+                'amqplib',
+                'amqp-connection-manager',
+                'express',
+                'fastify',
+                'http',
+                'https',
+                'net',
+              ],
+            },
             { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:contracts'] },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra'] },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:model', 'type:infra', 'type:testing'] },
-            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:contracts', 'type:model', 'type:infra', 'type:testing'] },
+            {
+              sourceTag: 'type:testing',
+              onlyDependOnLibsWithTags: ['type:contracts', 'type:infra'],
+            },
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: [
+                'type:contracts',
+                'type:model',
+                'type:infra',
+                'type:testing',
+              ],
+            },
+            {
+              sourceTag: 'type:tool',
+              onlyDependOnLibsWithTags: [
+                'type:contracts',
+                'type:model',
+                'type:infra',
+                'type:testing',
+              ],
+            },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-            { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:gateway', 'scope:shared'] },
-            { sourceTag: 'scope:predictor', onlyDependOnLibsWithTags: ['scope:predictor', 'scope:shared'] },
-            { sourceTag: 'scope:dashboard', onlyDependOnLibsWithTags: ['scope:dashboard', 'scope:shared'] },
+            {
+              sourceTag: 'scope:gateway',
+              onlyDependOnLibsWithTags: ['scope:gateway', 'scope:shared'],
+            },
+            {
+              sourceTag: 'scope:predictor',
+              onlyDependOnLibsWithTags: ['scope:predictor', 'scope:shared'],
+            },
+            {
+              sourceTag: 'scope:dashboard',
+              onlyDependOnLibsWithTags: ['scope:dashboard', 'scope:shared'],
+            },
             { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:tools', 'scope:shared'] },
           ],
         },
@@ -41,7 +106,10 @@ export default [
   {
     files: ['**/*.ts'],
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {

@@ -7,7 +7,9 @@ const { buildWeb } = require('./web/web-bundle.build');
 // After each server build the browser UI is bundled into <outputPath>/web.
 class WebBundlePlugin {
   apply(compiler) {
-    compiler.hooks.afterEmit.tapPromise('WebBundlePlugin', () => buildWeb(join(compiler.options.output.path, 'web')));
+    compiler.hooks.afterEmit.tapPromise('WebBundlePlugin', () =>
+      buildWeb(join(compiler.options.output.path, 'web')),
+    );
   }
 }
 

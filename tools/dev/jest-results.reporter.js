@@ -13,16 +13,28 @@ class JestResultsReporter {
 
   onRunComplete(contexts, results) {
     const [context] = contexts;
-    const name = (context && context.config.displayName && context.config.displayName.name) || 'jest';
+    const name =
+      (context && context.config.displayName && context.config.displayName.name) || 'jest';
     const dir = join(root, 'reports', 'jest');
     mkdirSync(dir, { recursive: true });
-    const { numTotalTestSuites, numPassedTests, numFailedTests, numPendingTests, numTodoTests } = results;
+    const { numTotalTestSuites, numPassedTests, numFailedTests, numPendingTests, numTodoTests } =
+      results;
     const testResults = results.testResults.map((r) => ({
       name: r.testFilePath,
       status: r.numFailingTests > 0 || r.testExecError ? 'failed' : 'passed',
     }));
-    const report = { numTotalTestSuites, numPassedTests, numFailedTests, numPendingTests, numTodoTests, testResults };
-    writeFileSync(join(dir, `${name}-${process.pid}-${Date.now()}.json`), JSON.stringify(report, null, 2));
+    const report = {
+      numTotalTestSuites,
+      numPassedTests,
+      numFailedTests,
+      numPendingTests,
+      numTodoTests,
+      testResults,
+    };
+    writeFileSync(
+      join(dir, `${name}-${process.pid}-${Date.now()}.json`),
+      JSON.stringify(report, null, 2),
+    );
   }
 }
 

@@ -23,12 +23,17 @@ const ARABIC =
 const started = Date.now();
 /** Progress of the long steps on stderr. */
 function progress(message: string): void {
-  process.stderr.write(`[dashboard e2e +${((Date.now() - started) / 1000).toFixed(1)} s] ${message}\n`);
+  process.stderr.write(
+    `[dashboard e2e +${((Date.now() - started) / 1000).toFixed(1)} s] ${message}\n`,
+  );
 }
 
 /** Reads a KPI tile of the operations view as a number (NaN for "—"). */
 function kpi(page: Page, id: string): Promise<number> {
-  return page.locator(`#kpi-${id}`).innerText().then((text) => Number(text.replace(/[^0-9.]/g, '') || NaN));
+  return page
+    .locator(`#kpi-${id}`)
+    .innerText()
+    .then((text) => Number(text.replace(/[^0-9.]/g, '') || NaN));
 }
 
 async function scrape(url: string) {
@@ -61,27 +66,32 @@ describe('dashboard in a browser, against the real gateway, predictor, RabbitMQ 
     it.each([
       ['Swedish', SWEDISH, 'sv', 'Svenska', 'demo-swedish.png'],
       ['Arabic', ARABIC, 'ar', 'العربية', 'demo-arabic.png'],
-    ])('identifies a paragraph in %s through the gateway', async (english, text, code, native, screenshot) => {
-      await page.goto(`${stack.dashboardUrl}/`);
-      await page.getByLabel('Input').fill(text);
-      await page.getByRole('button', { name: 'Submit' }).click();
-      // The page follows the tracking id for up to a minute, then reports it in #status.
-      await page.waitForFunction(
-        () => !(document.getElementById('result') as HTMLElement).hidden || document.getElementById('status')?.classList.contains('error'),
-        undefined,
-        { timeout: 90_000 },
-      );
-      expect(await page.locator('#status').innerText()).toBe('');
-      expect(await page.locator('#result').getAttribute('data-language')).toBe(code);
+    ])(
+      'identifies a paragraph in %s through the gateway',
+      async (english, text, code, native, screenshot) => {
+        await page.goto(`${stack.dashboardUrl}/`);
+        await page.getByLabel('Input').fill(text);
+        await page.getByRole('button', { name: 'Submit' }).click();
+        // The page follows the tracking id for up to a minute, then reports it in #status.
+        await page.waitForFunction(
+          () =>
+            !(document.getElementById('result') as HTMLElement).hidden ||
+            document.getElementById('status')?.classList.contains('error'),
+          undefined,
+          { timeout: 90_000 },
+        );
+        expect(await page.locator('#status').innerText()).toBe('');
+        expect(await page.locator('#result').getAttribute('data-language')).toBe(code);
 
-      expect(await page.locator('#result-english').innerText()).toBe(english);
-      expect(await page.locator('#result-native').innerText()).toBe(native);
-      expect(await page.locator('#result-confidence').innerText()).toMatch(/^\d{1,3}\.\d %$/);
-      const top = page.locator('#result-top li');
-      expect(await top.count()).toBe(3);
-      expect(await top.first().getAttribute('data-language')).toBe(code);
-      await page.screenshot({ path: join(ARTIFACTS, screenshot), fullPage: true });
-    });
+        expect(await page.locator('#result-english').innerText()).toBe(english);
+        expect(await page.locator('#result-native').innerText()).toBe(native);
+        expect(await page.locator('#result-confidence').innerText()).toMatch(/^\d{1,3}\.\d %$/);
+        const top = page.locator('#result-top li');
+        expect(await top.count()).toBe(3);
+        expect(await top.first().getAttribute('data-language')).toBe(code);
+        await page.screenshot({ path: join(ARTIFACTS, screenshot), fullPage: true });
+      },
+    );
 
     it('asks for a text when the input is empty', async () => {
       await page.goto(`${stack.dashboardUrl}/`);
@@ -94,7 +104,9 @@ describe('dashboard in a browser, against the real gateway, predictor, RabbitMQ 
       await page.goto(`${stack.dashboardUrl}/`);
       await page.getByLabel('Input').fill('å'.repeat(60_000)); // 120,000 bytes in UTF-8 > MAX_TEXT_BYTES (102,400)
       await page.getByRole('button', { name: 'Submit' }).click();
-      await expect(page.locator('#status.error').innerText()).resolves.toMatch(/limit is 102400 bytes/);
+      await expect(page.locator('#status.error').innerText()).resolves.toMatch(
+        /limit is 102400 bytes/,
+      );
       expect(await page.locator('#result').isHidden()).toBe(true);
     });
   });
@@ -102,43 +114,76 @@ describe('dashboard in a browser, against the real gateway, predictor, RabbitMQ 
   describe('operations view', () => {
     it('shows history at once, then throughput, latency and predictor figures moving under load', async () => {
       await page.goto(`${stack.dashboardUrl}/ops`);
-      await page.waitForFunction(() => Number(document.body.dataset['samples']) >= 2, undefined, { timeout: 20_000 });
+      await page.waitForFunction(() => Number(document.body.dataset['samples']) >= 2, undefined, {
+        timeout: 20_000,
+      });
       expect(await page.locator('#connection').innerText()).toMatch(/^Live/);
       expect(await kpi(page, 'consumers')).toBe(1);
       expect(await page.locator('#kpi-model').innerText()).not.toBe('—');
       expect(await page.locator('.alert').count()).toBe(0);
-      const gatewayBefore = sampleValue(await scrape(`${stack.gatewayUrl}/metrics`), 'sibyl_requests_accepted_total') ?? 0;
-      const predictorBefore = sampleValue(await scrape(stack.predictorMetricsUrl), 'sibyl_predictions_completed_total') ?? 0;
+      const gatewayBefore =
+        sampleValue(await scrape(`${stack.gatewayUrl}/metrics`), 'sibyl_requests_accepted_total') ??
+        0;
+      const predictorBefore =
+        sampleValue(await scrape(stack.predictorMetricsUrl), 'sibyl_predictions_completed_total') ??
+        0;
 
       const positive = (id: string) =>
-        page.waitForFunction((kpiId) => Number(document.getElementById(kpiId)?.textContent?.replace(/,/g, '')) > 0, id, { timeout: 60_000 });
+        page.waitForFunction(
+          (kpiId) => Number(document.getElementById(kpiId)?.textContent?.replace(/,/g, '')) > 0,
+          id,
+          { timeout: 60_000 },
+        );
       const sawSubmitted = positive('kpi-submitted');
       const sawCompleted = positive('kpi-completed');
       progress('submitting 500 predictions');
-      await submitPredictions(stack.gatewayUrl, 500, { onProgress: (n) => progress(`${n}/500 accepted`) });
+      await submitPredictions(stack.gatewayUrl, 500, {
+        onProgress: (n) => progress(`${n}/500 accepted`),
+      });
       progress('waiting for the figures to move');
       await Promise.all([sawSubmitted, sawCompleted]);
-      await page.waitForFunction(() => document.getElementById('kpi-p95')?.textContent?.endsWith('s'), undefined, { timeout: 30_000 });
-      await page.waitForFunction(() => Number(document.getElementById('chart-languages')?.dataset['bars']) >= 3, undefined, { timeout: 30_000 });
+      await page.waitForFunction(
+        () => document.getElementById('kpi-p95')?.textContent?.endsWith('s'),
+        undefined,
+        { timeout: 30_000 },
+      );
+      await page.waitForFunction(
+        () => Number(document.getElementById('chart-languages')?.dataset['bars']) >= 3,
+        undefined,
+        { timeout: 30_000 },
+      );
 
       // The counters behind those figures moved by the load, and both expositions are valid.
-      const gatewayAfter = sampleValue(await scrape(`${stack.gatewayUrl}/metrics`), 'sibyl_requests_accepted_total') ?? 0;
+      const gatewayAfter =
+        sampleValue(await scrape(`${stack.gatewayUrl}/metrics`), 'sibyl_requests_accepted_total') ??
+        0;
       expect(gatewayAfter - gatewayBefore).toBe(500);
 
       // One predictor keeps up with single submits; a burst of batches outruns it, so the queue depth shows.
       const sawQueued = page.waitForFunction(
-        () => ['kpi-ready', 'kpi-unacked'].some((id) => Number(document.getElementById(id)?.textContent?.replace(/,/g, '')) > 0),
+        () =>
+          ['kpi-ready', 'kpi-unacked'].some(
+            (id) => Number(document.getElementById(id)?.textContent?.replace(/,/g, '')) > 0,
+          ),
         undefined,
         { timeout: 60_000 },
       );
       progress(`submitting a burst of ${BURST_BATCHES} × ${BURST_BATCH_SIZE} predictions`);
-      await Promise.all(Array.from({ length: BURST_BATCHES }, () => submitBatch(stack.gatewayUrl, BURST_BATCH_SIZE, 120_000)));
+      await Promise.all(
+        Array.from({ length: BURST_BATCHES }, () =>
+          submitBatch(stack.gatewayUrl, BURST_BATCH_SIZE, 120_000),
+        ),
+      );
       await sawQueued;
       await page.screenshot({ path: join(ARTIFACTS, 'ops-under-load.png'), fullPage: true });
       const total = 500 + BURST_BATCHES * BURST_BATCH_SIZE;
       let reported = 0;
       const completed = async () => {
-        const count = (sampleValue(await scrape(stack.predictorMetricsUrl), 'sibyl_predictions_completed_total') ?? 0) - predictorBefore;
+        const count =
+          (sampleValue(
+            await scrape(stack.predictorMetricsUrl),
+            'sibyl_predictions_completed_total',
+          ) ?? 0) - predictorBefore;
         if (Date.now() - reported > 10_000) {
           progress(`${count}/${total} completed`);
           reported = Date.now();
@@ -146,9 +191,19 @@ describe('dashboard in a browser, against the real gateway, predictor, RabbitMQ 
         return count >= total;
       };
       // Every request completes (no work lost) before the next test stops the predictor; slow on a busy machine.
-      await waitFor(completed, { timeoutMs: 600_000, intervalMs: 1000, description: `${total} predictions completed` });
-      await page.waitForFunction(() => document.getElementById('kpi-ready')?.textContent === '0', undefined, { timeout: 30_000 });
-      expect(Number(await page.locator('#chart-throughput').getAttribute('data-points'))).toBeGreaterThan(4);
+      await waitFor(completed, {
+        timeoutMs: 600_000,
+        intervalMs: 1000,
+        description: `${total} predictions completed`,
+      });
+      await page.waitForFunction(
+        () => document.getElementById('kpi-ready')?.textContent === '0',
+        undefined,
+        { timeout: 30_000 },
+      );
+      expect(
+        Number(await page.locator('#chart-throughput').getAttribute('data-points')),
+      ).toBeGreaterThan(4);
     }, 780_000);
 
     it('raises the no-consumer and backlog alerts and clears them when a predictor returns', async () => {
@@ -162,20 +217,34 @@ describe('dashboard in a browser, against the real gateway, predictor, RabbitMQ 
       await submitBatch(stack.gatewayUrl, BACKLOG_THRESHOLD + 50, 120_000);
       await page.locator('.alert[data-code="backlog"]').waitFor({ timeout: 30_000 });
       expect(await kpi(page, 'ready')).toBeGreaterThan(BACKLOG_THRESHOLD);
-      expect(await page.locator('.alert[data-code="backlog"]').innerText()).toContain(`threshold of ${BACKLOG_THRESHOLD}`);
+      expect(await page.locator('.alert[data-code="backlog"]').innerText()).toContain(
+        `threshold of ${BACKLOG_THRESHOLD}`,
+      );
       await page.screenshot({ path: join(ARTIFACTS, 'ops-alerts.png'), fullPage: true });
 
       progress('restarting the predictor');
       await stack.startPredictor();
       progress('waiting for the alerts to clear');
-      await page.locator('.alert[data-code="no-consumers"]').waitFor({ state: 'detached', timeout: 60_000 });
+      await page
+        .locator('.alert[data-code="no-consumers"]')
+        .waitFor({ state: 'detached', timeout: 60_000 });
       expect(await kpi(page, 'consumers')).toBe(1);
-      await page.locator('.alert[data-code="backlog"]').waitFor({ state: 'detached', timeout: 240_000 });
+      await page
+        .locator('.alert[data-code="backlog"]')
+        .waitFor({ state: 'detached', timeout: 240_000 });
       expect(await kpi(page, 'ready')).toBeLessThanOrEqual(BACKLOG_THRESHOLD);
       progress('waiting for the queue to drain');
-      await page.waitForFunction(() => document.getElementById('kpi-ready')?.textContent === '0', undefined, { timeout: 240_000 });
+      await page.waitForFunction(
+        () => document.getElementById('kpi-ready')?.textContent === '0',
+        undefined,
+        { timeout: 240_000 },
+      );
       progress('waiting for the restarted predictor to complete predictions');
-      await page.waitForFunction(() => Number(document.getElementById('chart-languages')?.dataset['bars']) >= 1, undefined, { timeout: 120_000 });
+      await page.waitForFunction(
+        () => Number(document.getElementById('chart-languages')?.dataset['bars']) >= 1,
+        undefined,
+        { timeout: 120_000 },
+      );
       await page.screenshot({ path: join(ARTIFACTS, 'ops-recovered.png'), fullPage: true });
     }, 600_000);
 
@@ -183,7 +252,12 @@ describe('dashboard in a browser, against the real gateway, predictor, RabbitMQ 
       expect((await fetch(`${stack.dashboardUrl}/health/live`)).status).toBe(200);
       expect((await fetch(`${stack.dashboardUrl}/health/ready`)).status).toBe(200);
       const own = await scrape(`${stack.dashboardUrl}/metrics`);
-      expect(sampleValue(own, 'sibyl_dashboard_scrapes_total', { source: 'gateway_queue', outcome: 'ok' })).toBeGreaterThan(0);
+      expect(
+        sampleValue(own, 'sibyl_dashboard_scrapes_total', {
+          source: 'gateway_queue',
+          outcome: 'ok',
+        }),
+      ).toBeGreaterThan(0);
     });
   });
 });

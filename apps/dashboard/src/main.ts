@@ -14,7 +14,9 @@ async function bootstrap(): Promise<void> {
   const level = config.get('LOG_LEVEL', { infer: true }) as LogLevel;
   app.useLogger(LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(level) + 1));
   // The built browser UI: `/` → index.html (demo), `/ops` → ops.html, scripts under /assets.
-  app.useStaticAssets(config.get('DASHBOARD_WEB_ROOT', { infer: true }) || join(__dirname, 'web'), { extensions: ['html'] });
+  app.useStaticAssets(config.get('DASHBOARD_WEB_ROOT', { infer: true }) || join(__dirname, 'web'), {
+    extensions: ['html'],
+  });
   app.enableShutdownHooks();
   const port = config.get('DASHBOARD_PORT', { infer: true });
   await app.listen(port, config.get('DASHBOARD_HOST', { infer: true }));

@@ -12,7 +12,10 @@ async function buildWeb(outdir) {
   mkdirSync(outdir, { recursive: true });
   cpSync(join(__dirname, 'public'), outdir, { recursive: true });
   await esbuild.build({
-    entryPoints: { demo: join(__dirname, 'src/demo/demo.page.ts'), ops: join(__dirname, 'src/ops/ops.page.ts') },
+    entryPoints: {
+      demo: join(__dirname, 'src/demo/demo.page.ts'),
+      ops: join(__dirname, 'src/ops/ops.page.ts'),
+    },
     outdir: join(outdir, 'assets'),
     bundle: true,
     format: 'esm',

@@ -17,13 +17,19 @@ function logLevels(level: LogLevelName): LogLevel[] {
  * environment, `.env`, then `overrides`), picks the HTTP adapter, installs the JSON body
  * parser, CORS and the OpenAPI document. Used by `main.ts` and by the end-to-end tests.
  */
-export async function createGatewayApp(overrides: Record<string, string> = {}): Promise<INestApplication> {
+export async function createGatewayApp(
+  overrides: Record<string, string> = {},
+): Promise<INestApplication> {
   const config = await loadGatewayConfig(overrides);
   const { env } = config;
-  const app = await NestFactory.create(AppModule.forRoot(config), createHttpAdapter(env.HTTP_ADAPTER, env.MAX_BODY_BYTES), {
-    bodyParser: false,
-    logger: logLevels(env.LOG_LEVEL),
-  });
+  const app = await NestFactory.create(
+    AppModule.forRoot(config),
+    createHttpAdapter(env.HTTP_ADAPTER, env.MAX_BODY_BYTES),
+    {
+      bodyParser: false,
+      logger: logLevels(env.LOG_LEVEL),
+    },
+  );
   installJsonBodyParser(app, env.HTTP_ADAPTER, env.MAX_BODY_BYTES);
   app.enableCors({ exposedHeaders: ['Location', 'Retry-After'] });
   setupOpenApi(app, env.HTTP_ADAPTER);

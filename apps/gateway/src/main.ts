@@ -7,9 +7,15 @@ async function bootstrap(): Promise<void> {
   const app = await createGatewayApp();
   app.enableShutdownHooks();
   const config = app.get<ConfigService<GatewayEnvironment, true>>(ConfigService);
-  await app.listen(config.get('GATEWAY_PORT', { infer: true }), config.get('GATEWAY_HOST', { infer: true }));
+  await app.listen(
+    config.get('GATEWAY_PORT', { infer: true }),
+    config.get('GATEWAY_HOST', { infer: true }),
+  );
   const url = (await app.getUrl()).replace('[::1]', 'localhost');
-  Logger.log(`gateway listening on ${url} (${config.get('HTTP_ADAPTER', { infer: true })}); OpenAPI at ${url}/docs`, 'Bootstrap');
+  Logger.log(
+    `gateway listening on ${url} (${config.get('HTTP_ADAPTER', { infer: true })}); OpenAPI at ${url}/docs`,
+    'Bootstrap',
+  );
 }
 
 bootstrap().catch((error: Error) => {

@@ -19,7 +19,10 @@ async function drain(channel: Channel, queue: string): Promise<Map<string, numbe
     if (!message) return seen;
     const parsed = parsePredictionRequestedV1(message.content);
     if (!parsed.ok) throw new Error(parsed.reason);
-    seen.set(parsed.value.trackingId, [...(seen.get(parsed.value.trackingId) ?? []), parsed.value.attempt]);
+    seen.set(parsed.value.trackingId, [
+      ...(seen.get(parsed.value.trackingId) ?? []),
+      parsed.value.attempt,
+    ]);
   }
 }
 
@@ -50,39 +53,62 @@ describe('gateway: broker unreachable while requests are submitted', () => {
 
   it('accepts (202) and stores requests while the broker is cut off, then the relay publishes each once', async () => {
     proxy.cut();
-    await waitFor(async () => (await fetch(`${gateway.url}/health/ready`)).status === 503, { timeoutMs: 15000, description: 'not ready' });
-    const ready = (await (await fetch(`${gateway.url}/health/ready`)).json()) as { details: Record<string, { status: string }> };
+    await waitFor(async () => (await fetch(`${gateway.url}/health/ready`)).status === 503, {
+      timeoutMs: 15000,
+      description: 'not ready',
+    });
+    const ready = (await (await fetch(`${gateway.url}/health/ready`)).json()) as {
+      details: Record<string, { status: string }>;
+    };
     expect(ready.details).toMatchObject({ broker: { status: 'down' }, database: { status: 'up' } });
 
     const singles = await Promise.all(
       Array.from({ length: 20 }, async (_, i) => {
-        const response = await postJson(`${gateway.url}/v1/predictions`, { text: `during the outage ${i}` });
+        const response = await postJson(`${gateway.url}/v1/predictions`, {
+          text: `during the outage ${i}`,
+        });
         expect(response.status).toBe(202);
         return ((await response.json()) as { trackingId: string }).trackingId;
       }),
     );
-    const batch = await postJson(`${gateway.url}/v1/predictions/batch`, { texts: Array.from({ length: 10 }, (_, i) => `batch ${i}`) });
+    const batch = await postJson(`${gateway.url}/v1/predictions/batch`, {
+      texts: Array.from({ length: 10 }, (_, i) => `batch ${i}`),
+    });
     expect(batch.status).toBe(202);
-    const ids = [...singles, ...((await batch.json()) as { items: Array<{ trackingId: string }> }).items.map((i) => i.trackingId)];
+    const ids = [
+      ...singles,
+      ...((await batch.json()) as { items: Array<{ trackingId: string }> }).items.map(
+        (i) => i.trackingId,
+      ),
+    ];
 
     // Stored, not published: nothing reached the queue.
     const docs = await gateway.db.collection<StoredDoc>('predictions').find({}).toArray();
     expect(docs).toHaveLength(30);
     expect(docs.every((d) => d.publishAttempts === 1)).toBe(true);
     expect((await channel.checkQueue(gateway.names.requestsQueue)).messageCount).toBe(0);
-    expect(await (await fetch(`${gateway.url}/metrics`)).text()).toMatch(/^sibyl_outbox_backlog 30$/m);
+    expect(await (await fetch(`${gateway.url}/metrics`)).text()).toMatch(
+      /^sibyl_outbox_backlog 30$/m,
+    );
 
     proxy.restore();
-    await waitFor(async () => (await channel.checkQueue(gateway.names.requestsQueue)).messageCount >= 30, {
-      timeoutMs: 30000,
-      description: 'the relay to publish the 30 requests',
-    });
+    await waitFor(
+      async () => (await channel.checkQueue(gateway.names.requestsQueue)).messageCount >= 30,
+      {
+        timeoutMs: 30000,
+        description: 'the relay to publish the 30 requests',
+      },
+    );
     const published = await drain(channel, gateway.names.requestsQueue);
     expect(new Set(published.keys())).toEqual(new Set(ids));
     // Each was retried once, from memory (no database write): attempt 2.
-    expect([...published.values()].every((attempts) => attempts.length === 1 && attempts[0] === 2)).toBe(true);
+    expect(
+      [...published.values()].every((attempts) => attempts.length === 1 && attempts[0] === 2),
+    ).toBe(true);
     expect((await fetch(`${gateway.url}/health/ready`)).status).toBe(200);
-    expect(await (await fetch(`${gateway.url}/metrics`)).text()).toMatch(/^sibyl_outbox_backlog 0$/m);
+    expect(await (await fetch(`${gateway.url}/metrics`)).text()).toMatch(
+      /^sibyl_outbox_backlog 0$/m,
+    );
   });
 });
 
@@ -91,7 +117,12 @@ describe('gateway: outbox relay recovery', () => {
     const namespace = uniqueNamespace('gw-crash');
     // A first gateway stores a request "and crashes": write it as it would, then start a gateway on the same database.
     const first = await startGateway({ AMQP_NAMESPACE: namespace });
-    const orphan = { _id: randomUUID(), text: 'left behind', submittedAt: new Date(Date.now() - 60_000), publishAttempts: 1 };
+    const orphan = {
+      _id: randomUUID(),
+      text: 'left behind',
+      submittedAt: new Date(Date.now() - 60_000),
+      publishAttempts: 1,
+    };
     await first.db.collection<StoredDoc>('predictions').insertOne(orphan);
     await first.close({ cleanUp: false });
     const second = await startGateway({
@@ -103,16 +134,27 @@ describe('gateway: outbox relay recovery', () => {
     const amqp = await connect(RABBITMQ_URL);
     try {
       const channel = await amqp.createChannel();
-      const message = await waitFor(async () => (await channel.get(second.names.requestsQueue, { noAck: true })) || undefined, {
-        timeoutMs: 15000,
-        description: 'the orphan to be published',
-      });
+      const message = await waitFor(
+        async () => (await channel.get(second.names.requestsQueue, { noAck: true })) || undefined,
+        {
+          timeoutMs: 15000,
+          description: 'the orphan to be published',
+        },
+      );
       expect(message.properties.messageId).toBe(orphan._id);
-      expect(parsePredictionRequestedV1(message.content)).toMatchObject({ ok: true, value: { trackingId: orphan._id, attempt: 2, text: 'left behind' } });
-      await waitFor(async () => (await second.db.collection<StoredDoc>('predictions').findOne({ _id: orphan._id }))?.publishAttempts === 2, {
-        timeoutMs: 10000,
-        description: 'the sweep to record the attempt',
+      expect(parsePredictionRequestedV1(message.content)).toMatchObject({
+        ok: true,
+        value: { trackingId: orphan._id, attempt: 2, text: 'left behind' },
       });
+      await waitFor(
+        async () =>
+          (await second.db.collection<StoredDoc>('predictions').findOne({ _id: orphan._id }))
+            ?.publishAttempts === 2,
+        {
+          timeoutMs: 10000,
+          description: 'the sweep to record the attempt',
+        },
+      );
     } finally {
       await amqp.close();
       await second.close();
@@ -120,27 +162,56 @@ describe('gateway: outbox relay recovery', () => {
   });
 
   it('republishes, as attempt 2, a request without a result OUTBOX_REPUBLISH_AFTER_MS after submission (lost message), and only that one', async () => {
-    const gateway = await startGateway({ OUTBOX_REPUBLISH_AFTER_MS: '1500', OUTBOX_INTERVAL_MS: '200' });
+    const gateway = await startGateway({
+      OUTBOX_REPUBLISH_AFTER_MS: '1500',
+      OUTBOX_INTERVAL_MS: '200',
+    });
     const amqp = await connect(RABBITMQ_URL);
     try {
       const channel = await amqp.createChannel();
-      const submit = async (text: string) => ((await (await postJson(`${gateway.url}/v1/predictions`, { text })).json()) as { trackingId: string }).trackingId;
+      const submit = async (text: string) =>
+        (
+          (await (await postJson(`${gateway.url}/v1/predictions`, { text })).json()) as {
+            trackingId: string;
+          }
+        ).trackingId;
       const lost = await submit('lost in the broker');
       const finished = await submit('finished meanwhile');
-      await waitFor(async () => (await channel.checkQueue(gateway.names.requestsQueue)).messageCount === 2, { description: 'both published' });
+      await waitFor(
+        async () => (await channel.checkQueue(gateway.names.requestsQueue)).messageCount === 2,
+        { description: 'both published' },
+      );
       await channel.purgeQueue(gateway.names.requestsQueue); // both messages are lost...
-      const submittedAt = (await gateway.db.collection<StoredDoc>('predictions').findOne({ _id: finished }))?.submittedAt;
-      await gateway.db.collection('prediction_results').insertOne({ _id: finished as never, status: 'done', submittedAt, completedAt: new Date() });
-      // ...but one of them has its result
-      const message = await waitFor(async () => (await channel.get(gateway.names.requestsQueue, { noAck: true })) || undefined, {
-        timeoutMs: 20000,
-        description: 'the republished message',
+      const submittedAt = (
+        await gateway.db.collection<StoredDoc>('predictions').findOne({ _id: finished })
+      )?.submittedAt;
+      await gateway.db.collection('prediction_results').insertOne({
+        _id: finished as never,
+        status: 'done',
+        submittedAt,
+        completedAt: new Date(),
       });
-      expect(parsePredictionRequestedV1(message.content)).toMatchObject({ ok: true, value: { trackingId: lost, attempt: 2 } });
-      const doc = await waitFor(async () => {
-        const current = await gateway.db.collection<StoredDoc>('predictions').findOne({ _id: lost });
-        return current?.publishAttempts === 2 ? current : undefined;
-      }, { timeoutMs: 10000 });
+      // ...but one of them has its result
+      const message = await waitFor(
+        async () => (await channel.get(gateway.names.requestsQueue, { noAck: true })) || undefined,
+        {
+          timeoutMs: 20000,
+          description: 'the republished message',
+        },
+      );
+      expect(parsePredictionRequestedV1(message.content)).toMatchObject({
+        ok: true,
+        value: { trackingId: lost, attempt: 2 },
+      });
+      const doc = await waitFor(
+        async () => {
+          const current = await gateway.db
+            .collection<StoredDoc>('predictions')
+            .findOne({ _id: lost });
+          return current?.publishAttempts === 2 ? current : undefined;
+        },
+        { timeoutMs: 10000 },
+      );
       expect(doc.text).toBe('lost in the broker');
       // Later sweeps keep republishing the one without a result, a period apart, never the finished one.
       await new Promise((resolve) => setTimeout(resolve, 2500));
@@ -154,24 +225,44 @@ describe('gateway: outbox relay recovery', () => {
   });
 
   it('stores a request as failed after OUTBOX_MAX_ATTEMPTS publishes without a result', async () => {
-    const gateway = await startGateway({ OUTBOX_REPUBLISH_AFTER_MS: '1000', OUTBOX_INTERVAL_MS: '200', OUTBOX_MAX_ATTEMPTS: '2' });
+    const gateway = await startGateway({
+      OUTBOX_REPUBLISH_AFTER_MS: '1000',
+      OUTBOX_INTERVAL_MS: '200',
+      OUTBOX_MAX_ATTEMPTS: '2',
+    });
     const amqp = await connect(RABBITMQ_URL);
     try {
       const channel = await amqp.createChannel();
-      const { trackingId } = (await (await postJson(`${gateway.url}/v1/predictions`, { text: 'dead-lettered every time' })).json()) as { trackingId: string };
+      const { trackingId } = (await (
+        await postJson(`${gateway.url}/v1/predictions`, { text: 'dead-lettered every time' })
+      ).json()) as { trackingId: string };
       for (const attempt of [1, 2]) {
-        const message = await waitFor(async () => (await channel.get(gateway.names.requestsQueue, { noAck: true })) || undefined, {
-          timeoutMs: 20000,
-          description: `publish #${attempt}`,
+        const message = await waitFor(
+          async () =>
+            (await channel.get(gateway.names.requestsQueue, { noAck: true })) || undefined,
+          {
+            timeoutMs: 20000,
+            description: `publish #${attempt}`,
+          },
+        );
+        expect(parsePredictionRequestedV1(message.content)).toMatchObject({
+          ok: true,
+          value: { trackingId, attempt },
         });
-        expect(parsePredictionRequestedV1(message.content)).toMatchObject({ ok: true, value: { trackingId, attempt } });
       }
-      const view = await waitFor(async () => {
-        const body = (await (await fetch(`${gateway.url}/v1/predictions/${trackingId}`)).json()) as { status: string; error: string | null };
-        return body.status === 'failed' ? body : undefined;
-      }, { timeoutMs: 20000, description: 'the failed result' });
+      const view = await waitFor(
+        async () => {
+          const body = (await (
+            await fetch(`${gateway.url}/v1/predictions/${trackingId}`)
+          ).json()) as { status: string; error: string | null };
+          return body.status === 'failed' ? body : undefined;
+        },
+        { timeoutMs: 20000, description: 'the failed result' },
+      );
       expect(view.error).toMatch(/maximum number of publishes/);
-      expect(await (await fetch(`${gateway.url}/metrics`)).text()).toMatch(/^sibyl_outbox_gave_up_total 1$/m);
+      expect(await (await fetch(`${gateway.url}/metrics`)).text()).toMatch(
+        /^sibyl_outbox_gave_up_total 1$/m,
+      );
     } finally {
       await amqp.close();
       await gateway.close();

@@ -10,7 +10,10 @@ describe('gateway: database unreachable', () => {
     const target = new URL(MONGODB_URI);
     proxy = new TcpProxy(target.hostname, Number(target.port || 27017));
     const port = await proxy.start();
-    gateway = await startGateway({ MONGODB_URI: viaProxy(uniqueMongoUri(MONGODB_URI), port), MONGODB_TIMEOUT_MS: '1000' });
+    gateway = await startGateway({
+      MONGODB_URI: viaProxy(uniqueMongoUri(MONGODB_URI), port),
+      MONGODB_TIMEOUT_MS: '1000',
+    });
   });
 
   afterAll(async () => {
@@ -30,21 +33,36 @@ describe('gateway: database unreachable', () => {
     expect(refused.status).toBe(503);
     expect(Date.now() - started).toBeLessThan(5000);
     expect(refused.headers.get('retry-after')).toBe('1');
-    expect(await refused.json()).toEqual({ statusCode: 503, error: 'Service Unavailable', message: 'database unavailable; nothing was stored — retry later' });
+    expect(await refused.json()).toEqual({
+      statusCode: 503,
+      error: 'Service Unavailable',
+      message: 'database unavailable; nothing was stored — retry later',
+    });
 
-    expect((await postJson(`${gateway.url}/v1/predictions/batch`, { texts: ['a', 'b'] })).status).toBe(503);
+    expect(
+      (await postJson(`${gateway.url}/v1/predictions/batch`, { texts: ['a', 'b'] })).status,
+    ).toBe(503);
     expect((await fetch(`${gateway.url}/v1/predictions/${trackingId}`)).status).toBe(503);
     const ready = await fetch(`${gateway.url}/health/ready`);
     expect(ready.status).toBe(503);
-    expect(await ready.json()).toMatchObject({ details: { database: { status: 'down' }, broker: { status: 'up' } } });
+    expect(await ready.json()).toMatchObject({
+      details: { database: { status: 'down' }, broker: { status: 'up' } },
+    });
     expect((await fetch(`${gateway.url}/health/live`)).status).toBe(200);
-    expect(await (await fetch(`${gateway.url}/metrics`)).text()).toMatch(/^sibyl_requests_rejected_total\{reason="unavailable"\} [1-9]\d*$/m);
+    expect(await (await fetch(`${gateway.url}/metrics`)).text()).toMatch(
+      /^sibyl_requests_rejected_total\{reason="unavailable"\} [1-9]\d*$/m,
+    );
 
     proxy.restore();
-    const recovered = await waitFor(async () => {
-      const response = await postJson(`${gateway.url}/v1/predictions`, { text: 'after the outage' });
-      return response.status === 202 ? response : undefined;
-    }, { timeoutMs: 30000, intervalMs: 500, description: 'the database to be back' });
+    const recovered = await waitFor(
+      async () => {
+        const response = await postJson(`${gateway.url}/v1/predictions`, {
+          text: 'after the outage',
+        });
+        return response.status === 202 ? response : undefined;
+      },
+      { timeoutMs: 30000, intervalMs: 500, description: 'the database to be back' },
+    );
     expect(recovered.status).toBe(202);
     expect((await fetch(`${gateway.url}/v1/predictions/${trackingId}`)).status).toBe(200);
   });

@@ -3,7 +3,12 @@ import { getConnectionToken } from '@nestjs/mongoose';
 import { messagingNames, MessagingNames } from '@sibyl/contracts';
 import { PredictionPublisher } from '@sibyl/amqp';
 import { deletePredictionTopology } from '@sibyl/amqp/testing';
-import { DEFAULT_MONGODB_URI, DEFAULT_RABBITMQ_URL, uniqueMongoUri, uniqueNamespace } from '@sibyl/testing';
+import {
+  DEFAULT_MONGODB_URI,
+  DEFAULT_RABBITMQ_URL,
+  uniqueMongoUri,
+  uniqueNamespace,
+} from '@sibyl/testing';
 import type { Connection } from 'mongoose';
 import { createGatewayApp } from '../src/gateway.app';
 
@@ -53,7 +58,11 @@ export async function startGateway(env: Record<string, string> = {}): Promise<Ru
 }
 
 /** POSTs a JSON body (a string is sent as is, so tests can send malformed JSON). */
-export function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+export function postJson(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   return fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },

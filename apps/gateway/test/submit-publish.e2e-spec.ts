@@ -22,9 +22,13 @@ describe('gateway: submit stores, then publishes with confirms', () => {
   let channel: Channel;
 
   const predictions = () => `${gateway.url}/v1/predictions`;
-  const stored = (id: string) => gateway.db.collection<StoredDoc>('predictions').findOne({ _id: id });
+  const stored = (id: string) =>
+    gateway.db.collection<StoredDoc>('predictions').findOne({ _id: id });
   const nextMessage = () =>
-    waitFor(async () => (await channel.get(gateway.names.requestsQueue, { noAck: true })) || undefined, { timeoutMs: 10000, description: 'a message' });
+    waitFor(
+      async () => (await channel.get(gateway.names.requestsQueue, { noAck: true })) || undefined,
+      { timeoutMs: 10000, description: 'a message' },
+    );
 
   async function submit(text: string): Promise<string> {
     const response = await postJson(predictions(), { text });
@@ -53,7 +57,12 @@ describe('gateway: submit stores, then publishes with confirms', () => {
     const message: GetMessage = await nextMessage();
     // The document exists by the time its message can be consumed.
     const doc = (await stored(id)) as StoredDoc;
-    expect(doc).toEqual({ _id: id, text: 'Alla människor är födda fria och lika i värde och rättigheter.', submittedAt: expect.any(Date), publishAttempts: 1 });
+    expect(doc).toEqual({
+      _id: id,
+      text: 'Alla människor är födda fria och lika i värde och rättigheter.',
+      submittedAt: expect.any(Date),
+      publishAttempts: 1,
+    });
     expect(doc.submittedAt.getTime()).toBeGreaterThanOrEqual(before - 1000);
     expect(message.fields.routingKey).toBe('prediction.requested.v1');
     expect(message.fields.exchange).toBe(gateway.names.requestsExchange);
@@ -66,7 +75,12 @@ describe('gateway: submit stores, then publishes with confirms', () => {
     });
     expect(parsePredictionRequestedV1(message.content)).toEqual({
       ok: true,
-      value: expect.objectContaining({ v: 1, trackingId: id, attempt: 1, submittedAt: doc.submittedAt.toISOString() }),
+      value: expect.objectContaining({
+        v: 1,
+        trackingId: id,
+        attempt: 1,
+        submittedAt: doc.submittedAt.toISOString(),
+      }),
     });
   });
 
@@ -76,31 +90,51 @@ describe('gateway: submit stores, then publishes with confirms', () => {
     expect(response.status).toBe(202);
     const { items } = (await response.json()) as { items: Array<{ trackingId: string }> };
     const ids = items.map((item) => item.trackingId);
-    await waitFor(async () => (await channel.checkQueue(gateway.names.requestsQueue)).messageCount === 50, { timeoutMs: 10000 });
+    await waitFor(
+      async () => (await channel.checkQueue(gateway.names.requestsQueue)).messageCount === 50,
+      { timeoutMs: 10000 },
+    );
     const messages: string[] = [];
     for (let i = 0; i < 50; i++) {
       const message = await channel.get(gateway.names.requestsQueue, { noAck: true });
       if (message) messages.push(message.properties.messageId as string);
     }
     expect(new Set(messages)).toEqual(new Set(ids));
-    const docs = await gateway.db.collection<StoredDoc>('predictions').find({ _id: { $in: ids } }).toArray();
+    const docs = await gateway.db
+      .collection<StoredDoc>('predictions')
+      .find({ _id: { $in: ids } })
+      .toArray();
     expect(docs.map((d) => d.text).sort()).toEqual([...texts].sort());
   });
 
   it('handles concurrent submissions (grouped inserts) without losing any', async () => {
     const ids = await Promise.all(Array.from({ length: 200 }, (_, i) => submit(`concurrent ${i}`)));
     expect(new Set(ids).size).toBe(200);
-    await waitFor(async () => (await channel.checkQueue(gateway.names.requestsQueue)).messageCount === 200, { timeoutMs: 15000 });
-    const count = await gateway.db.collection<StoredDoc>('predictions').countDocuments({ _id: { $in: ids } });
+    await waitFor(
+      async () => (await channel.checkQueue(gateway.names.requestsQueue)).messageCount === 200,
+      { timeoutMs: 15000 },
+    );
+    const count = await gateway.db
+      .collection<StoredDoc>('predictions')
+      .countDocuments({ _id: { $in: ids } });
     expect(count).toBe(200);
   });
 
   it('reads a queued prediction, and long-polls until the result is written', async () => {
     const id = await submit('Hola mundo');
     const queued = (await (await fetch(`${predictions()}/${id}`)).json()) as PredictionView;
-    expect(queued).toMatchObject({ trackingId: id, status: 'queued', language: null, confidence: null, top: [], completedAt: null });
+    expect(queued).toMatchObject({
+      trackingId: id,
+      status: 'queued',
+      language: null,
+      confidence: null,
+      top: [],
+      completedAt: null,
+    });
     const started = Date.now();
-    const waiting = fetch(`${predictions()}/${id}?wait=10000`).then((r) => r.json() as Promise<PredictionView>);
+    const waiting = fetch(`${predictions()}/${id}?wait=10000`).then(
+      (r) => r.json() as Promise<PredictionView>,
+    );
     await new Promise((resolve) => setTimeout(resolve, 300));
     // Write the result exactly as a predictor does (an insert keyed by the tracking id).
     const submittedAt = (await stored(id))?.submittedAt;
@@ -113,19 +147,40 @@ describe('gateway: submit stores, then publishes with confirms', () => {
       languageName: 'Spanish',
       nativeName: 'Español',
       confidence: 0.93,
-      top: [{ language: 'es', score: 0.93 }, { language: 'pt', score: 0.05 }, { language: 'it', score: 0.02 }],
+      top: [
+        { language: 'es', score: 0.93 },
+        { language: 'pt', score: 0.05 },
+        { language: 'it', score: 0.02 },
+      ],
       modelVersion: 'test-model',
       error: null,
       feedback: null,
     } as StoredResult);
     const done = await waiting;
     expect(Date.now() - started).toBeLessThan(2500);
-    expect(done).toMatchObject({ trackingId: id, status: 'done', language: 'es', languageName: 'Spanish', nativeName: 'Español', confidence: 0.93, modelVersion: 'test-model' });
+    expect(done).toMatchObject({
+      trackingId: id,
+      status: 'done',
+      language: 'es',
+      languageName: 'Spanish',
+      nativeName: 'Español',
+      confidence: 0.93,
+      modelVersion: 'test-model',
+    });
     expect(done.top).toHaveLength(3);
     expect(done.completedAt).toEqual(expect.any(String));
 
-    expect((await postJson(`${predictions()}/${id}/feedback`, { language: 'pt', comment: 'it was Portuguese' })).status).toBe(204);
-    const result = await gateway.db.collection<StoredResult>('prediction_results').findOne({ _id: id });
+    expect(
+      (
+        await postJson(`${predictions()}/${id}/feedback`, {
+          language: 'pt',
+          comment: 'it was Portuguese',
+        })
+      ).status,
+    ).toBe(204);
+    const result = await gateway.db
+      .collection<StoredResult>('prediction_results')
+      .findOne({ _id: id });
     expect(result?.feedback).toMatchObject({ language: 'pt', comment: 'it was Portuguese' });
   });
 
@@ -143,10 +198,13 @@ describe('gateway: submit stores, then publishes with confirms', () => {
   it('reports the queue: ready and consumers over AMQP, unacked and rates from the management API', async () => {
     await submit('one');
     await submit('two');
-    const stats = await waitFor(async () => {
-      const current = (await (await fetch(`${gateway.url}/v1/queue`)).json()) as QueueStatsView;
-      return current.ready === 2 ? current : undefined;
-    }, { timeoutMs: 10000 });
+    const stats = await waitFor(
+      async () => {
+        const current = (await (await fetch(`${gateway.url}/v1/queue`)).json()) as QueueStatsView;
+        return current.ready === 2 ? current : undefined;
+      },
+      { timeoutMs: 10000 },
+    );
     expect(stats).toMatchObject({ ready: 2, consumers: 0, deadLettered: 0, unavailable: [] });
     expect(typeof stats.unacked).toBe('number');
     expect(typeof stats.publishRate).toBe('number');
@@ -164,7 +222,10 @@ describe('gateway: submit stores, then publishes with confirms', () => {
     expect((await fetch(`${gateway.url}/health/live`)).status).toBe(200);
     const ready = await fetch(`${gateway.url}/health/ready`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toMatchObject({ status: 'ok', details: { broker: { status: 'up' }, database: { status: 'up' } } });
+    expect(await ready.json()).toMatchObject({
+      status: 'ok',
+      details: { broker: { status: 'up' }, database: { status: 'up' } },
+    });
     const docs = await fetch(`${gateway.url}/docs`);
     expect(docs.status).toBe(200);
     expect(await docs.text()).toContain('swagger-ui');
@@ -173,7 +234,9 @@ describe('gateway: submit stores, then publishes with confirms', () => {
 
 describe('gateway: queue stats without the management API', () => {
   it('marks unacked and rates unavailable (null) and still reports AMQP figures', async () => {
-    const gateway = await startGateway({ RABBITMQ_MANAGEMENT_URL: 'http://guest:guest@127.0.0.1:1' });
+    const gateway = await startGateway({
+      RABBITMQ_MANAGEMENT_URL: 'http://guest:guest@127.0.0.1:1',
+    });
     try {
       const stats = (await (await fetch(`${gateway.url}/v1/queue`)).json()) as QueueStatsView;
       expect(stats).toEqual({
@@ -185,7 +248,9 @@ describe('gateway: queue stats without the management API', () => {
         deliverRate: null,
         unavailable: ['unacked', 'publishRate', 'deliverRate'],
       });
-      expect(await (await fetch(`${gateway.url}/metrics`)).text()).toMatch(/^sibyl_queue_messages_unacked NaN$/im);
+      expect(await (await fetch(`${gateway.url}/metrics`)).text()).toMatch(
+        /^sibyl_queue_messages_unacked NaN$/im,
+      );
     } finally {
       await gateway.close();
     }

@@ -132,7 +132,10 @@ describe('predictor: malformed messages are dead-lettered', () => {
     };
     await fx.publishRequested(ghost);
     const results = await fx.waitFinished([ghost.trackingId]);
-    expect(results.get(ghost.trackingId)).toMatchObject({ status: 'done', language: SAMPLE_TEXTS[1].language });
+    expect(results.get(ghost.trackingId)).toMatchObject({
+      status: 'done',
+      language: SAMPLE_TEXTS[1].language,
+    });
     expect(await fx.records.countDocuments({ _id: ghost.trackingId })).toBe(0);
     expect(await fx.takeDeadLetters()).toEqual([]);
   });

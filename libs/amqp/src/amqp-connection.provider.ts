@@ -1,7 +1,12 @@
 import { Logger, Provider } from '@nestjs/common';
 import { messagingNames } from '@sibyl/contracts';
 import { AmqpConnectionManager, connect } from 'amqp-connection-manager';
-import { AMQP_CONNECTION, AMQP_NAMES, AMQP_OPTIONS, DEFAULT_HEARTBEAT_SECONDS } from './amqp.constants';
+import {
+  AMQP_CONNECTION,
+  AMQP_NAMES,
+  AMQP_OPTIONS,
+  DEFAULT_HEARTBEAT_SECONDS,
+} from './amqp.constants';
 import type { AmqpModuleOptions } from './amqp-module-options.interface';
 
 /**
@@ -9,7 +14,10 @@ import type { AmqpModuleOptions } from './amqp-module-options.interface';
  * is returned at once, connected or not: callers watch `isConnected()` / the `connect` event.
  * State changes are logged once per transition, not once per failed retry.
  */
-export function createAmqpConnection(options: AmqpModuleOptions, logger = new Logger('Amqp')): AmqpConnectionManager {
+export function createAmqpConnection(
+  options: AmqpModuleOptions,
+  logger = new Logger('Amqp'),
+): AmqpConnectionManager {
   const connection = connect([options.url], {
     heartbeatIntervalInSeconds: options.heartbeatIntervalInSeconds ?? DEFAULT_HEARTBEAT_SECONDS,
     reconnectTimeInSeconds: 1,
@@ -20,7 +28,9 @@ export function createAmqpConnection(options: AmqpModuleOptions, logger = new Lo
     failing = false;
     logger.log(`connected to the broker (${options.connectionName ?? 'sibyl'})`);
   });
-  connection.on('disconnect', ({ err }) => logger.warn(`disconnected from the broker: ${err?.message ?? 'closed'}`));
+  connection.on('disconnect', ({ err }) =>
+    logger.warn(`disconnected from the broker: ${err?.message ?? 'closed'}`),
+  );
   connection.on('connectFailed', ({ err }) => {
     if (!failing) logger.warn(`cannot reach the broker (retrying every second): ${err?.message}`);
     failing = true;

@@ -14,15 +14,30 @@ import { deletePredictionTopology } from './testing';
 
 const RABBITMQ_URL = process.env.RABBITMQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
 
-async function startContext(url: string, namespace: string, publishTimeoutMs = 2000): Promise<INestApplicationContext> {
+async function startContext(
+  url: string,
+  namespace: string,
+  publishTimeoutMs = 2000,
+): Promise<INestApplicationContext> {
   return NestFactory.createApplicationContext(
-    AmqpModule.forRoot({ url, namespace, connectionName: 'amqp-e2e', deliveryLimit: 5, publishTimeoutMs }),
+    AmqpModule.forRoot({
+      url,
+      namespace,
+      connectionName: 'amqp-e2e',
+      deliveryLimit: 5,
+      publishTimeoutMs,
+    }),
     { logger: false },
   );
 }
 
 function request() {
-  return { trackingId: randomUUID(), text: 'Hej världen', submittedAt: new Date().toISOString(), attempt: 1 };
+  return {
+    trackingId: randomUUID(),
+    text: 'Hej världen',
+    submittedAt: new Date().toISOString(),
+    attempt: 1,
+  };
 }
 
 describe('AmqpModule against the real RabbitMQ', () => {
@@ -54,8 +69,12 @@ describe('AmqpModule against the real RabbitMQ', () => {
   it('declares the namespaced exchanges, quorum queues and bindings', async () => {
     expect(names.requestsQueue).toBe(`${namespace}.sibyl.v1.predictions.requested`);
     const channel = await rawChannel();
-    await expect(channel.checkQueue(names.requestsQueue)).resolves.toMatchObject({ queue: names.requestsQueue });
-    await expect(channel.checkQueue(names.deadLetterQueue)).resolves.toMatchObject({ queue: names.deadLetterQueue });
+    await expect(channel.checkQueue(names.requestsQueue)).resolves.toMatchObject({
+      queue: names.requestsQueue,
+    });
+    await expect(channel.checkQueue(names.deadLetterQueue)).resolves.toMatchObject({
+      queue: names.deadLetterQueue,
+    });
     await channel.checkExchange(names.requestsExchange);
     await channel.checkExchange(names.deadLetterExchange);
     // Idempotent: the same declaration again succeeds.
@@ -65,13 +84,18 @@ describe('AmqpModule against the real RabbitMQ', () => {
 
   it('declares the requests queue with exactly the shared arguments (others are refused)', async () => {
     const channel = await rawChannel();
-    await expect(assertPredictionTopology(channel, names, { deliveryLimit: 6 })).rejects.toThrow(/PRECONDITION_FAILED/);
+    await expect(assertPredictionTopology(channel, names, { deliveryLimit: 6 })).rejects.toThrow(
+      /PRECONDITION_FAILED/,
+    );
   });
 
   it('routes the dead-letter exchange to the dead-letter queue', async () => {
     const channel = await rawChannel();
     channel.publish(names.deadLetterExchange, 'anything', Buffer.from('dead'));
-    const message = await waitFor(async () => (await channel.get(names.deadLetterQueue, { noAck: true })) || undefined, { timeoutMs: 5000 });
+    const message = await waitFor(
+      async () => (await channel.get(names.deadLetterQueue, { noAck: true })) || undefined,
+      { timeoutMs: 5000 },
+    );
     expect(message.content.toString()).toBe('dead');
     await channel.close();
   });
@@ -81,7 +105,10 @@ describe('AmqpModule against the real RabbitMQ', () => {
     const sent = request();
     await publisher.publishRequested(sent);
     const channel = await rawChannel();
-    const message = await waitFor(async () => (await channel.get(names.requestsQueue, { noAck: true })) || undefined, { timeoutMs: 5000 });
+    const message = await waitFor(
+      async () => (await channel.get(names.requestsQueue, { noAck: true })) || undefined,
+      { timeoutMs: 5000 },
+    );
     expect(message.properties).toMatchObject({
       messageId: sent.trackingId,
       type: 'prediction.requested.v1',
@@ -89,7 +116,10 @@ describe('AmqpModule against the real RabbitMQ', () => {
       deliveryMode: 2,
       appId: 'amqp-e2e',
     });
-    expect(parsePredictionRequestedV1(message.content)).toEqual({ ok: true, value: expect.objectContaining(sent) });
+    expect(parsePredictionRequestedV1(message.content)).toEqual({
+      ok: true,
+      value: expect.objectContaining(sent),
+    });
     await channel.close();
   });
 
@@ -98,7 +128,10 @@ describe('AmqpModule against the real RabbitMQ', () => {
     const outcomes = await context.get(PredictionPublisher).publishMany(requests);
     expect(outcomes.every((o) => o.confirmed)).toBe(true);
     const channel = await rawChannel();
-    await waitFor(async () => (await channel.checkQueue(names.requestsQueue)).messageCount === 200, { timeoutMs: 5000 });
+    await waitFor(
+      async () => (await channel.checkQueue(names.requestsQueue)).messageCount === 200,
+      { timeoutMs: 5000 },
+    );
     await channel.purgeQueue(names.requestsQueue);
     await channel.close();
   });
@@ -114,7 +147,9 @@ describe('AmqpModule against the real RabbitMQ', () => {
       await publisher.waitForConnect();
       proxy.cut();
       await waitFor(() => !publisher.connected, { timeoutMs: 15000 });
-      await expect(publisher.publishRequested(request())).rejects.toBeInstanceOf(PublishRefusedError);
+      await expect(publisher.publishRequested(request())).rejects.toBeInstanceOf(
+        PublishRefusedError,
+      );
       proxy.restore();
       await waitFor(() => publisher.connected, { timeoutMs: 15000 });
       await publisher.waitForConnect();

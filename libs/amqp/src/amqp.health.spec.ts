@@ -4,7 +4,10 @@ import { AmqpHealthIndicator } from './amqp.health';
 
 describe('AmqpHealthIndicator', () => {
   const indicator = (connected: boolean) =>
-    new AmqpHealthIndicator({ isConnected: () => connected } as AmqpConnectionManager, new HealthIndicatorService());
+    new AmqpHealthIndicator(
+      { isConnected: () => connected } as AmqpConnectionManager,
+      new HealthIndicatorService(),
+    );
 
   it('is up while connected', () => {
     expect(indicator(true).isHealthy()).toEqual({ broker: { status: 'up' } });

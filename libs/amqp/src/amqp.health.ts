@@ -15,7 +15,9 @@ export class AmqpHealthIndicator {
   ) {}
 
   /** Checks the connection; `key` names the entry in the health report (default `broker`). */
-  isHealthy<const Key extends string = 'broker'>(key: Key = 'broker' as Key): HealthIndicatorResult<Key> {
+  isHealthy<const Key extends string = 'broker'>(
+    key: Key = 'broker' as Key,
+  ): HealthIndicatorResult<Key> {
     const indicator = this.health.check(key);
     return this.connection.isConnected()
       ? indicator.up()

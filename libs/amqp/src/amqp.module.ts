@@ -25,7 +25,11 @@ export class AmqpModule implements OnApplicationShutdown {
     return {
       module: AmqpModule,
       global: true,
-      providers: [{ provide: AMQP_OPTIONS, useValue: options }, ...amqpCoreProviders, PredictionPublisher],
+      providers: [
+        { provide: AMQP_OPTIONS, useValue: options },
+        ...amqpCoreProviders,
+        PredictionPublisher,
+      ],
       exports: exported,
     };
   }

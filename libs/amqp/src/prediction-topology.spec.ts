@@ -20,7 +20,11 @@ describe('assertPredictionTopology', () => {
     await assertPredictionTopology(channel, names, { deliveryLimit: 7 });
     expect(channel.calls).toEqual([
       ['exchange', 't1.sibyl.v1.predictions.dlx', 'fanout', { durable: true }],
-      ['queue', 't1.sibyl.v1.predictions.dead', { durable: true, arguments: { 'x-queue-type': 'quorum' } }],
+      [
+        'queue',
+        't1.sibyl.v1.predictions.dead',
+        { durable: true, arguments: { 'x-queue-type': 'quorum' } },
+      ],
       ['bind', 't1.sibyl.v1.predictions.dead', 't1.sibyl.v1.predictions.dlx', ''],
       ['exchange', 't1.sibyl.v1.predictions', 'direct', { durable: true }],
       [
@@ -35,7 +39,12 @@ describe('assertPredictionTopology', () => {
           },
         },
       ],
-      ['bind', 't1.sibyl.v1.predictions.requested', 't1.sibyl.v1.predictions', 'prediction.requested.v1'],
+      [
+        'bind',
+        't1.sibyl.v1.predictions.requested',
+        't1.sibyl.v1.predictions',
+        'prediction.requested.v1',
+      ],
     ]);
   });
 
@@ -43,7 +52,9 @@ describe('assertPredictionTopology', () => {
     const channel = recordingChannel();
     await assertPredictionTopology(channel, names);
     const requests = channel.calls.find((c) => c[0] === 'queue' && c[1] === names.requestsQueue);
-    expect((requests?.[2] as { arguments: Record<string, unknown> }).arguments['x-delivery-limit']).toBe(5);
+    expect(
+      (requests?.[2] as { arguments: Record<string, unknown> }).arguments['x-delivery-limit'],
+    ).toBe(5);
   });
 
   it('stops at the first refused declaration', async () => {

@@ -4,7 +4,11 @@ import { DEFAULT_DELIVERY_LIMIT } from './amqp.constants';
 
 /** The channel operations the topology needs (an amqplib `Channel` or `ConfirmChannel`). */
 export interface TopologyChannel {
-  assertExchange(exchange: string, type: string, options?: Options.AssertExchange): Promise<unknown>;
+  assertExchange(
+    exchange: string,
+    type: string,
+    options?: Options.AssertExchange,
+  ): Promise<unknown>;
   assertQueue(queue: string, options?: Options.AssertQueue): Promise<unknown>;
   bindQueue(queue: string, source: string, pattern: string): Promise<unknown>;
 }
@@ -19,7 +23,10 @@ export interface PredictionTopologyOptions {
  * Arguments of the requests quorum queue. They live here only: RabbitMQ refuses a
  * re-declaration with different arguments, so gateway and predictor must agree.
  */
-export function requestsQueueArguments(names: MessagingNames, deliveryLimit = DEFAULT_DELIVERY_LIMIT): Record<string, unknown> {
+export function requestsQueueArguments(
+  names: MessagingNames,
+  deliveryLimit = DEFAULT_DELIVERY_LIMIT,
+): Record<string, unknown> {
   return {
     'x-queue-type': 'quorum',
     'x-dead-letter-exchange': names.deadLetterExchange,
@@ -28,7 +35,9 @@ export function requestsQueueArguments(names: MessagingNames, deliveryLimit = DE
 }
 
 /** Arguments of the dead-letter quorum queue. */
-export const DEAD_LETTER_QUEUE_ARGUMENTS: Readonly<Record<string, unknown>> = { 'x-queue-type': 'quorum' };
+export const DEAD_LETTER_QUEUE_ARGUMENTS: Readonly<Record<string, unknown>> = {
+  'x-queue-type': 'quorum',
+};
 
 /**
  * Declares, idempotently, the whole prediction topology: the dead-letter fanout exchange
@@ -43,7 +52,10 @@ export async function assertPredictionTopology(
   options: PredictionTopologyOptions = {},
 ): Promise<void> {
   await channel.assertExchange(names.deadLetterExchange, 'fanout', { durable: true });
-  await channel.assertQueue(names.deadLetterQueue, { durable: true, arguments: { ...DEAD_LETTER_QUEUE_ARGUMENTS } });
+  await channel.assertQueue(names.deadLetterQueue, {
+    durable: true,
+    arguments: { ...DEAD_LETTER_QUEUE_ARGUMENTS },
+  });
   await channel.bindQueue(names.deadLetterQueue, names.deadLetterExchange, '');
   await channel.assertExchange(names.requestsExchange, 'direct', { durable: true });
   await channel.assertQueue(names.requestsQueue, {

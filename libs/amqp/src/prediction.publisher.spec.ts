@@ -4,11 +4,21 @@ import { EventEmitter } from 'node:events';
 import { PredictionPublisher } from './prediction.publisher';
 import { PublishRefusedError, PublishTimeoutError } from './publish-errors';
 
-type Publish = (exchange: string, key: string, content: Buffer, options: Record<string, unknown>) => Promise<boolean>;
+type Publish = (
+  exchange: string,
+  key: string,
+  content: Buffer,
+  options: Record<string, unknown>,
+) => Promise<boolean>;
 
 /** A fake ChannelWrapper whose publishes are settled by the test. */
 class FakeChannel extends EventEmitter {
-  readonly published: Array<{ exchange: string; key: string; content: Buffer; options: Record<string, unknown> }> = [];
+  readonly published: Array<{
+    exchange: string;
+    key: string;
+    content: Buffer;
+    options: Record<string, unknown>;
+  }> = [];
   createOptions: Record<string, unknown> = {};
   onPublish: Publish = async () => true;
   queueLength = () => 0;
@@ -65,7 +75,10 @@ describe('PredictionPublisher', () => {
       appId: 'test-app',
       timeout: 50,
     });
-    expect(parsePredictionRequestedV1(sent.content)).toEqual({ ok: true, value: expect.objectContaining(request) });
+    expect(parsePredictionRequestedV1(sent.content)).toEqual({
+      ok: true,
+      value: expect.objectContaining(request),
+    });
   });
 
   it('refuses at once while the broker is not connected, buffering nothing', async () => {
@@ -97,7 +110,9 @@ describe('PredictionPublisher', () => {
   it('times out even if the channel never settles (re-buffered in-flight message)', async () => {
     const { channel, publisher } = setup();
     channel.onPublish = () => new Promise<boolean>(() => undefined);
-    await expect(publisher.publishRequested(request, { timeoutMs: 10 })).rejects.toBeInstanceOf(PublishTimeoutError);
+    await expect(publisher.publishRequested(request, { timeoutMs: 10 })).rejects.toBeInstanceOf(
+      PublishTimeoutError,
+    );
     expect(publisher.pending).toBe(0);
   });
 

@@ -1,8 +1,18 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { encodePredictionRequestedV1, MessagingNames, PredictionRequestedV1 } from '@sibyl/contracts';
+import {
+  encodePredictionRequestedV1,
+  MessagingNames,
+  PredictionRequestedV1,
+} from '@sibyl/contracts';
 import type { AmqpConnectionManager, ChannelWrapper } from 'amqp-connection-manager';
 import type { ConfirmChannel, Options } from 'amqplib';
-import { AMQP_CONNECTION, AMQP_NAMES, AMQP_OPTIONS, DEFAULT_MAX_IN_FLIGHT, DEFAULT_PUBLISH_TIMEOUT_MS } from './amqp.constants';
+import {
+  AMQP_CONNECTION,
+  AMQP_NAMES,
+  AMQP_OPTIONS,
+  DEFAULT_MAX_IN_FLIGHT,
+  DEFAULT_PUBLISH_TIMEOUT_MS,
+} from './amqp.constants';
 import type { AmqpModuleOptions } from './amqp-module-options.interface';
 import { PublishRefusedError, PublishTimeoutError, withDeadline } from './publish-errors';
 import { assertPredictionTopology } from './prediction-topology';
@@ -59,7 +69,9 @@ export class PredictionPublisher {
       setup: (channel: ConfirmChannel) =>
         assertPredictionTopology(channel, names, { deliveryLimit: options.deliveryLimit }),
     });
-    this.channel.on('error', (error: Error) => this.logger.warn(`publisher channel setup failed: ${error.message}`));
+    this.channel.on('error', (error: Error) =>
+      this.logger.warn(`publisher channel setup failed: ${error.message}`),
+    );
   }
 
   /** True while the broker connection is up. */
@@ -95,12 +107,19 @@ export class PredictionPublisher {
    * Publishes many requests at once, all confirms awaited in parallel. Never rejects:
    * each message gets its own outcome, so a caller can record the confirmed ones.
    */
-  publishMany(requests: readonly PredictionRequest[], options: ConfirmOptions = {}): Promise<PublishOutcome[]> {
+  publishMany(
+    requests: readonly PredictionRequest[],
+    options: ConfirmOptions = {},
+  ): Promise<PublishOutcome[]> {
     return Promise.all(
       requests.map((request) =>
         this.publishRequested(request, options).then(
           (): PublishOutcome => ({ trackingId: request.trackingId, confirmed: true }),
-          (error: Error): PublishOutcome => ({ trackingId: request.trackingId, confirmed: false, error: error.message }),
+          (error: Error): PublishOutcome => ({
+            trackingId: request.trackingId,
+            confirmed: false,
+            error: error.message,
+          }),
         ),
       ),
     );
@@ -133,7 +152,9 @@ export class PredictionPublisher {
       );
     } catch (error) {
       if (error instanceof Error && error.message === 'timeout') {
-        throw new PublishTimeoutError(`publish to ${exchange}: no broker confirm within ${timeoutMs} ms`);
+        throw new PublishTimeoutError(
+          `publish to ${exchange}: no broker confirm within ${timeoutMs} ms`,
+        );
       }
       throw error;
     } finally {

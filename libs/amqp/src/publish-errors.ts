@@ -15,7 +15,10 @@ export class PublishTimeoutError extends Error {
  */
 export function withDeadline<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new PublishTimeoutError(`${what}: no broker confirm within ${ms} ms`)), ms);
+    const timer = setTimeout(
+      () => reject(new PublishTimeoutError(`${what}: no broker confirm within ${ms} ms`)),
+      ms,
+    );
     timer.unref?.();
     promise.then(
       (value) => {

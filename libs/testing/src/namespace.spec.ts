@@ -9,6 +9,8 @@ describe('namespaces', () => {
 
   it('swaps only the database name of a MongoDB URI', () => {
     const uri = uniqueMongoUri('mongodb://127.0.0.1:27017/sibyl?directConnection=true');
-    expect(uri).toMatch(/^mongodb:\/\/127\.0\.0\.1:27017\/sibyl_test_[a-z0-9]+_[0-9a-f]{6}\?directConnection=true$/);
+    expect(uri).toMatch(
+      /^mongodb:\/\/127\.0\.0\.1:27017\/sibyl_test_[a-z0-9]+_[0-9a-f]{6}\?directConnection=true$/,
+    );
   });
 });

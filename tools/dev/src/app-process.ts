@@ -22,7 +22,9 @@ export class AppProcess {
     });
     this.child = child;
     for (const stream of [child.stdout, child.stderr]) {
-      createInterface({ input: stream }).on('line', (line) => process.stdout.write(`${this.name.padEnd(11)}| ${line}\n`));
+      createInterface({ input: stream }).on('line', (line) =>
+        process.stdout.write(`${this.name.padEnd(11)}| ${line}\n`),
+      );
     }
     child.once('exit', (code) => onExit(this.name, code));
   }

@@ -2,7 +2,11 @@ import { spawn, SpawnOptions } from 'node:child_process';
 import { workspaceRoot } from '@sibyl/testing';
 
 /** Runs a command with inherited output; resolves its exit code. */
-export function runCommand(command: string, args: string[], options: SpawnOptions = {}): Promise<number> {
+export function runCommand(
+  command: string,
+  args: string[],
+  options: SpawnOptions = {},
+): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: workspaceRoot(), stdio: 'inherit', ...options });
     child.once('error', reject);
@@ -11,7 +15,11 @@ export function runCommand(command: string, args: string[], options: SpawnOption
 }
 
 /** Runs a command and throws when it fails. */
-export async function mustRun(command: string, args: string[], options: SpawnOptions = {}): Promise<void> {
+export async function mustRun(
+  command: string,
+  args: string[],
+  options: SpawnOptions = {},
+): Promise<void> {
   const code = await runCommand(command, args, options);
   if (code !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${code}`);
 }

@@ -21,11 +21,19 @@ export function infraConfig(env = process.env): InfraConfig {
  * Starts or reuses RabbitMQ (with its management plugin) and the database.
  * `detachedDatabase` leaves a FerretDB started here running after we exit.
  */
-export async function ensureInfrastructure(config: InfraConfig, detachedDatabase: boolean): Promise<MongoHandle> {
+export async function ensureInfrastructure(
+  config: InfraConfig,
+  detachedDatabase: boolean,
+): Promise<MongoHandle> {
   log(`RabbitMQ at ${new URL(config.rabbitmqUrl).host}…`);
   await ensureRabbit(config.rabbitmqUrl, { log });
-  if (config.rabbitmqManagementUrl && !(await ensureRabbitManagement(config.rabbitmqManagementUrl))) {
-    log('RabbitMQ management plugin unavailable: GET /v1/queue will mark unacked and rates unavailable');
+  if (
+    config.rabbitmqManagementUrl &&
+    !(await ensureRabbitManagement(config.rabbitmqManagementUrl))
+  ) {
+    log(
+      'RabbitMQ management plugin unavailable: GET /v1/queue will mark unacked and rates unavailable',
+    );
   }
   log(`database at ${new URL(config.mongodbUri).host}…`);
   return ensureMongo(config.mongodbUri, { detached: detachedDatabase, log });

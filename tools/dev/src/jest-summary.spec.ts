@@ -10,7 +10,10 @@ describe('summarizeJestReports', () => {
     numFailedTests: failed,
     numPendingTests: pending,
     numTodoTests: 0,
-    testResults: [{ name: 'a.spec.ts', status: 'passed' }, ...(failedFile ? [{ name: failedFile, status: 'failed' }] : [])],
+    testResults: [
+      { name: 'a.spec.ts', status: 'passed' },
+      ...(failedFile ? [{ name: failedFile, status: 'failed' }] : []),
+    ],
   });
 
   it('adds up every report below the folder, nested ones included', () => {
@@ -19,7 +22,13 @@ describe('summarizeJestReports', () => {
     writeFileSync(join(dir, 'a.json'), JSON.stringify(report(3, 0, 1)));
     writeFileSync(join(dir, 'nested', 'b.json'), JSON.stringify(report(4, 2, 0, 'b.spec.ts')));
     writeFileSync(join(dir, 'notes.txt'), 'ignored');
-    expect(summarizeJestReports(dir)).toEqual({ suites: 4, passed: 7, failed: 2, skipped: 1, failedSuites: ['b.spec.ts'] });
+    expect(summarizeJestReports(dir)).toEqual({
+      suites: 4,
+      passed: 7,
+      failed: 2,
+      skipped: 1,
+      failedSuites: ['b.spec.ts'],
+    });
   });
 
   it('gives zeros when no test ran', () => {

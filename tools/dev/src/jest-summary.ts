@@ -35,7 +35,9 @@ export function summarizeJestReports(dir: string): JestTotals {
     totals.passed += report.numPassedTests;
     totals.failed += report.numFailedTests;
     totals.skipped += report.numPendingTests + (report.numTodoTests ?? 0);
-    totals.failedSuites.push(...report.testResults.filter((r) => r.status === 'failed').map((r) => r.name));
+    totals.failedSuites.push(
+      ...report.testResults.filter((r) => r.status === 'failed').map((r) => r.name),
+    );
   }
   return totals;
 }

@@ -14,20 +14,33 @@ const predictors = Number(env.PREDICTORS ?? 1);
 function apps(modelPath: string): AppProcess[] {
   const predictorPorts = Array.from({ length: predictors }, (_, i) => predictorPort + i);
   return [
-    new AppProcess('gateway', 'dist/apps/gateway/main.js', { GATEWAY_PORT: String(gatewayPort) },
-      `http://127.0.0.1:${gatewayPort}/health/ready`),
+    new AppProcess(
+      'gateway',
+      'dist/apps/gateway/main.js',
+      { GATEWAY_PORT: String(gatewayPort) },
+      `http://127.0.0.1:${gatewayPort}/health/ready`,
+    ),
     ...predictorPorts.map(
       (port, i) =>
-        new AppProcess(`predictor-${i + 1}`, 'dist/apps/predictor/main.js',
+        new AppProcess(
+          `predictor-${i + 1}`,
+          'dist/apps/predictor/main.js',
           { PREDICTOR_PORT: String(port), MODEL_PATH: modelPath },
-          `http://127.0.0.1:${port}/health/ready`),
+          `http://127.0.0.1:${port}/health/ready`,
+        ),
     ),
-    new AppProcess('dashboard', 'dist/apps/dashboard/main.js', {
-      DASHBOARD_PORT: String(dashboardPort),
-      GATEWAY_URL: env.GATEWAY_URL ?? `http://127.0.0.1:${gatewayPort}`,
-      PREDICTOR_METRICS_URLS:
-        env.PREDICTOR_METRICS_URLS ?? predictorPorts.map((port) => `http://127.0.0.1:${port}/metrics`).join(','),
-    }, `http://127.0.0.1:${dashboardPort}/health/live`),
+    new AppProcess(
+      'dashboard',
+      'dist/apps/dashboard/main.js',
+      {
+        DASHBOARD_PORT: String(dashboardPort),
+        GATEWAY_URL: env.GATEWAY_URL ?? `http://127.0.0.1:${gatewayPort}`,
+        PREDICTOR_METRICS_URLS:
+          env.PREDICTOR_METRICS_URLS ??
+          predictorPorts.map((port) => `http://127.0.0.1:${port}/metrics`).join(','),
+      },
+      `http://127.0.0.1:${dashboardPort}/health/live`,
+    ),
   ];
 }
 
@@ -49,7 +62,8 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown(0));
 
   log('building gateway, predictor and dashboard…');
-  if ((await nx(['run-many', '-t', 'build', '-p', 'gateway', 'predictor', 'dashboard'])) !== 0) await shutdown(1);
+  if ((await nx(['run-many', '-t', 'build', '-p', 'gateway', 'predictor', 'dashboard'])) !== 0)
+    await shutdown(1);
   const modelPath = await ensureModel();
 
   running = apps(modelPath);

@@ -15,10 +15,19 @@ export async function ensureTestTools(): Promise<void> {
   await mustRun('bash', ['deploy/scripts/install-kustomize.sh']);
   if (existsSync(CHROMIUM)) return;
   if (process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get')) {
-    throw new Error(`${CHROMIUM} missing: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH`);
+    throw new Error(
+      `${CHROMIUM} missing: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH`,
+    );
   }
   log('Chromium missing: installing Debian chromium with apt-get…');
-  const packages = ['install', '-y', '-q', '--no-install-recommends', 'chromium', 'fonts-dejavu-core'];
+  const packages = [
+    'install',
+    '-y',
+    '-q',
+    '--no-install-recommends',
+    'chromium',
+    'fonts-dejavu-core',
+  ];
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   if ((await runCommand('apt-get', packages, { env })) !== 0) {
     await mustRun('apt-get', ['update', '-q'], { env });

@@ -25,14 +25,33 @@ async function main(): Promise<void> {
   await ensureModel();
 
   log('lint and unit tests…');
-  const unit = await nx(['run-many', '-t', 'lint', 'test', '--parallel=2', '--outputStyle=stream', '--skip-nx-cache', ...extra]);
+  const unit = await nx([
+    'run-many',
+    '-t',
+    'lint',
+    'test',
+    '--parallel=2',
+    '--outputStyle=stream',
+    '--skip-nx-cache',
+    ...extra,
+  ]);
   log('end-to-end tests…');
-  const e2e = await nx(['run-many', '-t', 'e2e', '--parallel=1', '--outputStyle=stream', '--skip-nx-cache', ...extra]);
+  const e2e = await nx([
+    'run-many',
+    '-t',
+    'e2e',
+    '--parallel=1',
+    '--outputStyle=stream',
+    '--skip-nx-cache',
+    ...extra,
+  ]);
 
   const totals = summarizeJestReports(reports);
   for (const suite of totals.failedSuites) log(`FAILED ${suite}`);
   if (unit !== 0 || e2e !== 0) log(`nx exited with ${unit} (lint/unit) and ${e2e} (e2e)`);
-  process.stdout.write(`\nSummary: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
+  process.stdout.write(
+    `\nSummary: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`,
+  );
   process.exit(unit === 0 && e2e === 0 && totals.failed === 0 ? 0 : 1);
 }
 

@@ -23,7 +23,9 @@ describe('load run against the spawned stack (e2e)', () => {
     modelPath = join(dir, 'langid.model');
     await trainTinyModel({ save: modelPath });
     textsPath = join(dir, 'texts.jsonl');
-    const rows = Object.entries(TINY_CORPUS).flatMap(([lang, texts]) => texts.map((text) => JSON.stringify({ text, lang })));
+    const rows = Object.entries(TINY_CORPUS).flatMap(([lang, texts]) =>
+      texts.map((text) => JSON.stringify({ text, lang })),
+    );
     writeFileSync(textsPath, rows.join('\n') + '\n');
   });
 
@@ -38,7 +40,15 @@ describe('load run against the spawned stack (e2e)', () => {
       progress: false,
       completionTimeoutMs: 150_000,
       spawn: {
-        ...{ gatewayPort: 0, predictorPort: 0, distDir: 'dist/apps', logLevel: 'warn', cpuProfile: false, keep: false, extraEnv: {} },
+        ...{
+          gatewayPort: 0,
+          predictorPort: 0,
+          distDir: 'dist/apps',
+          logLevel: 'warn',
+          cpuProfile: false,
+          keep: false,
+          extraEnv: {},
+        },
         // its own FerretDB: a load run neither disturbs nor waits on the suites sharing the machine's database
         privateDb: true,
         predictors: 2,
@@ -53,7 +63,10 @@ describe('load run against the spawned stack (e2e)', () => {
   }
 
   it('completes 200 open-model single submits exactly once, none lost', async () => {
-    const { report, files } = await runLoadTest(options({ label: 'e2e open', rate: 50, durationMs: 4000 }), root);
+    const { report, files } = await runLoadTest(
+      options({ label: 'e2e open', rate: 50, durationMs: 4000 }),
+      root,
+    );
 
     expect(report.submit.requestsSent).toBe(200);
     expect(report.submit.statusCounts).toEqual({ '202': 200 });
@@ -81,7 +94,14 @@ describe('load run against the spawned stack (e2e)', () => {
 
   it('completes closed-loop batch submits exactly once, none lost', async () => {
     const { report } = await runLoadTest(
-      options({ label: 'e2e batch', rate: null, concurrency: 4, durationMs: null, count: 10, submitBatch: 10 }),
+      options({
+        label: 'e2e batch',
+        rate: null,
+        concurrency: 4,
+        durationMs: null,
+        count: 10,
+        submitBatch: 10,
+      }),
       root,
     );
 
@@ -95,7 +115,13 @@ describe('load run against the spawned stack (e2e)', () => {
 
   it('refuses to start without the built apps', async () => {
     const base = options({ count: 1, durationMs: null });
-    const missing = { ...base, spawn: { ...(base.spawn as NonNullable<LoadRunOptions['spawn']>), distDir: 'dist/does-not-exist' } };
+    const missing = {
+      ...base,
+      spawn: {
+        ...(base.spawn as NonNullable<LoadRunOptions['spawn']>),
+        distDir: 'dist/does-not-exist',
+      },
+    };
     await expect(runLoadTest(missing, root)).rejects.toThrow(/build first/);
     expect(existsSync(join(root, 'dist/does-not-exist'))).toBe(false);
   });

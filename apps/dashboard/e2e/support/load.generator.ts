@@ -33,7 +33,10 @@ export async function submitPredictions(
         body: JSON.stringify({ text: `${LOAD_TEXTS[i % LOAD_TEXTS.length]} (${i})` }),
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
-      if (response.status !== 202) throw new Error(`POST /v1/predictions answered ${response.status}: ${await response.text()}`);
+      if (response.status !== 202)
+        throw new Error(
+          `POST /v1/predictions answered ${response.status}: ${await response.text()}`,
+        );
       ids.push(((await response.json()) as { trackingId: string }).trackingId);
       if (ids.length % 100 === 0) onProgress(ids.length);
     }
@@ -43,13 +46,23 @@ export async function submitPredictions(
 }
 
 /** Queues `count` predictions with one `POST /v1/predictions/batch`. */
-export async function submitBatch(gatewayUrl: string, count: number, timeoutMs = REQUEST_TIMEOUT_MS): Promise<void> {
-  const texts = Array.from({ length: count }, (_, i) => `${LOAD_TEXTS[i % LOAD_TEXTS.length]} [${i}]`);
+export async function submitBatch(
+  gatewayUrl: string,
+  count: number,
+  timeoutMs = REQUEST_TIMEOUT_MS,
+): Promise<void> {
+  const texts = Array.from(
+    { length: count },
+    (_, i) => `${LOAD_TEXTS[i % LOAD_TEXTS.length]} [${i}]`,
+  );
   const response = await fetch(`${gatewayUrl}/v1/predictions/batch`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ texts }),
     signal: AbortSignal.timeout(timeoutMs),
   });
-  if (response.status !== 202) throw new Error(`POST /v1/predictions/batch answered ${response.status}: ${await response.text()}`);
+  if (response.status !== 202)
+    throw new Error(
+      `POST /v1/predictions/batch answered ${response.status}: ${await response.text()}`,
+    );
 }

@@ -1,6 +1,14 @@
 import { deletePredictionTopology } from '@sibyl/amqp/testing';
 import { messagingNames } from '@sibyl/contracts';
-import { ChildApp, ChildAppOptions, DEFAULT_RABBITMQ_URL, freePort, uniqueMongoUri, uniqueNamespace, workspaceRoot } from '@sibyl/testing';
+import {
+  ChildApp,
+  ChildAppOptions,
+  DEFAULT_RABBITMQ_URL,
+  freePort,
+  uniqueMongoUri,
+  uniqueNamespace,
+  workspaceRoot,
+} from '@sibyl/testing';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import mongoose from 'mongoose';
@@ -36,18 +44,34 @@ export class SibylStack {
     // The real artifact (the test runner trains it first); MODEL_PATH may point elsewhere for a local run.
     const modelPath = resolve(root, process.env['MODEL_PATH'] || 'models/langid/langid.model');
     for (const app of ['gateway', 'predictor', 'dashboard']) {
-      if (!existsSync(join(root, `dist/apps/${app}/main.js`))) throw new Error(`dist/apps/${app}/main.js missing: build it first (nx e2e dashboard does)`);
+      if (!existsSync(join(root, `dist/apps/${app}/main.js`)))
+        throw new Error(`dist/apps/${app}/main.js missing: build it first (nx e2e dashboard does)`);
     }
-    if (!existsSync(modelPath)) throw new Error(`${modelPath} missing: train it with \`npm run langid -- train\``);
-    const [gatewayPort, predictorPort, dashboardPort] = await Promise.all([freePort(), freePort(), freePort()]);
-    const common = { RABBITMQ_URL: this.rabbitUrl, MONGODB_URI: this.mongoUri, AMQP_NAMESPACE: this.namespace, LOG_LEVEL: 'warn' };
+    if (!existsSync(modelPath))
+      throw new Error(`${modelPath} missing: train it with \`npm run langid -- train\``);
+    const [gatewayPort, predictorPort, dashboardPort] = await Promise.all([
+      freePort(),
+      freePort(),
+      freePort(),
+    ]);
+    const common = {
+      RABBITMQ_URL: this.rabbitUrl,
+      MONGODB_URI: this.mongoUri,
+      AMQP_NAMESPACE: this.namespace,
+      LOG_LEVEL: 'warn',
+    };
     this.gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
     this.predictorMetricsUrl = `http://127.0.0.1:${predictorPort}/metrics`;
     this.dashboardUrl = `http://127.0.0.1:${dashboardPort}`;
     this.predictorOptions = {
       name: 'predictor',
       script: 'dist/apps/predictor/main.js',
-      env: { ...common, PREDICTOR_PORT: String(predictorPort), PREDICTOR_HOST: '127.0.0.1', MODEL_PATH: modelPath },
+      env: {
+        ...common,
+        PREDICTOR_PORT: String(predictorPort),
+        PREDICTOR_HOST: '127.0.0.1',
+        MODEL_PATH: modelPath,
+      },
       port: predictorPort,
       logFile: this.logFile('predictor'),
     };
@@ -87,9 +111,14 @@ export class SibylStack {
    * bounded in time and only reported when they fail, so a slow broker or database cannot hang the suite.
    */
   async stop(): Promise<void> {
-    await Promise.all([this.dashboard, this.predictor, this.gateway].map((app) => app?.stop('SIGTERM', 15_000)));
+    await Promise.all(
+      [this.dashboard, this.predictor, this.gateway].map((app) => app?.stop('SIGTERM', 15_000)),
+    );
     await Promise.all([
-      bounded('delete the broker topology', deletePredictionTopology(this.rabbitUrl, messagingNames(this.namespace))),
+      bounded(
+        'delete the broker topology',
+        deletePredictionTopology(this.rabbitUrl, messagingNames(this.namespace)),
+      ),
       bounded('drop the test database', this.dropDatabase()),
     ]);
   }
@@ -116,11 +145,16 @@ export class SibylStack {
 async function bounded(step: string, work: Promise<unknown>): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`gave up after ${CLEANUP_TIMEOUT_MS} ms`)), CLEANUP_TIMEOUT_MS);
+    timer = setTimeout(
+      () => reject(new Error(`gave up after ${CLEANUP_TIMEOUT_MS} ms`)),
+      CLEANUP_TIMEOUT_MS,
+    );
     timer.unref();
   });
   await Promise.race([work, timeout])
-    .catch((error: Error) => process.stderr.write(`[dashboard e2e] could not ${step}: ${error.message}\n`))
+    .catch((error: Error) =>
+      process.stderr.write(`[dashboard e2e] could not ${step}: ${error.message}\n`),
+    )
     .finally(() => clearTimeout(timer));
 }
 

@@ -28,7 +28,14 @@ describe('validateDashboardConfig', () => {
 
   it('rejects invalid values with one message naming them', () => {
     expect(() =>
-      validateDashboardConfig({ DASHBOARD_PORT: 'x', GATEWAY_URL: 'localhost', SAMPLE_INTERVAL_MS: '5', PREDICTOR_METRICS_URLS: 'ftp://x' }),
-    ).toThrow(/DASHBOARD_PORT must be an integer.*GATEWAY_URL must be an http\(s\) URL.*PREDICTOR_METRICS_URLS must be http\(s\) URLs.*SAMPLE_INTERVAL_MS must not be less than 100/);
+      validateDashboardConfig({
+        DASHBOARD_PORT: 'x',
+        GATEWAY_URL: 'localhost',
+        SAMPLE_INTERVAL_MS: '5',
+        PREDICTOR_METRICS_URLS: 'ftp://x',
+      }),
+    ).toThrow(
+      /DASHBOARD_PORT must be an integer.*GATEWAY_URL must be an http\(s\) URL.*PREDICTOR_METRICS_URLS must be http\(s\) URLs.*SAMPLE_INTERVAL_MS must not be less than 100/,
+    );
   });
 });

@@ -10,8 +10,13 @@ describe('EventsController', () => {
   it('sends the rolling window on connect, then each new sample', async () => {
     const samples = new Subject<OpsSample>();
     const window = [sample(1), sample(2)];
-    const sampler = { recent: () => window, samples: samples.asObservable() } as unknown as SamplerService;
-    const received = firstValueFrom(new EventsController(sampler).events().pipe(take(3), toArray()));
+    const sampler = {
+      recent: () => window,
+      samples: samples.asObservable(),
+    } as unknown as SamplerService;
+    const received = firstValueFrom(
+      new EventsController(sampler).events().pipe(take(3), toArray()),
+    );
     window.push(sample(3)); // the history is read when the client subscribes, not when the route is built
     samples.next(sample(4));
     samples.next(sample(5));

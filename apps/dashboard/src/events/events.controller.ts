@@ -16,7 +16,13 @@ export class EventsController {
   events(): Observable<MessageEvent> {
     return concat(
       defer(() => of<MessageEvent>({ type: OPS_EVENT.history, data: this.sampler.recent() })),
-      this.sampler.samples.pipe(map((sample): MessageEvent => ({ type: OPS_EVENT.sample, data: sample, id: String(sample.at) }))),
+      this.sampler.samples.pipe(
+        map((sample): MessageEvent => ({
+          type: OPS_EVENT.sample,
+          data: sample,
+          id: String(sample.at),
+        })),
+      ),
     );
   }
 }

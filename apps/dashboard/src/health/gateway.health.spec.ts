@@ -5,15 +5,25 @@ import type { FetchFunction } from '../sampler/endpoint.scraper';
 import { GatewayHealthIndicator } from './gateway.health';
 
 function indicatorWith(fetchFn: FetchFunction): GatewayHealthIndicator {
-  const config = new ConfigService(validateDashboardConfig({ GATEWAY_URL: 'http://gw:3000' }) as unknown as Record<string, unknown>);
+  const config = new ConfigService(
+    validateDashboardConfig({ GATEWAY_URL: 'http://gw:3000' }) as unknown as Record<
+      string,
+      unknown
+    >,
+  );
   return new GatewayHealthIndicator(new HealthIndicatorService(), config as never, fetchFn);
 }
 
 describe('GatewayHealthIndicator', () => {
   it('is up when the gateway liveness probe answers 2xx', async () => {
     const fetchFn = jest.fn(async () => Response.json({ status: 'ok' }));
-    await expect(indicatorWith(fetchFn).isReachable()).resolves.toEqual({ gateway: { status: 'up', url: 'http://gw:3000/health/live' } });
-    expect(fetchFn).toHaveBeenCalledWith('http://gw:3000/health/live', expect.objectContaining({ signal: expect.any(AbortSignal) }));
+    await expect(indicatorWith(fetchFn).isReachable()).resolves.toEqual({
+      gateway: { status: 'up', url: 'http://gw:3000/health/live' },
+    });
+    expect(fetchFn).toHaveBeenCalledWith(
+      'http://gw:3000/health/live',
+      expect.objectContaining({ signal: expect.any(AbortSignal) }),
+    );
   });
 
   it('is down on an error status', async () => {

@@ -22,11 +22,18 @@ export class GatewayHealthIndicator {
   async isReachable(key = 'gateway'): Promise<HealthIndicatorResult> {
     const indicator = this.indicators.check(key);
     try {
-      const response = await this.fetchFn(this.url, { signal: AbortSignal.timeout(GATEWAY_HEALTH_TIMEOUT_MS) });
+      const response = await this.fetchFn(this.url, {
+        signal: AbortSignal.timeout(GATEWAY_HEALTH_TIMEOUT_MS),
+      });
       await response.body?.cancel();
-      return response.ok ? indicator.up({ url: this.url }) : indicator.down({ url: this.url, message: `HTTP ${response.status}` });
+      return response.ok
+        ? indicator.up({ url: this.url })
+        : indicator.down({ url: this.url, message: `HTTP ${response.status}` });
     } catch (error) {
-      return indicator.down({ url: this.url, message: (error as Error).name === 'TimeoutError' ? 'timed out' : (error as Error).message });
+      return indicator.down({
+        url: this.url,
+        message: (error as Error).name === 'TimeoutError' ? 'timed out' : (error as Error).message,
+      });
     }
   }
 }

@@ -8,6 +8,9 @@ import { HealthController } from './health.controller';
 @Module({
   imports: [TerminusModule.forRoot({ logger: false })],
   controllers: [HealthController],
-  providers: [GatewayHealthIndicator, { provide: HEALTH_FETCH, useValue: (url: string, init?: RequestInit) => fetch(url, init) }],
+  providers: [
+    GatewayHealthIndicator,
+    { provide: HEALTH_FETCH, useValue: (url: string, init?: RequestInit) => fetch(url, init) },
+  ],
 })
 export class HealthModule {}

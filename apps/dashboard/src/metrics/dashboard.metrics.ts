@@ -29,7 +29,8 @@ export class DashboardMetrics {
     const outcome = (ok: boolean) => (ok ? 'ok' : 'error');
     this.scrapes.inc({ source: 'gateway_queue', outcome: outcome(scrape.queue.ok) });
     this.scrapes.inc({ source: 'gateway_metrics', outcome: outcome(scrape.gatewayMetrics.ok) });
-    for (const predictor of scrape.predictors) this.scrapes.inc({ source: 'predictor', outcome: outcome(predictor.metrics.ok) });
+    for (const predictor of scrape.predictors)
+      this.scrapes.inc({ source: 'predictor', outcome: outcome(predictor.metrics.ok) });
     this.duration.observe(seconds);
   }
 }

@@ -1,6 +1,10 @@
 import { counterIncrease, counterRate, seriesIncrease } from './counter-rate';
 
-const s = (value: number, labels: Record<string, string> = {}) => ({ name: 'c_total', labels, value });
+const s = (value: number, labels: Record<string, string> = {}) => ({
+  name: 'c_total',
+  labels,
+  value,
+});
 
 describe('counter rates', () => {
   it('is the delta over the interval', () => {
@@ -25,6 +29,11 @@ describe('counter rates', () => {
   });
 
   it('matches series regardless of label order', () => {
-    expect(seriesIncrease([s(1, { a: 'x', b: 'y' })], [{ name: 'c_total', labels: { b: 'y', a: 'x' }, value: 3 }])).toBe(2);
+    expect(
+      seriesIncrease(
+        [s(1, { a: 'x', b: 'y' })],
+        [{ name: 'c_total', labels: { b: 'y', a: 'x' }, value: 3 }],
+      ),
+    ).toBe(2);
   });
 });

@@ -26,7 +26,13 @@ export function labelKey(labels: Record<string, string>, without: readonly strin
  * Total increase of a labelled counter: the sum over its series of each series' increase (each may reset on its
  * own). A series absent before started from 0, as prom-client creates labelled series on their first increment.
  */
-export function seriesIncrease(previous: readonly PrometheusSample[], current: readonly PrometheusSample[]): number {
+export function seriesIncrease(
+  previous: readonly PrometheusSample[],
+  current: readonly PrometheusSample[],
+): number {
   const before = new Map(previous.map((s) => [labelKey(s.labels), s.value]));
-  return current.reduce((sum, s) => sum + counterIncrease(before.get(labelKey(s.labels)) ?? 0, s.value), 0);
+  return current.reduce(
+    (sum, s) => sum + counterIncrease(before.get(labelKey(s.labels)) ?? 0, s.value),
+    0,
+  );
 }

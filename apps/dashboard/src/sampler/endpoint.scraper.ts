@@ -2,7 +2,10 @@ import { parsePrometheusText, PrometheusMetricFamily } from '@sibyl/observabilit
 import type { ScrapeResult } from './scrape';
 
 /** The subset of `fetch` the scraper needs. */
-export type FetchFunction = (url: string, init?: { signal?: AbortSignal; headers?: Record<string, string> }) => Promise<Response>;
+export type FetchFunction = (
+  url: string,
+  init?: { signal?: AbortSignal; headers?: Record<string, string> },
+) => Promise<Response>;
 
 /** Reads HTTP endpoints with a timeout, turning every failure into a `{ ok: false, error }` result. */
 export class EndpointScraper {
@@ -18,12 +21,21 @@ export class EndpointScraper {
 
   /** GETs and validates a Prometheus exposition. */
   metrics(url: string): Promise<ScrapeResult<PrometheusMetricFamily[]>> {
-    return this.read(url, 'text/plain', async (response) => parsePrometheusText(await response.text()));
+    return this.read(url, 'text/plain', async (response) =>
+      parsePrometheusText(await response.text()),
+    );
   }
 
-  private async read<T>(url: string, accept: string, parse: (r: Response) => Promise<T>): Promise<ScrapeResult<T>> {
+  private async read<T>(
+    url: string,
+    accept: string,
+    parse: (r: Response) => Promise<T>,
+  ): Promise<ScrapeResult<T>> {
     try {
-      const response = await this.fetchFn(url, { signal: AbortSignal.timeout(this.timeoutMs), headers: { accept } });
+      const response = await this.fetchFn(url, {
+        signal: AbortSignal.timeout(this.timeoutMs),
+        headers: { accept },
+      });
       if (!response.ok) {
         await response.body?.cancel();
         return { ok: false, error: `HTTP ${response.status} from ${url}` };

@@ -20,10 +20,16 @@ export function bucketsOf(samples: readonly PrometheusSample[]): HistogramBucket
  * Observations made between two scrapes of a histogram, bucket by bucket. If any bucket went down the process
  * restarted, and the current buckets are the observations since then.
  */
-export function bucketDeltas(previous: HistogramBuckets, current: HistogramBuckets): HistogramBuckets {
+export function bucketDeltas(
+  previous: HistogramBuckets,
+  current: HistogramBuckets,
+): HistogramBuckets {
   const before = new Map(previous.map((b) => [b.le, b.count]));
   const reset = current.some((b) => b.count < (before.get(b.le) ?? 0));
-  return current.map((b) => ({ le: b.le, count: reset ? b.count : counterIncrease(before.get(b.le) ?? 0, b.count) }));
+  return current.map((b) => ({
+    le: b.le,
+    count: reset ? b.count : counterIncrease(before.get(b.le) ?? 0, b.count),
+  }));
 }
 
 /** Adds bucket sets with the same bounds (e.g. the deltas of several predictors). */
@@ -49,5 +55,7 @@ export function histogramQuantile(q: number, buckets: HistogramBuckets): number 
   const lower = index > 0 ? buckets[index - 1] : { le: 0, count: 0 };
   if (index === 0 && bucket.le <= 0) return bucket.le;
   const inBucket = bucket.count - lower.count;
-  return inBucket > 0 ? lower.le + ((bucket.le - lower.le) * (rank - lower.count)) / inBucket : bucket.le;
+  return inBucket > 0
+    ? lower.le + ((bucket.le - lower.le) * (rank - lower.count)) / inBucket
+    : bucket.le;
 }

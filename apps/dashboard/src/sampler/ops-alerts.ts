@@ -16,10 +16,18 @@ export function opsAlerts(sample: Omit<OpsSample, 'alerts'>, backlogThreshold: n
   }
   const predictorsUp = sample.predictors.filter((p) => p.up).length;
   if (consumers === 0 || (consumers === null && predictorsUp === 0)) {
-    alerts.push({ code: 'no-consumers', severity: 'critical', message: 'No predictor is consuming the requests queue' });
+    alerts.push({
+      code: 'no-consumers',
+      severity: 'critical',
+      message: 'No predictor is consuming the requests queue',
+    });
   }
   if (!sample.gateway.up) {
-    alerts.push({ code: 'gateway-down', severity: 'critical', message: `Gateway unreachable: ${sample.gateway.error ?? 'no answer'}` });
+    alerts.push({
+      code: 'gateway-down',
+      severity: 'critical',
+      message: `Gateway unreachable: ${sample.gateway.error ?? 'no answer'}`,
+    });
   }
   for (const predictor of sample.predictors.filter((p) => !p.up)) {
     alerts.push({

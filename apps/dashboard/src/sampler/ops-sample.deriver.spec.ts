@@ -5,14 +5,32 @@ import type { Scrape, ScrapeResult } from './scrape';
 
 const queue = (ready: number, consumers = 1): ScrapeResult<QueueStatsView> => ({
   ok: true,
-  value: { ready, unacked: 3, consumers, deadLettered: 2, publishRate: null, deliverRate: null, unavailable: [] },
+  value: {
+    ready,
+    unacked: 3,
+    consumers,
+    deadLettered: 2,
+    publishRate: null,
+    deliverRate: null,
+    unavailable: [],
+  },
 });
 
 function gatewayText(accepted: number): string {
-  return ['# TYPE sibyl_requests_accepted_total counter', `sibyl_requests_accepted_total ${accepted}`, '# TYPE sibyl_outbox_backlog gauge', 'sibyl_outbox_backlog 7'].join('\n');
+  return [
+    '# TYPE sibyl_requests_accepted_total counter',
+    `sibyl_requests_accepted_total ${accepted}`,
+    '# TYPE sibyl_outbox_backlog gauge',
+    'sibyl_outbox_backlog 7',
+  ].join('\n');
 }
 
-function predictorText(sv: number, failed: number, buckets: [number, number, number], version = 'm1'): string {
+function predictorText(
+  sv: number,
+  failed: number,
+  buckets: [number, number, number],
+  version = 'm1',
+): string {
   return [
     '# TYPE sibyl_predictions_completed_total counter',
     `sibyl_predictions_completed_total{language="sv",status="done"} ${sv}`,
@@ -39,10 +57,24 @@ function scrape(at: number, parts: Partial<Scrape> = {}): Scrape {
 
 describe('deriveOpsSample', () => {
   it('has figures but no rates for the first scrape', () => {
-    const sample = deriveOpsSample(undefined, scrape(1000, { predictors: [{ url: 'p1', metrics: ok(predictorText(1, 0, [1, 1, 1])) }] }), 100);
+    const sample = deriveOpsSample(
+      undefined,
+      scrape(1000, { predictors: [{ url: 'p1', metrics: ok(predictorText(1, 0, [1, 1, 1])) }] }),
+      100,
+    );
     expect(sample.intervalSeconds).toBeNull();
-    expect(sample.throughput).toEqual({ submittedPerSecond: null, completedPerSecond: null, failedPerSecond: null });
-    expect(sample.queue).toMatchObject({ ready: 5, unacked: 3, consumers: 1, deadLettered: 2, outboxBacklog: 7 });
+    expect(sample.throughput).toEqual({
+      submittedPerSecond: null,
+      completedPerSecond: null,
+      failedPerSecond: null,
+    });
+    expect(sample.queue).toMatchObject({
+      ready: 5,
+      unacked: 3,
+      consumers: 1,
+      deadLettered: 2,
+      outboxBacklog: 7,
+    });
     expect(sample.latency).toEqual({ p50: null, p95: null, p99: null, observations: 0 });
     expect(sample.modelVersions).toEqual(['m1']);
     expect(sample.alerts).toEqual([]);
@@ -78,9 +110,24 @@ describe('deriveOpsSample', () => {
   });
 
   it('falls back to the gateway gauges when /v1/queue fails', () => {
-    const gauges = ['sibyl_queue_messages_ready 12', 'sibyl_queue_messages_unacked 1', 'sibyl_queue_consumers 2', 'sibyl_dead_lettered_messages 0'];
-    const sample = deriveOpsSample(undefined, scrape(0, { queue: down, gatewayMetrics: ok(gauges.join('\n')) }), 100);
-    expect(sample.queue).toMatchObject({ ready: 12, unacked: 1, consumers: 2, deadLettered: 0, outboxBacklog: null });
+    const gauges = [
+      'sibyl_queue_messages_ready 12',
+      'sibyl_queue_messages_unacked 1',
+      'sibyl_queue_consumers 2',
+      'sibyl_dead_lettered_messages 0',
+    ];
+    const sample = deriveOpsSample(
+      undefined,
+      scrape(0, { queue: down, gatewayMetrics: ok(gauges.join('\n')) }),
+      100,
+    );
+    expect(sample.queue).toMatchObject({
+      ready: 12,
+      unacked: 1,
+      consumers: 2,
+      deadLettered: 0,
+      outboxBacklog: null,
+    });
     expect(sample.gateway.up).toBe(true);
   });
 
@@ -93,7 +140,11 @@ describe('deriveOpsSample', () => {
 
   it('alerts when the gateway and a predictor are unreachable, with no rates from missing scrapes', () => {
     const before = scrape(0, { predictors: [{ url: 'p1', metrics: down }] });
-    const after = scrape(1000, { queue: down, gatewayMetrics: down, predictors: [{ url: 'p1', metrics: ok(predictorText(1, 0, [1, 1, 1])) }] });
+    const after = scrape(1000, {
+      queue: down,
+      gatewayMetrics: down,
+      predictors: [{ url: 'p1', metrics: ok(predictorText(1, 0, [1, 1, 1])) }],
+    });
     const gone = deriveOpsSample(undefined, before, 100);
     expect(gone.alerts.map((a) => a.code)).toEqual(['predictor-down']);
     const sample = deriveOpsSample(before, after, 100);
@@ -101,7 +152,15 @@ describe('deriveOpsSample', () => {
     expect(sample.throughput.completedPerSecond).toBeNull();
     expect(sample.gateway).toEqual({ up: false, error: 'ECONNREFUSED' });
     expect(sample.alerts.map((a) => a.code)).toEqual(['gateway-down']);
-    const noConsumer = deriveOpsSample(undefined, scrape(0, { queue: down, gatewayMetrics: down, predictors: [{ url: 'p1', metrics: down }] }), 1);
-    expect(noConsumer.alerts.map((a) => a.code)).toEqual(['no-consumers', 'gateway-down', 'predictor-down']);
+    const noConsumer = deriveOpsSample(
+      undefined,
+      scrape(0, { queue: down, gatewayMetrics: down, predictors: [{ url: 'p1', metrics: down }] }),
+      1,
+    );
+    expect(noConsumer.alerts.map((a) => a.code)).toEqual([
+      'no-consumers',
+      'gateway-down',
+      'predictor-down',
+    ]);
   });
 });

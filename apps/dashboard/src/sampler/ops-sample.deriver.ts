@@ -1,6 +1,12 @@
 import { findSamples, PrometheusMetricFamily, sampleValue } from '@sibyl/observability';
 import { seriesIncrease } from './counter-rate';
-import { addBuckets, bucketDeltas, bucketsOf, HistogramBuckets, histogramQuantile } from './histogram-quantile';
+import {
+  addBuckets,
+  bucketDeltas,
+  bucketsOf,
+  HistogramBuckets,
+  histogramQuantile,
+} from './histogram-quantile';
 import { opsAlerts } from './ops-alerts';
 import type { OpsSample, PredictorStatus, QueueFigures } from './ops-sample';
 import { SCRAPED_METRICS as M } from './sampler.constants';
@@ -12,7 +18,11 @@ type Families = PrometheusMetricFamily[];
  * Derives one operations sample from the current scrape and the previous one: rates from counter deltas (resets
  * tolerated), latency quantiles from histogram bucket deltas, queue figures, totals and alerts.
  */
-export function deriveOpsSample(previous: Scrape | undefined, current: Scrape, backlogThreshold: number): OpsSample {
+export function deriveOpsSample(
+  previous: Scrape | undefined,
+  current: Scrape,
+  backlogThreshold: number,
+): OpsSample {
   const seconds = previous ? (current.at - previous.at) / 1000 : null;
   const gateway = valueOf(current.gatewayMetrics);
   const predictorPairs = current.predictors.map((p) => ({
@@ -22,14 +32,20 @@ export function deriveOpsSample(previous: Scrape | undefined, current: Scrape, b
   const completed = (labels: Record<string, string> = {}) =>
     rate(predictorPairs, M.predictionsCompleted, seconds, labels);
   const latency = addBuckets(
-    predictorPairs.flatMap(({ now, before }) => (now && before ? [latencyBuckets(before, now)] : [])),
+    predictorPairs.flatMap(({ now, before }) =>
+      now && before ? [latencyBuckets(before, now)] : [],
+    ),
   );
   const partial: Omit<OpsSample, 'alerts'> = {
     at: current.at,
     intervalSeconds: seconds,
     queue: queueFigures(current, gateway),
     throughput: {
-      submittedPerSecond: rate([{ now: gateway, before: valueOf(previous?.gatewayMetrics) }], M.requestsAccepted, seconds),
+      submittedPerSecond: rate(
+        [{ now: gateway, before: valueOf(previous?.gatewayMetrics) }],
+        M.requestsAccepted,
+        seconds,
+      ),
       completedPerSecond: completed(),
       failedPerSecond: completed({ status: 'failed' }),
     },
@@ -39,10 +55,24 @@ export function deriveOpsSample(previous: Scrape | undefined, current: Scrape, b
       p99: histogramQuantile(0.99, latency),
       observations: latency.at(-1)?.count ?? 0,
     },
-    languages: totalsBy(predictorPairs, M.predictionsCompleted, 'language', (l) => l['status'] !== 'failed'),
+    languages: totalsBy(
+      predictorPairs,
+      M.predictionsCompleted,
+      'language',
+      (l) => l['status'] !== 'failed',
+    ),
     deadLetterReasons: totalsBy(predictorPairs, M.deadLetteredTotal, 'reason'),
-    modelVersions: [...new Set(current.predictors.map(predictorStatus).flatMap((p) => (p.modelVersion ? [p.modelVersion] : [])))],
-    gateway: current.gatewayMetrics.ok || current.queue.ok ? { up: true } : { up: false, error: current.gatewayMetrics.error },
+    modelVersions: [
+      ...new Set(
+        current.predictors
+          .map(predictorStatus)
+          .flatMap((p) => (p.modelVersion ? [p.modelVersion] : [])),
+      ),
+    ],
+    gateway:
+      current.gatewayMetrics.ok || current.queue.ok
+        ? { up: true }
+        : { up: false, error: current.gatewayMetrics.error },
     predictors: current.predictors.map(predictorStatus),
   };
   return { ...partial, alerts: opsAlerts(partial, backlogThreshold) };
@@ -72,14 +102,18 @@ function rate(
   const usable = pairs.flatMap(({ now, before }) => (now && before ? [{ now, before }] : []));
   if (seconds === null || seconds <= 0 || usable.length === 0) return null;
   const increase = usable.reduce(
-    (sum, p) => sum + seriesIncrease(findSamples(p.before, name, labels), findSamples(p.now, name, labels)),
+    (sum, p) =>
+      sum + seriesIncrease(findSamples(p.before, name, labels), findSamples(p.now, name, labels)),
     0,
   );
   return increase / seconds;
 }
 
 function latencyBuckets(before: Families, now: Families): HistogramBuckets {
-  return bucketDeltas(bucketsOf(findSamples(before, M.latencyBucket)), bucketsOf(findSamples(now, M.latencyBucket)));
+  return bucketDeltas(
+    bucketsOf(findSamples(before, M.latencyBucket)),
+    bucketsOf(findSamples(now, M.latencyBucket)),
+  );
 }
 
 /** Current counter totals grouped by one label, summed over the predictors answering now. */

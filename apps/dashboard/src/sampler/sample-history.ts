@@ -3,7 +3,8 @@ export class SampleHistory<T> {
   private readonly items: T[] = [];
 
   constructor(private readonly capacity: number) {
-    if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError('capacity must be a positive integer');
+    if (!Number.isInteger(capacity) || capacity < 1)
+      throw new RangeError('capacity must be a positive integer');
   }
 
   /** Appends an item, dropping the oldest one when full. */

@@ -5,7 +5,11 @@ import { SamplerService } from './sampler.service';
 
 /** Polls the gateway and predictors and derives the operations samples. */
 @Module({
-  providers: [SamplerService, DashboardMetrics, { provide: SAMPLER_FETCH, useValue: (url: string, init?: RequestInit) => fetch(url, init) }],
+  providers: [
+    SamplerService,
+    DashboardMetrics,
+    { provide: SAMPLER_FETCH, useValue: (url: string, init?: RequestInit) => fetch(url, init) },
+  ],
   exports: [SamplerService],
 })
 export class SamplerModule {}

@@ -11,16 +11,33 @@ import { SamplerService } from './sampler.service';
 function fakeFetch(routes: Map<string, () => Response>): jest.MockedFunction<FetchFunction> {
   return jest.fn(async (url: string) => {
     const route = routes.get(url);
-    if (!route) throw Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } });
+    if (!route)
+      throw Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } });
     return route();
   });
 }
 
-const text = (body: string, status = 200) => () => new Response(body, { status, headers: { 'content-type': 'text/plain' } });
+const text =
+  (body: string, status = 200) =>
+  () =>
+    new Response(body, { status, headers: { 'content-type': 'text/plain' } });
 const json = (body: unknown) => () => Response.json(body);
-const queueView = (ready: number) => json({ ready, unacked: 0, consumers: 1, deadLettered: 0, publishRate: null, deliverRate: null, unavailable: [] });
-const accepted = (n: number) => text(`# TYPE sibyl_requests_accepted_total counter\nsibyl_requests_accepted_total ${n}\n`);
-const completed = (n: number) => text(`# TYPE sibyl_predictions_completed_total counter\nsibyl_predictions_completed_total{language="ar",status="done"} ${n}\n`);
+const queueView = (ready: number) =>
+  json({
+    ready,
+    unacked: 0,
+    consumers: 1,
+    deadLettered: 0,
+    publishRate: null,
+    deliverRate: null,
+    unavailable: [],
+  });
+const accepted = (n: number) =>
+  text(`# TYPE sibyl_requests_accepted_total counter\nsibyl_requests_accepted_total ${n}\n`);
+const completed = (n: number) =>
+  text(
+    `# TYPE sibyl_predictions_completed_total counter\nsibyl_predictions_completed_total{language="ar",status="done"} ${n}\n`,
+  );
 
 describe('SamplerService', () => {
   const env = {
@@ -41,8 +58,14 @@ describe('SamplerService', () => {
       ['http://p1:3002/metrics', completed(4)],
     ]);
     registry = new Registry();
-    const config = new ConfigService(validateDashboardConfig(env) as unknown as Record<string, unknown>);
-    sampler = new SamplerService(config as never, new DashboardMetrics(registry), fakeFetch(routes));
+    const config = new ConfigService(
+      validateDashboardConfig(env) as unknown as Record<string, unknown>,
+    );
+    sampler = new SamplerService(
+      config as never,
+      new DashboardMetrics(registry),
+      fakeFetch(routes),
+    );
     now = jest.spyOn(Date, 'now').mockReturnValue(1_000_000);
   });
 
@@ -85,10 +108,23 @@ describe('SamplerService', () => {
     routes.set('http://p1:3002/metrics', text('oops', 500));
     const sample = await sampler.sampleOnce();
     expect(sample.gateway.up).toBe(true); // /v1/queue still answers
-    expect(sample.predictors[0]).toMatchObject({ up: false, error: 'HTTP 500 from http://p1:3002/metrics' });
+    expect(sample.predictors[0]).toMatchObject({
+      up: false,
+      error: 'HTTP 500 from http://p1:3002/metrics',
+    });
     const scrapes = parsePrometheusText(await registry.metrics());
-    expect(sampleValue(scrapes, 'sibyl_dashboard_scrapes_total', { source: 'gateway_metrics', outcome: 'error' })).toBe(1);
-    expect(sampleValue(scrapes, 'sibyl_dashboard_scrapes_total', { source: 'predictor', outcome: 'error' })).toBe(2);
+    expect(
+      sampleValue(scrapes, 'sibyl_dashboard_scrapes_total', {
+        source: 'gateway_metrics',
+        outcome: 'error',
+      }),
+    ).toBe(1);
+    expect(
+      sampleValue(scrapes, 'sibyl_dashboard_scrapes_total', {
+        source: 'predictor',
+        outcome: 'error',
+      }),
+    ).toBe(2);
   });
 
   it('keeps a rolling window and publishes each sample', async () => {

@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { QueueStatsView } from '@sibyl/contracts';
 import { Observable, Subject } from 'rxjs';
@@ -37,7 +43,10 @@ export class SamplerService implements OnApplicationBootstrap, OnApplicationShut
     this.intervalMs = config.get('SAMPLE_INTERVAL_MS', { infer: true });
     this.history = new SampleHistory(config.get('SAMPLE_HISTORY_SIZE', { infer: true }));
     this.window = new ScrapeWindow(config.get('RATE_WINDOW_MS', { infer: true }));
-    this.scraper = new EndpointScraper(fetchFn, Math.min(Math.max(this.intervalMs * 2, MIN_SCRAPE_TIMEOUT_MS), MAX_SCRAPE_TIMEOUT_MS));
+    this.scraper = new EndpointScraper(
+      fetchFn,
+      Math.min(Math.max(this.intervalMs * 2, MIN_SCRAPE_TIMEOUT_MS), MAX_SCRAPE_TIMEOUT_MS),
+    );
   }
 
   /** New samples as they are derived. */
@@ -66,7 +75,11 @@ export class SamplerService implements OnApplicationBootstrap, OnApplicationShut
     const started = Date.now();
     const scrape = await this.scrape(started);
     const baseline = this.window.baselineFor(scrape.at);
-    const sample = deriveOpsSample(baseline, scrape, this.config.get('BACKLOG_ALERT_THRESHOLD', { infer: true }));
+    const sample = deriveOpsSample(
+      baseline,
+      scrape,
+      this.config.get('BACKLOG_ALERT_THRESHOLD', { infer: true }),
+    );
     this.window.push(scrape);
     this.history.push(sample);
     this.metrics.observeScrape(scrape, (Date.now() - started) / 1000);
@@ -79,7 +92,9 @@ export class SamplerService implements OnApplicationBootstrap, OnApplicationShut
     this.timer = setTimeout(() => {
       const started = Date.now();
       this.sampleOnce()
-        .catch((error: Error) => this.logger.error(`sampling failed: ${error.message}`, error.stack))
+        .catch((error: Error) =>
+          this.logger.error(`sampling failed: ${error.message}`, error.stack),
+        )
         .finally(() => {
           if (this.running) this.schedule(Math.max(0, this.intervalMs - (Date.now() - started)));
         });
@@ -94,7 +109,12 @@ export class SamplerService implements OnApplicationBootstrap, OnApplicationShut
       this.scraper.metrics(`${gatewayUrl}/metrics`),
       ...predictorUrls.map((url) => this.scraper.metrics(url)),
     ]);
-    return { at, queue, gatewayMetrics, predictors: predictorUrls.map((url, i) => ({ url, metrics: predictorMetrics[i] })) };
+    return {
+      at,
+      queue,
+      gatewayMetrics,
+      predictors: predictorUrls.map((url, i) => ({ url, metrics: predictorMetrics[i] })),
+    };
   }
 
   /** Logs unreachable sources once per change, not once per second. */
@@ -103,7 +123,9 @@ export class SamplerService implements OnApplicationBootstrap, OnApplicationShut
       ['gateway queue', scrape.queue],
       ['gateway metrics', scrape.gatewayMetrics],
       ...scrape.predictors.map((p) => [p.url, p.metrics] as const),
-    ].flatMap(([source, result]) => (typeof result === 'object' && !result.ok ? [`${source}: ${result.error}`] : []));
+    ].flatMap(([source, result]) =>
+      typeof result === 'object' && !result.ok ? [`${source}: ${result.error}`] : [],
+    );
     const summary = failures.join('; ');
     if (summary !== this.lastErrors) {
       if (summary) this.logger.warn(`cannot sample ${summary}`);

@@ -20,6 +20,7 @@ export class ScrapeWindow {
   /** Records a scrape, forgetting those no longer needed as a baseline. */
   push(scrape: Scrape): void {
     this.scrapes.push(scrape);
-    while (this.scrapes.length > 1 && this.scrapes[1].at <= scrape.at - this.windowMs) this.scrapes.shift();
+    while (this.scrapes.length > 1 && this.scrapes[1].at <= scrape.at - this.windowMs)
+      this.scrapes.shift();
   }
 }

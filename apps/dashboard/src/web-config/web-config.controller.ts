@@ -10,7 +10,9 @@ export class WebConfigController {
   private readonly view: WebConfigView;
 
   constructor(config: ConfigService<DashboardConfig, true>) {
-    const gatewayUrl: string = config.get('GATEWAY_PUBLIC_URL', { infer: true }) || config.get('GATEWAY_URL', { infer: true });
+    const gatewayUrl: string =
+      config.get('GATEWAY_PUBLIC_URL', { infer: true }) ||
+      config.get('GATEWAY_URL', { infer: true });
     this.view = {
       gatewayUrl: gatewayUrl.replace(/\/+$/, ''),
       backlogAlertThreshold: config.get('BACKLOG_ALERT_THRESHOLD', { infer: true }),

@@ -19,7 +19,12 @@ describe('gateway environment validation', () => {
   });
 
   it('converts numbers and keeps meaningful empty values', () => {
-    const env = validate({ GATEWAY_PORT: '8080', RABBITMQ_MANAGEMENT_URL: '', AMQP_NAMESPACE: '', MAX_WAIT_MS: '' });
+    const env = validate({
+      GATEWAY_PORT: '8080',
+      RABBITMQ_MANAGEMENT_URL: '',
+      AMQP_NAMESPACE: '',
+      MAX_WAIT_MS: '',
+    });
     expect(env.GATEWAY_PORT).toBe(8080);
     expect(env.RABBITMQ_MANAGEMENT_URL).toBe('');
     expect(env.MAX_WAIT_MS).toBe(30000);
@@ -30,12 +35,14 @@ describe('gateway environment validation', () => {
   });
 
   it('lists every invalid variable at once', () => {
-    expect(() => validate({ GATEWAY_PORT: 'eighty', HTTP_ADAPTER: 'koa', MONGODB_URI: 'postgres://x' })).toThrow(
-      /GATEWAY_PORT="eighty".*\n.*HTTP_ADAPTER="koa".*\n.*MONGODB_URI/,
-    );
+    expect(() =>
+      validate({ GATEWAY_PORT: 'eighty', HTTP_ADAPTER: 'koa', MONGODB_URI: 'postgres://x' }),
+    ).toThrow(/GATEWAY_PORT="eighty".*\n.*HTTP_ADAPTER="koa".*\n.*MONGODB_URI/);
   });
 
   it('refuses a body limit that does not exceed the text limit', () => {
-    expect(() => validate({ MAX_TEXT_BYTES: '2048', MAX_BODY_BYTES: '2048' })).toThrow(/MAX_BODY_BYTES/);
+    expect(() => validate({ MAX_TEXT_BYTES: '2048', MAX_BODY_BYTES: '2048' })).toThrow(
+      /MAX_BODY_BYTES/,
+    );
   });
 });

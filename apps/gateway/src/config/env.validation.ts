@@ -2,7 +2,16 @@
 /* eslint-disable @typescript-eslint/no-inferrable-types */
 import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, IsString, Matches, Max, Min, validateSync, ValidateIf } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  validateSync,
+  ValidateIf,
+} from 'class-validator';
 
 /** HTTP servers the gateway can run on (issue 6 benchmarks both). */
 export const HTTP_ADAPTERS = ['express', 'fastify'] as const;
@@ -29,7 +38,9 @@ export class GatewayEnvironment {
   @Matches(/^https?:\/\//, { message: 'RABBITMQ_MANAGEMENT_URL must be an http(s) URL or empty' })
   RABBITMQ_MANAGEMENT_URL: string = 'http://guest:guest@127.0.0.1:15672';
   /** Prefix of every exchange and queue name; empty = production names. */
-  @Matches(/^[A-Za-z0-9._-]*$/, { message: 'AMQP_NAMESPACE may only hold letters, digits, ".", "_" and "-"' })
+  @Matches(/^[A-Za-z0-9._-]*$/, {
+    message: 'AMQP_NAMESPACE may only hold letters, digits, ".", "_" and "-"',
+  })
   AMQP_NAMESPACE: string = '';
   /** `x-delivery-limit` of the requests queue; must equal the predictor's. */
   @IsInt() @Min(1) DELIVERY_LIMIT: number = 5;
@@ -83,11 +94,16 @@ export function validate(config: Record<string, unknown>): GatewayEnvironment {
   const env = plainToInstance(GatewayEnvironment, given, { enableImplicitConversion: true });
   const errors = validateSync(env, { skipMissingProperties: false });
   if (errors.length > 0) {
-    const lines = errors.map((e) => `${e.property}=${JSON.stringify(given[e.property])}: ${Object.values(e.constraints ?? {}).join(', ')}`);
+    const lines = errors.map(
+      (e) =>
+        `${e.property}=${JSON.stringify(given[e.property])}: ${Object.values(e.constraints ?? {}).join(', ')}`,
+    );
     throw new Error(`Invalid gateway configuration:\n  ${lines.join('\n  ')}`);
   }
   if (env.MAX_BODY_BYTES <= env.MAX_TEXT_BYTES) {
-    throw new Error(`Invalid gateway configuration: MAX_BODY_BYTES (${env.MAX_BODY_BYTES}) must exceed MAX_TEXT_BYTES (${env.MAX_TEXT_BYTES})`);
+    throw new Error(
+      `Invalid gateway configuration: MAX_BODY_BYTES (${env.MAX_BODY_BYTES}) must exceed MAX_TEXT_BYTES (${env.MAX_TEXT_BYTES})`,
+    );
   }
   return env;
 }

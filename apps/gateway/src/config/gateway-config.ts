@@ -13,7 +13,9 @@ export interface GatewayConfig {
  * result once. The validated values are also returned, because the HTTP adapter must be
  * chosen before the Nest application exists.
  */
-export async function loadGatewayConfig(overrides: Record<string, string> = {}): Promise<GatewayConfig> {
+export async function loadGatewayConfig(
+  overrides: Record<string, string> = {},
+): Promise<GatewayConfig> {
   let env: GatewayEnvironment | undefined;
   const module = await ConfigModule.forRoot({
     isGlobal: true,

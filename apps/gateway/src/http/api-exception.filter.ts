@@ -53,16 +53,23 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const http = this.toHttpException(exception);
     const status = http.getStatus();
     if (status === HttpStatus.INTERNAL_SERVER_ERROR) {
-      this.logger.error(`${request.method} ${request.url} failed`, exception instanceof Error ? exception.stack : String(exception));
+      this.logger.error(
+        `${request.method} ${request.url} failed`,
+        exception instanceof Error ? exception.stack : String(exception),
+      );
     }
-    if (request.method === 'POST' && SUBMISSION_ROUTE.test(request.originalUrl ?? request.url ?? '')) {
+    if (
+      request.method === 'POST' &&
+      SUBMISSION_ROUTE.test(request.originalUrl ?? request.url ?? '')
+    ) {
       this.metrics.rejected.inc({ reason: rejectionReason(http) });
     }
     if (httpAdapter.isHeadersSent(response)) {
       httpAdapter.end(response);
       return;
     }
-    if (status === HttpStatus.SERVICE_UNAVAILABLE) httpAdapter.setHeader(response, 'Retry-After', '1');
+    if (status === HttpStatus.SERVICE_UNAVAILABLE)
+      httpAdapter.setHeader(response, 'Retry-After', '1');
     httpAdapter.reply(response, errorBody(http), status);
   }
 
@@ -71,13 +78,20 @@ export class ApiExceptionFilter implements ExceptionFilter {
       // Nest maps Fastify's own errors to HttpException(message, status): give the body limit a clear message.
       const fromFastify = typeof exception.getResponse() === 'string';
       return fromFastify && exception.getStatus() === HttpStatus.PAYLOAD_TOO_LARGE
-        ? new PayloadTooLargeException(`request body exceeds ${this.maxBodyBytes} bytes (MAX_BODY_BYTES)`)
+        ? new PayloadTooLargeException(
+            `request body exceeds ${this.maxBodyBytes} bytes (MAX_BODY_BYTES)`,
+          )
         : exception;
     }
     if (isDatabaseUnavailable(exception)) {
-      return new ServiceUnavailableException('database unavailable; nothing was stored — retry later');
+      return new ServiceUnavailableException(
+        'database unavailable; nothing was stored — retry later',
+      );
     }
-    return bodyParserError(exception, this.maxBodyBytes) ?? new HttpException('internal server error', HttpStatus.INTERNAL_SERVER_ERROR);
+    return (
+      bodyParserError(exception, this.maxBodyBytes) ??
+      new HttpException('internal server error', HttpStatus.INTERNAL_SERVER_ERROR)
+    );
   }
 }
 
@@ -88,8 +102,12 @@ export class ApiExceptionFilter implements ExceptionFilter {
 export function errorBody(exception: HttpException): ApiErrorBody | object {
   const status = exception.getStatus();
   const response = exception.getResponse();
-  if (typeof response === 'object' && response !== null && !('message' in response)) return response;
-  const fields = typeof response === 'object' && response !== null ? (response as Partial<ApiErrorBody>) : { message: String(response) };
+  if (typeof response === 'object' && response !== null && !('message' in response))
+    return response;
+  const fields =
+    typeof response === 'object' && response !== null
+      ? (response as Partial<ApiErrorBody>)
+      : { message: String(response) };
   return {
     statusCode: status,
     error: fields.error ?? httpStatusName(status),
@@ -99,7 +117,11 @@ export function errorBody(exception: HttpException): ApiErrorBody | object {
 
 function httpStatusName(status: number): string {
   const name = HttpStatus[status];
-  return name ? name.toLowerCase().replace(/(^|_)(\w)/g, (_m, sep: string, c: string) => (sep ? ' ' : '') + c.toUpperCase()) : 'Error';
+  return name
+    ? name
+        .toLowerCase()
+        .replace(/(^|_)(\w)/g, (_m, sep: string, c: string) => (sep ? ' ' : '') + c.toUpperCase())
+    : 'Error';
 }
 
 /** Label of a refused submission. */

@@ -7,6 +7,11 @@ import type { HttpAdapterName } from '../config/env.validation';
  * The HTTP server under Nest (HTTP_ADAPTER): Express by default, Fastify for comparison.
  * `bodyLimitBytes` is Fastify's server-wide body limit (Express gets it from its JSON parser).
  */
-export function createHttpAdapter(name: HttpAdapterName, bodyLimitBytes: number): AbstractHttpAdapter {
-  return name === 'fastify' ? new FastifyAdapter({ bodyLimit: bodyLimitBytes }) : new ExpressAdapter();
+export function createHttpAdapter(
+  name: HttpAdapterName,
+  bodyLimitBytes: number,
+): AbstractHttpAdapter {
+  return name === 'fastify'
+    ? new FastifyAdapter({ bodyLimit: bodyLimitBytes })
+    : new ExpressAdapter();
 }

@@ -20,22 +20,48 @@ function notAnObject(body: unknown): BadRequestException | undefined {
  * (Nest's own mapping would turn a JSON syntax error into a bare 400 with the parser's text).
  * The application must be created with `bodyParser: false`.
  */
-export function installJsonBodyParser(app: INestApplication, adapter: HttpAdapterName, limitBytes: number): void {
+export function installJsonBodyParser(
+  app: INestApplication,
+  adapter: HttpAdapterName,
+  limitBytes: number,
+): void {
   if (adapter === 'fastify') {
     const fastifyApp = app as NestFastifyApplication;
-    const defaultJsonParser = fastifyApp.getHttpAdapter().getInstance().getDefaultJsonParser('error', 'error');
-    fastifyApp.useBodyParser<RawServerDefault>('application/json', { bodyLimit: limitBytes }, (request, body, done) => {
-      defaultJsonParser(request, body.toString('utf8'), (error: Error | null, value?: unknown) => {
-        const refusal = error ? (bodyParserError(error, limitBytes) ?? error) : notAnObject(value);
-        return refusal ? done(refusal, undefined) : done(null, value);
-      });
-    });
+    const defaultJsonParser = fastifyApp
+      .getHttpAdapter()
+      .getInstance()
+      .getDefaultJsonParser('error', 'error');
+    fastifyApp.useBodyParser<RawServerDefault>(
+      'application/json',
+      { bodyLimit: limitBytes },
+      (request, body, done) => {
+        defaultJsonParser(
+          request,
+          body.toString('utf8'),
+          (error: Error | null, value?: unknown) => {
+            const refusal = error
+              ? (bodyParserError(error, limitBytes) ?? error)
+              : notAnObject(value);
+            return refusal ? done(refusal, undefined) : done(null, value);
+          },
+        );
+      },
+    );
     return;
   }
   const expressApp = app as NestExpressApplication;
   expressApp.useBodyParser('json', { limit: limitBytes });
-  expressApp.use((request: { body?: unknown; headers: Record<string, unknown> }, _response: unknown, next: Next) =>
-    next(request.body !== undefined && request.headers['content-length'] !== '0' ? notAnObject(request.body) : undefined),
+  expressApp.use(
+    (
+      request: { body?: unknown; headers: Record<string, unknown> },
+      _response: unknown,
+      next: Next,
+    ) =>
+      next(
+        request.body !== undefined && request.headers['content-length'] !== '0'
+          ? notAnObject(request.body)
+          : undefined,
+      ),
   );
   // Error-handling middleware (arity 4) right after the parser: translate its errors.
   expressApp.use((error: unknown, _request: unknown, _response: unknown, next: Next) =>

@@ -11,7 +11,9 @@ export function isJsonContentType(contentType: string | undefined): boolean {
 /** True when the request announces a body. */
 function hasBody(request: IncomingMessage): boolean {
   const length = request.headers['content-length'];
-  return request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+  return (
+    request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0')
+  );
 }
 
 /** Refuses (415) a request body that is not `application/json`, before anything reads it. */
@@ -19,7 +21,11 @@ function hasBody(request: IncomingMessage): boolean {
 export class JsonContentTypeMiddleware implements NestMiddleware {
   use(request: IncomingMessage, _response: unknown, next: () => void): void {
     const contentType = request.headers['content-type'];
-    if (BODY_METHODS.has(request.method ?? '') && hasBody(request) && !isJsonContentType(contentType)) {
+    if (
+      BODY_METHODS.has(request.method ?? '') &&
+      hasBody(request) &&
+      !isJsonContentType(contentType)
+    ) {
       throw new UnsupportedMediaTypeException(
         `Content-Type must be application/json (got ${contentType ? `"${contentType}"` : 'none'})`,
       );

@@ -11,4 +11,5 @@ export const OUTBOX_RELAY_OPTIONS = Symbol('OUTBOX_RELAY_OPTIONS');
 export const SWEEP_PAGE_MAX = 20_000;
 
 /** The `error` of the `failed` result stored for a request the relay gave up on. */
-export const GAVE_UP_ERROR = 'not processed after the maximum number of publishes (see the dead-letter queue)';
+export const GAVE_UP_ERROR =
+  'not processed after the maximum number of publishes (see the dead-letter queue)';

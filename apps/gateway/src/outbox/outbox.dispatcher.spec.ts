@@ -19,7 +19,10 @@ function setup(refuse = new Set<string>()) {
   const counts = { confirms: 0, relayed: {} as Record<string, number> };
   const metrics = {
     confirmSeconds: { observe: () => counts.confirms++ },
-    relayed: { inc: ({ source }: { source: string }, n: number) => (counts.relayed[source] = (counts.relayed[source] ?? 0) + n) },
+    relayed: {
+      inc: ({ source }: { source: string }, n: number) =>
+        (counts.relayed[source] = (counts.relayed[source] ?? 0) + n),
+    },
   } as unknown as OutboxMetrics;
   return { dispatcher: new OutboxDispatcher(publisher, metrics), counts, published };
 }
@@ -29,7 +32,12 @@ describe('OutboxDispatcher', () => {
     const { dispatcher, counts } = setup();
     const pending = dispatcher.dispatch([request('a'), request('b', 2)]);
     expect(dispatcher.pending).toBe(2);
-    expect(await pending).toEqual({ confirmed: 2, failed: 0, confirmedIds: ['a', 'b'], error: undefined });
+    expect(await pending).toEqual({
+      confirmed: 2,
+      failed: 0,
+      confirmedIds: ['a', 'b'],
+      error: undefined,
+    });
     expect(counts.confirms).toBe(2);
     expect(dispatcher.pending).toBe(0);
   });

@@ -64,7 +64,10 @@ export class OutboxDispatcher {
   }
 
   /** Publishes every request; resolves when all are confirmed or given up. */
-  dispatch(requests: readonly PredictionRequest[], options: DispatchOptions = {}): Promise<DispatchResult> {
+  dispatch(
+    requests: readonly PredictionRequest[],
+    options: DispatchOptions = {},
+  ): Promise<DispatchResult> {
     const source = options.source ?? 'submission';
     if (source !== 'submission') this.metrics.relayed.inc({ source }, requests.length);
     const done = this.publishAll(requests);
@@ -115,7 +118,9 @@ export class OutboxDispatcher {
   /** Logs once when publishing starts failing and once when it recovers. */
   private reportFailures(failed: number, error: string | undefined): void {
     if (failed > 0 && !this.failing) {
-      this.logger.warn(`${failed} publish(es) not confirmed (${error}); the outbox relay will retry`);
+      this.logger.warn(
+        `${failed} publish(es) not confirmed (${error}); the outbox relay will retry`,
+      );
     } else if (failed === 0 && this.failing) {
       this.logger.log('publishes confirmed again');
     }

@@ -12,7 +12,10 @@ export class OutboxMetrics {
   readonly gaveUp: Counter;
   private backlogSource: () => number = () => 0;
 
-  constructor(@Inject(METRICS_REGISTRY) registry: Registry, @Inject(METRICS_OPTIONS) options: ResolvedMetricsOptions) {
+  constructor(
+    @Inject(METRICS_REGISTRY) registry: Registry,
+    @Inject(METRICS_OPTIONS) options: ResolvedMetricsOptions,
+  ) {
     this.confirmSeconds = new Histogram({
       name: `${options.prefix}publish_confirm_seconds`,
       help: 'Time from publishing a prediction request to its broker confirm',

@@ -8,7 +8,14 @@ import { RecordsModule } from '../records/records.module';
 import { OUTBOX_RELAY_OPTIONS } from './outbox.constants';
 import { OutboxDispatcher } from './outbox.dispatcher';
 import { OutboxMetrics } from './outbox.metrics';
-import { BROKER_PROBE, OUTBOX_GAVE_UP, OUTBOX_SINK, OUTBOX_SOURCE, OutboxRelay, OutboxRelayOptions } from './outbox.relay';
+import {
+  BROKER_PROBE,
+  OUTBOX_GAVE_UP,
+  OUTBOX_SINK,
+  OUTBOX_SOURCE,
+  OutboxRelay,
+  OutboxRelayOptions,
+} from './outbox.relay';
 
 type Config = ConfigService<GatewayEnvironment, true>;
 
@@ -22,7 +29,11 @@ type Config = ConfigService<GatewayEnvironment, true>;
     { provide: OUTBOX_SOURCE, useExisting: OutboxStore },
     { provide: OUTBOX_SINK, useExisting: OutboxDispatcher },
     { provide: BROKER_PROBE, useExisting: QueueDepthService },
-    { provide: OUTBOX_GAVE_UP, inject: [OutboxMetrics], useFactory: (metrics: OutboxMetrics) => metrics.gaveUp },
+    {
+      provide: OUTBOX_GAVE_UP,
+      inject: [OutboxMetrics],
+      useFactory: (metrics: OutboxMetrics) => metrics.gaveUp,
+    },
     {
       provide: OUTBOX_RELAY_OPTIONS,
       inject: [ConfigService],

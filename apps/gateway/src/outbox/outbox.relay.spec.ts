@@ -4,7 +4,12 @@ import { BrokerProbe, OutboxRelay, OutboxRelayOptions, OutboxSink } from './outb
 import { FakeSweepStore } from './sweep-store.fake';
 
 const NOW = new Date('2026-03-01T12:00:00.000Z');
-const options: OutboxRelayOptions = { intervalMs: 1000, republishAfterMs: 60000, batchSize: 3, maxAttempts: 5 };
+const options: OutboxRelayOptions = {
+  intervalMs: 1000,
+  republishAfterMs: 60000,
+  batchSize: 3,
+  maxAttempts: 5,
+};
 const at = (ms: number) => new Date(NOW.getTime() + ms);
 const SUBMITTED = new Date('2026-03-01T11:00:00.000Z');
 
@@ -13,7 +18,15 @@ function request(id: string, attempt = 2): PredictionRequest {
 }
 
 /** In-memory fakes of the store, the dispatcher and the broker, recording how the relay uses them. */
-function fakes(init: { overdue?: Array<[string, number, number?]>; retries?: PredictionRequest[]; ready?: number; connected?: boolean; fail?: Set<string> } = {}) {
+function fakes(
+  init: {
+    overdue?: Array<[string, number, number?]>;
+    retries?: PredictionRequest[];
+    ready?: number;
+    connected?: boolean;
+    fail?: Set<string>;
+  } = {},
+) {
   const store = new FakeSweepStore();
   for (const [id, attempts, offsetMs = 0] of init.overdue ?? []) {
     store.add(id, new Date(SUBMITTED.getTime() + offsetMs), { publishAttempts: attempts });
@@ -32,8 +45,15 @@ function fakes(init: { overdue?: Array<[string, number, number?]>; retries?: Pre
       dispatched.push({ requests: [...requests], options: dispatchOptions });
       const failed = requests.filter((r) => init.fail?.has(r.trackingId));
       retries.push(...failed.map((r) => ({ ...r, attempt: r.attempt + 1 })));
-      const confirmedIds = requests.filter((r) => !init.fail?.has(r.trackingId)).map((r) => r.trackingId);
-      return { confirmed: confirmedIds.length, failed: failed.length, confirmedIds, error: failed.length ? 'refused' : undefined };
+      const confirmedIds = requests
+        .filter((r) => !init.fail?.has(r.trackingId))
+        .map((r) => r.trackingId);
+      return {
+        confirmed: confirmedIds.length,
+        failed: failed.length,
+        confirmedIds,
+        error: failed.length ? 'refused' : undefined,
+      };
     },
   };
   const broker: BrokerProbe = {
@@ -44,7 +64,15 @@ function fakes(init: { overdue?: Array<[string, number, number?]>; retries?: Pre
     },
   };
   const gaveUp = { count: 0, inc: (n: number) => (gaveUp.count += n) };
-  return { relay: new OutboxRelay(store, sink, broker, options, gaveUp), sweeps, dispatched, sink, retries, store, gaveUp };
+  return {
+    relay: new OutboxRelay(store, sink, broker, options, gaveUp),
+    sweeps,
+    dispatched,
+    sink,
+    retries,
+    store,
+    gaveUp,
+  };
 }
 
 describe('OutboxRelay', () => {
@@ -60,14 +88,21 @@ describe('OutboxRelay', () => {
   });
 
   it('retries at most a batch per run', async () => {
-    const { relay, dispatched, sink } = fakes({ retries: ['a', 'b', 'c', 'd'].map((id) => request(id)), ready: 5 });
+    const { relay, dispatched, sink } = fakes({
+      retries: ['a', 'b', 'c', 'd'].map((id) => request(id)),
+      ready: 5,
+    });
     await relay.runOnce(NOW);
     expect(dispatched[0].requests.map((r) => r.trackingId)).toEqual(['a', 'b', 'c']);
     expect(sink.retryCount).toBe(1);
   });
 
   it('keeps failing retries for later and does not sweep meanwhile', async () => {
-    const { relay, sweeps, sink } = fakes({ retries: [request('a')], ready: 0, fail: new Set(['a']) });
+    const { relay, sweeps, sink } = fakes({
+      retries: [request('a')],
+      ready: 0,
+      fail: new Set(['a']),
+    });
     const run = await relay.runOnce(NOW);
     expect(run).toMatchObject({ retried: 1, failed: 1 });
     expect(sweeps).toHaveLength(0);
@@ -76,14 +111,32 @@ describe('OutboxRelay', () => {
   });
 
   it('sweeps at start-up: requests without a result are published with attempt + 1', async () => {
-    const { relay, sweeps, dispatched, store } = fakes({ overdue: [['o1', 1], ['o2', 2]], ready: 0 });
+    const { relay, sweeps, dispatched, store } = fakes({
+      overdue: [
+        ['o1', 1],
+        ['o2', 2],
+      ],
+      ready: 0,
+    });
     const run = await relay.runOnce(NOW);
-    expect(sweeps).toEqual([{ from: new Date(0), to: new Date(NOW.getTime() - 60000), limit: 20_000 }]);
+    expect(sweeps).toEqual([
+      { from: new Date(0), to: new Date(NOW.getTime() - 60000), limit: 20_000 },
+    ]);
     expect(dispatched).toEqual([
       {
         requests: [
-          { trackingId: 'o1', text: 'text o1', submittedAt: '2026-03-01T11:00:00.000Z', attempt: 2 },
-          { trackingId: 'o2', text: 'text o2', submittedAt: '2026-03-01T11:00:00.000Z', attempt: 3 },
+          {
+            trackingId: 'o1',
+            text: 'text o1',
+            submittedAt: '2026-03-01T11:00:00.000Z',
+            attempt: 2,
+          },
+          {
+            trackingId: 'o2',
+            text: 'text o2',
+            submittedAt: '2026-03-01T11:00:00.000Z',
+            attempt: 3,
+          },
         ],
         options: { source: 'sweep' },
       },
@@ -102,11 +155,15 @@ describe('OutboxRelay', () => {
 
   it('does not sweep into a backlog (ready messages explain late results), nor blind', async () => {
     const backlog = fakes({ overdue: [['o', 1]], ready: 42 });
-    expect(await backlog.relay.runOnce(NOW)).toMatchObject({ skipped: 'requests queue holds 42 ready messages' });
+    expect(await backlog.relay.runOnce(NOW)).toMatchObject({
+      skipped: 'requests queue holds 42 ready messages',
+    });
     expect(backlog.sweeps).toHaveLength(0);
     expect(backlog.relay.sweepReason(at(1000).getTime())).toBe('start-up');
     const blind = fakes({ overdue: [['o', 1]] });
-    expect(await blind.relay.runOnce(NOW)).toMatchObject({ skipped: 'requests queue depth unknown' });
+    expect(await blind.relay.runOnce(NOW)).toMatchObject({
+      skipped: 'requests queue depth unknown',
+    });
     expect(blind.dispatched).toHaveLength(0);
   });
 
@@ -117,13 +174,26 @@ describe('OutboxRelay', () => {
     expect(relay.sweepReason(at(options.republishAfterMs).getTime())).toBe('periodic');
     sink.overflowed = true;
     expect(relay.sweepReason(at(10).getTime())).toBe('retry memory overflowed');
-    const full = fakes({ overdue: [['a', 1, 0], ['b', 1, 1], ['c', 1, 2], ['d', 1, 3]], ready: 0 });
+    const full = fakes({
+      overdue: [
+        ['a', 1, 0],
+        ['b', 1, 1],
+        ['c', 1, 2],
+        ['d', 1, 3],
+      ],
+      ready: 0,
+    });
     await full.relay.runOnce(NOW);
     expect(full.relay.sweepReason(at(10).getTime())).toBe('more overdue requests');
   });
 
   it('does nothing while the broker is disconnected', async () => {
-    const { relay, sweeps, dispatched } = fakes({ retries: [request('a')], overdue: [['o', 1]], connected: false, ready: 0 });
+    const { relay, sweeps, dispatched } = fakes({
+      retries: [request('a')],
+      overdue: [['o', 1]],
+      connected: false,
+      ready: 0,
+    });
     expect(await relay.runOnce(NOW)).toMatchObject({ skipped: 'broker disconnected' });
     expect(sweeps).toHaveLength(0);
     expect(dispatched).toHaveLength(0);

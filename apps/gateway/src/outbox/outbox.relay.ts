@@ -1,4 +1,10 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
 import type { PredictionRequest } from '@sibyl/amqp';
 import { OUTBOX_RELAY_OPTIONS } from './outbox.constants';
 import type { DispatchOptions, DispatchResult } from './outbox.dispatcher';
@@ -18,7 +24,10 @@ export interface OutboxRelayOptions {
 
 /** The {@link OutboxDispatcher} as the relay uses it. */
 export interface OutboxSink {
-  dispatch(requests: readonly PredictionRequest[], options?: DispatchOptions): Promise<DispatchResult>;
+  dispatch(
+    requests: readonly PredictionRequest[],
+    options?: DispatchOptions,
+  ): Promise<DispatchResult>;
   takeRetries(limit: number): PredictionRequest[];
   readonly retryCount: number;
   readonly pending: number;
@@ -136,7 +145,9 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       );
     }
     if (run.gaveUp > 0) {
-      this.logger.warn(`gave up on ${run.gaveUp} request(s) published ${this.options.maxAttempts} times without a result`);
+      this.logger.warn(
+        `gave up on ${run.gaveUp} request(s) published ${this.options.maxAttempts} times without a result`,
+      );
     }
     return run;
   }
@@ -144,7 +155,9 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private async sweep(now: Date, reason: string, run: RelayRun): Promise<void> {
     const ready = await this.broker.readyCount().catch(() => Number.NaN);
     if (ready !== 0) {
-      run.skipped = Number.isNaN(ready) ? 'requests queue depth unknown' : `requests queue holds ${ready} ready messages`;
+      run.skipped = Number.isNaN(ready)
+        ? 'requests queue depth unknown'
+        : `requests queue holds ${ready} ready messages`;
       return;
     }
     run.sweep = reason;
@@ -169,7 +182,10 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     if (this.stopped) return;
     this.timer = setTimeout(() => {
       this.running = this.runOnce().then(
-        (run) => this.schedule(run.failed === 0 && (this.sink.retryCount > 0 || this.sweepAgain) ? 0 : undefined),
+        (run) =>
+          this.schedule(
+            run.failed === 0 && (this.sink.retryCount > 0 || this.sweepAgain) ? 0 : undefined,
+          ),
         (error: Error) => {
           this.logger.warn(`outbox relay run failed: ${error.message}`);
           this.schedule();

@@ -14,8 +14,14 @@ function publisher(refuse = new Set<string>()) {
   const sink: SweepPublisher = {
     dispatch: async (requests): Promise<DispatchResult> => {
       published.push(...requests);
-      const confirmedIds = requests.filter((r) => !refuse.has(r.trackingId)).map((r) => r.trackingId);
-      return { confirmed: confirmedIds.length, failed: requests.length - confirmedIds.length, confirmedIds };
+      const confirmedIds = requests
+        .filter((r) => !refuse.has(r.trackingId))
+        .map((r) => r.trackingId);
+      return {
+        confirmed: confirmedIds.length,
+        failed: requests.length - confirmedIds.length,
+        confirmedIds,
+      };
     },
   };
   return { sink, published };
@@ -23,7 +29,10 @@ function publisher(refuse = new Set<string>()) {
 
 describe('sweepOnce', () => {
   it('republishes exactly the requests without a result, with attempt + 1, and moves the cursor to the cutoff', async () => {
-    const store = new FakeSweepStore().add('done', at(1)).add('lost', at(2)).add('again', at(3), { publishAttempts: 2 });
+    const store = new FakeSweepStore()
+      .add('done', at(1))
+      .add('lost', at(2))
+      .add('again', at(3), { publishAttempts: 2 });
     store.requests.get('done')!.result = 'done';
     const { sink, published } = publisher();
     const outcome = await sweepOnce(store, sink, CUTOFF, limits);
@@ -35,11 +44,21 @@ describe('sweepOnce', () => {
       { trackingId: 'lost', attempt: 2 },
       { trackingId: 'again', attempt: 3 },
     ]);
-    expect(outcome).toEqual({ scanned: 3, republished: 2, confirmed: 2, failed: 0, gaveUp: 0, more: false });
+    expect(outcome).toEqual({
+      scanned: 3,
+      republished: 2,
+      confirmed: 2,
+      failed: 0,
+      gaveUp: 0,
+      more: false,
+    });
     // the cursor waits at the first request still without a result...
     expect(store.through).toEqual(at(2));
     // ...which the next sweep does not republish before a full period has passed since
-    expect(await sweepOnce(store, sink, CUTOFF, limits)).toMatchObject({ scanned: 2, republished: 0 });
+    expect(await sweepOnce(store, sink, CUTOFF, limits)).toMatchObject({
+      scanned: 2,
+      republished: 0,
+    });
     // once both have results, the cursor moves on to the cutoff
     ['lost', 'again'].forEach((id) => (store.requests.get(id)!.result = 'done'));
     await sweepOnce(store, sink, CUTOFF, limits);
@@ -47,7 +66,10 @@ describe('sweepOnce', () => {
   });
 
   it('republishes a republished request again only when its republish is older than the cutoff', async () => {
-    const store = new FakeSweepStore().add('twice', at(1), { publishAttempts: 2, republishedAt: at(30_000) });
+    const store = new FakeSweepStore().add('twice', at(1), {
+      publishAttempts: 2,
+      republishedAt: at(30_000),
+    });
     const { sink, published } = publisher();
     await sweepOnce(store, sink, at(20_000), limits);
     expect(published).toEqual([]);
@@ -70,7 +92,10 @@ describe('sweepOnce', () => {
     const outcome = await sweepOnce(store, sink, CUTOFF, limits);
     expect(published).toEqual([]);
     expect(outcome.gaveUp).toBe(1);
-    expect(store.requests.get('poison')).toMatchObject({ result: 'failed', error: expect.stringMatching(/dead-letter/) });
+    expect(store.requests.get('poison')).toMatchObject({
+      result: 'failed',
+      error: expect.stringMatching(/dead-letter/),
+    });
     expect(store.through).toEqual(CUTOFF);
   });
 
@@ -88,22 +113,39 @@ describe('sweepOnce', () => {
     for (let i = 0; i < 5; i++) store.add(`r${i}`, at(i));
     const { sink, published } = publisher();
     const batches = { ...limits, batchSize: 2 };
-    expect(await sweepOnce(store, sink, CUTOFF, batches)).toMatchObject({ republished: 2, more: true });
+    expect(await sweepOnce(store, sink, CUTOFF, batches)).toMatchObject({
+      republished: 2,
+      more: true,
+    });
     expect(store.through).toEqual(at(0));
-    expect(await sweepOnce(store, sink, CUTOFF, batches)).toMatchObject({ republished: 2, more: true });
-    expect(await sweepOnce(store, sink, CUTOFF, batches)).toMatchObject({ republished: 1, more: false });
+    expect(await sweepOnce(store, sink, CUTOFF, batches)).toMatchObject({
+      republished: 2,
+      more: true,
+    });
+    expect(await sweepOnce(store, sink, CUTOFF, batches)).toMatchObject({
+      republished: 1,
+      more: false,
+    });
     expect(published.map((r) => r.trackingId)).toEqual(['r0', 'r1', 'r2', 'r3', 'r4']);
   });
 
   it('pages through many requests without splitting one millisecond between pages', async () => {
-    const store = new FakeSweepStore().add('a', at(1)).add('b', at(2)).add('c', at(2)).add('d', at(3));
+    const store = new FakeSweepStore()
+      .add('a', at(1))
+      .add('b', at(2))
+      .add('c', at(2))
+      .add('d', at(3));
     ['a', 'b', 'd'].forEach((id) => (store.requests.get(id)!.result = 'done'));
     const { sink, published } = publisher();
     const paged = { ...limits, pageSize: 2 };
     expect(await sweepOnce(store, sink, CUTOFF, paged)).toMatchObject({ scanned: 1, more: true });
     expect(store.through).toEqual(at(2));
     // [b, c] share a millisecond and fill the page: read whole; c is republished and holds the cursor
-    expect(await sweepOnce(store, sink, CUTOFF, paged)).toMatchObject({ scanned: 2, republished: 1, more: false });
+    expect(await sweepOnce(store, sink, CUTOFF, paged)).toMatchObject({
+      scanned: 2,
+      republished: 1,
+      more: false,
+    });
     expect(published.map((r) => r.trackingId)).toEqual(['c']);
     expect(store.through).toEqual(at(2));
     store.requests.get('c')!.result = 'done';

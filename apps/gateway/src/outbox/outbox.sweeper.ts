@@ -10,13 +10,19 @@ export interface SweepStore {
   requestsSubmittedBetween(from: Date, to: Date, limit: number): Promise<SweepCandidate[]>;
   resultIdsSubmittedBetween(from: Date, to: Date): Promise<Set<string>>;
   requestsWithText(ids: readonly string[]): Promise<OutboxEntry[]>;
-  recordAttempts(entries: ReadonlyArray<{ trackingId: string; attempt: number }>, at: Date): Promise<void>;
+  recordAttempts(
+    entries: ReadonlyArray<{ trackingId: string; attempt: number }>,
+    at: Date,
+  ): Promise<void>;
   giveUp(entries: readonly SweepCandidate[], error: string, completedAt: Date): Promise<void>;
 }
 
 /** How a sweep publishes (the {@link OutboxDispatcher}). */
 export interface SweepPublisher {
-  dispatch(requests: readonly PredictionRequest[], options?: DispatchOptions): Promise<DispatchResult>;
+  dispatch(
+    requests: readonly PredictionRequest[],
+    options?: DispatchOptions,
+  ): Promise<DispatchResult>;
 }
 
 /** Settings of a sweep. */
@@ -57,14 +63,24 @@ export async function sweepOnce(
   limits: SweepLimits,
   now = new Date(),
 ): Promise<SweepOutcome> {
-  const outcome: SweepOutcome = { scanned: 0, republished: 0, confirmed: 0, failed: 0, gaveUp: 0, more: false };
+  const outcome: SweepOutcome = {
+    scanned: 0,
+    republished: 0,
+    confirmed: 0,
+    failed: 0,
+    gaveUp: 0,
+    more: false,
+  };
   const from = await store.sweptThrough();
   if (from >= cutoff) return outcome;
   const pageSize = limits.pageSize ?? SWEEP_PAGE_MAX;
   const page = await store.requestsSubmittedBetween(from, cutoff, pageSize);
   const { candidates, through: pageEnd } = completeTimestamps(page, pageSize, cutoff);
   outcome.scanned = candidates.length;
-  const done = candidates.length > 0 ? await store.resultIdsSubmittedBetween(from, pageEnd) : new Set<string>();
+  const done =
+    candidates.length > 0
+      ? await store.resultIdsSubmittedBetween(from, pageEnd)
+      : new Set<string>();
   const missing = candidates.filter((candidate) => !done.has(candidate._id));
   const overdue = missing.filter((candidate) => lastPublish(candidate) < cutoff);
   const due = overdue.slice(0, limits.batchSize);
@@ -73,17 +89,27 @@ export async function sweepOnce(
   outcome.gaveUp = exhausted.length;
   const retry = due.filter((candidate) => attempts(candidate) < limits.maxAttempts);
   if (retry.length > 0) {
-    const requests = (await store.requestsWithText(retry.map((candidate) => candidate._id))).map(toRequest);
+    const requests = (await store.requestsWithText(retry.map((candidate) => candidate._id))).map(
+      toRequest,
+    );
     const result = await publisher.dispatch(requests, { source: 'sweep' });
-    Object.assign(outcome, { republished: requests.length, confirmed: result.confirmed, failed: result.failed });
+    Object.assign(outcome, {
+      republished: requests.length,
+      confirmed: result.confirmed,
+      failed: result.failed,
+    });
     const attemptOf = new Map(requests.map((request) => [request.trackingId, request.attempt]));
-    const confirmed = result.confirmedIds.map((trackingId) => ({ trackingId, attempt: attemptOf.get(trackingId) ?? 1 }));
+    const confirmed = result.confirmedIds.map((trackingId) => ({
+      trackingId,
+      attempt: attemptOf.get(trackingId) ?? 1,
+    }));
     await store.recordAttempts(confirmed, now);
     if (result.failed > 0) return outcome;
   }
   const given = new Set(exhausted.map((candidate) => candidate._id));
   const pending = missing.find((candidate) => !given.has(candidate._id));
-  const through = pending && new Date(pending.submittedAt) < pageEnd ? new Date(pending.submittedAt) : pageEnd;
+  const through =
+    pending && new Date(pending.submittedAt) < pageEnd ? new Date(pending.submittedAt) : pageEnd;
   await store.advanceSweep(through);
   // Sweep again at once while there is more to publish, or more to read and the cursor moved.
   outcome.more = overdue.length > due.length || (page.length >= pageSize && through > from);

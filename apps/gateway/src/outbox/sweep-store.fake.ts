@@ -18,7 +18,13 @@ export class FakeSweepStore implements SweepStore {
   readonly attempts: Array<{ trackingId: string; attempt: number }> = [];
 
   add(id: string, submittedAt: Date, init: Partial<FakeRequest> = {}): this {
-    this.requests.set(id, { _id: id, text: `text ${id}`, submittedAt, publishAttempts: 1, ...init });
+    this.requests.set(id, {
+      _id: id,
+      text: `text ${id}`,
+      submittedAt,
+      publishAttempts: 1,
+      ...init,
+    });
     return this;
   }
 
@@ -36,22 +42,41 @@ export class FakeSweepStore implements SweepStore {
       .filter((r) => r.submittedAt >= from && r.submittedAt < to)
       .sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime())
       .slice(0, limit)
-      .map(({ _id, submittedAt, publishAttempts, republishedAt }) => ({ _id, submittedAt, publishAttempts, republishedAt }));
+      .map(({ _id, submittedAt, publishAttempts, republishedAt }) => ({
+        _id,
+        submittedAt,
+        publishAttempts,
+        republishedAt,
+      }));
   }
 
   async resultIdsSubmittedBetween(from: Date, to: Date): Promise<Set<string>> {
-    const ids = [...this.requests.values()].filter((r) => r.result && r.submittedAt >= from && r.submittedAt <= to);
+    const ids = [...this.requests.values()].filter(
+      (r) => r.result && r.submittedAt >= from && r.submittedAt <= to,
+    );
     return new Set(ids.map((r) => r._id));
   }
 
   async requestsWithText(ids: readonly string[]): Promise<OutboxEntry[]> {
     return ids.flatMap((id) => {
       const request = this.requests.get(id);
-      return request ? [{ _id: id, text: request.text, submittedAt: request.submittedAt, publishAttempts: request.publishAttempts }] : [];
+      return request
+        ? [
+            {
+              _id: id,
+              text: request.text,
+              submittedAt: request.submittedAt,
+              publishAttempts: request.publishAttempts,
+            },
+          ]
+        : [];
     });
   }
 
-  async recordAttempts(entries: ReadonlyArray<{ trackingId: string; attempt: number }>, at: Date): Promise<void> {
+  async recordAttempts(
+    entries: ReadonlyArray<{ trackingId: string; attempt: number }>,
+    at: Date,
+  ): Promise<void> {
     for (const entry of entries) {
       this.attempts.push(entry);
       const request = this.requests.get(entry.trackingId);

@@ -60,13 +60,17 @@ export class CompletionWatcher {
     for (let start = 0; start < ids.length; start += WAIT_POLL_CHUNK) {
       try {
         for (const snapshot of await this.findFinished(ids.slice(start, start + WAIT_POLL_CHUNK))) {
-          for (const waiter of this.waiters.get(snapshot._id) ?? []) this.settle(snapshot._id, waiter, snapshot);
+          for (const waiter of this.waiters.get(snapshot._id) ?? [])
+            this.settle(snapshot._id, waiter, snapshot);
         }
       } catch (error) {
         this.logger.debug(`long-poll query failed, retrying: ${(error as Error).message}`);
       }
     }
-    this.timer = this.waiters.size > 0 && !this.closed ? setTimeout(() => void this.poll(), this.intervalMs) : undefined;
+    this.timer =
+      this.waiters.size > 0 && !this.closed
+        ? setTimeout(() => void this.poll(), this.intervalMs)
+        : undefined;
   }
 
   private settle(id: string, waiter: Waiter, snapshot: PredictionResultRecord | null): void {

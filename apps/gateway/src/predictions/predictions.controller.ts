@@ -1,4 +1,16 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -34,7 +46,8 @@ interface HeaderSetter {
 }
 
 const trackingId = new ParseUUIDPipe({
-  exceptionFactory: () => new BadRequestException('id must be a UUID (the trackingId returned on submit)'),
+  exceptionFactory: () =>
+    new BadRequestException('id must be a UUID (the trackingId returned on submit)'),
 });
 
 /** The predictions API: submit texts, read results, give feedback. */
@@ -48,7 +61,10 @@ export class PredictionsController {
   @Post()
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Submit one text; classified asynchronously' })
-  @ApiAcceptedResponse({ type: AcceptedPredictionView, description: 'Stored; follow the Location header' })
+  @ApiAcceptedResponse({
+    type: AcceptedPredictionView,
+    description: 'Stored; follow the Location header',
+  })
   @ApiPayloadTooLargeResponse({ description: 'Text over MAX_TEXT_BYTES' })
   @ApiUnsupportedMediaTypeResponse({ description: 'Body is not application/json' })
   async create(
@@ -63,16 +79,23 @@ export class PredictionsController {
   @Post('batch')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Submit up to MAX_BATCH_ITEMS texts at once' })
-  @ApiAcceptedResponse({ type: AcceptedPredictionBatchView, description: 'Stored, in the order of the texts' })
+  @ApiAcceptedResponse({
+    type: AcceptedPredictionBatchView,
+    description: 'Stored, in the order of the texts',
+  })
   @ApiPayloadTooLargeResponse({ description: 'Too many texts, or a text over MAX_TEXT_BYTES' })
   @ApiUnsupportedMediaTypeResponse({ description: 'Body is not application/json' })
-  async createBatch(@Body(SubmissionLimitsPipe) body: CreatePredictionBatchDto): Promise<AcceptedPredictionBatchView> {
+  async createBatch(
+    @Body(SubmissionLimitsPipe) body: CreatePredictionBatchDto,
+  ): Promise<AcceptedPredictionBatchView> {
     return { items: await this.predictions.submit(body.texts) };
   }
 
   @Post('lookup')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: `Read up to ${MAX_LOOKUP_IDS} predictions in one call (clients checking many results, the load test)` })
+  @ApiOperation({
+    summary: `Read up to ${MAX_LOOKUP_IDS} predictions in one call (clients checking many results, the load test)`,
+  })
   @ApiOkResponse({ type: PredictionLookupView })
   lookup(@Body() body: LookupPredictionsDto): Promise<PredictionLookupView> {
     return this.predictions.lookup(body.trackingIds);

@@ -3,7 +3,8 @@ import { METRICS_OPTIONS, METRICS_REGISTRY, ResolvedMetricsOptions } from '@siby
 import { Counter, Registry } from 'prom-client';
 
 /** Why a submission was refused (label `reason` of `sibyl_requests_rejected_total`). */
-export type RejectionReason = 'invalid' | 'malformed_json' | 'too_large' | 'unsupported_media_type' | 'unavailable' | 'error';
+export type RejectionReason =
+  'invalid' | 'malformed_json' | 'too_large' | 'unsupported_media_type' | 'unavailable' | 'error';
 
 /** Submission counters (one count per prediction request, so a batch of 10 counts 10). */
 @Injectable()
@@ -11,7 +12,10 @@ export class PredictionsMetrics {
   readonly accepted: Counter;
   readonly rejected: Counter<'reason'>;
 
-  constructor(@Inject(METRICS_REGISTRY) registry: Registry, @Inject(METRICS_OPTIONS) options: ResolvedMetricsOptions) {
+  constructor(
+    @Inject(METRICS_REGISTRY) registry: Registry,
+    @Inject(METRICS_OPTIONS) options: ResolvedMetricsOptions,
+  ) {
     this.accepted = new Counter({
       name: `${options.prefix}requests_accepted_total`,
       help: 'Prediction requests accepted (stored) by the gateway',

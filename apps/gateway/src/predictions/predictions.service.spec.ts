@@ -1,12 +1,22 @@
 import { BadRequestException, ConflictException, NotFoundException } from '@nestjs/common';
 import type { PredictionRequest } from '@sibyl/amqp';
-import { doneResultDocument, type PredictionRecord, type PredictionResultRecord } from '@sibyl/persistence';
+import {
+  doneResultDocument,
+  type PredictionRecord,
+  type PredictionResultRecord,
+} from '@sibyl/persistence';
 import type { OutboxDispatcher } from '../outbox/outbox.dispatcher';
 import type { FeedbackOutcome, PredictionStore } from '../records/prediction.store';
 import type { PredictionsMetrics } from './predictions.metrics';
 import { PredictionsService } from './predictions.service';
 
-const options = { maxTextBytes: 100, maxBatchItems: 10, maxWaitMs: 200, insertBatchMax: 100, insertBatchWaitMs: 0 };
+const options = {
+  maxTextBytes: 100,
+  maxBatchItems: 10,
+  maxWaitMs: 200,
+  insertBatchMax: 100,
+  insertBatchWaitMs: 0,
+};
 
 /** A store and a dispatcher in memory, recording the order of events. */
 function setup(init: { insertError?: Error; feedback?: FeedbackOutcome } = {}) {
@@ -38,16 +48,31 @@ function setup(init: { insertError?: Error; feedback?: FeedbackOutcome } = {}) {
     drain: async () => undefined,
   } as unknown as OutboxDispatcher;
   const accepted: number[] = [];
-  const metrics = { accepted: { inc: (n: number) => accepted.push(n) } } as unknown as PredictionsMetrics;
+  const metrics = {
+    accepted: { inc: (n: number) => accepted.push(n) },
+  } as unknown as PredictionsMetrics;
   const service = new PredictionsService(store, dispatcher, metrics, options);
   return { service, events, docs, results, dispatched, accepted };
 }
 
 /** A `done` result, completed one second after submission, as a predictor stores it. */
 function done(id: string, submittedAt: Date): PredictionResultRecord {
-  const stamp = { trackingId: id, submittedAt, completedAt: new Date(submittedAt.getTime() + 1000) };
-  const english = { language: 'en', languageName: 'English', nativeName: 'English', confidence: 0.9 };
-  return doneResultDocument(stamp, { ...english, top: [{ language: 'en', score: 0.9 }], modelVersion: 'm1' });
+  const stamp = {
+    trackingId: id,
+    submittedAt,
+    completedAt: new Date(submittedAt.getTime() + 1000),
+  };
+  const english = {
+    language: 'en',
+    languageName: 'English',
+    nativeName: 'English',
+    confidence: 0.9,
+  };
+  return doneResultDocument(stamp, {
+    ...english,
+    top: [{ language: 'en', score: 0.9 }],
+    modelVersion: 'm1',
+  });
 }
 
 describe('PredictionsService', () => {
@@ -60,8 +85,18 @@ describe('PredictionsService', () => {
     ]);
     expect(events).toEqual(['insert 2', 'publish 2']);
     const stored = docs.get(items[0].trackingId) as PredictionRecord;
-    expect(stored).toEqual({ _id: items[0].trackingId, text: 'one', submittedAt: expect.any(Date), publishAttempts: 1 });
-    expect(dispatched[0]).toEqual({ trackingId: items[0].trackingId, text: 'one', submittedAt: stored.submittedAt.toISOString(), attempt: 1 });
+    expect(stored).toEqual({
+      _id: items[0].trackingId,
+      text: 'one',
+      submittedAt: expect.any(Date),
+      publishAttempts: 1,
+    });
+    expect(dispatched[0]).toEqual({
+      trackingId: items[0].trackingId,
+      text: 'one',
+      submittedAt: stored.submittedAt.toISOString(),
+      attempt: 1,
+    });
     expect(accepted).toEqual([2]);
   });
 
@@ -72,7 +107,9 @@ describe('PredictionsService', () => {
   });
 
   it('publishes and counts nothing when the requests cannot be stored', async () => {
-    const { service, events, accepted } = setup({ insertError: new Error('server selection timed out') });
+    const { service, events, accepted } = setup({
+      insertError: new Error('server selection timed out'),
+    });
     await expect(service.submit(['x'])).rejects.toThrow('server selection timed out');
     expect(events).toEqual([]);
     expect(accepted).toEqual([]);
@@ -80,13 +117,20 @@ describe('PredictionsService', () => {
 
   it('answers 404 for an unknown id', async () => {
     const { service } = setup();
-    await expect(service.find('0b7e3d4c-1f5e-4b8a-9a43-5d3f2c1b0a99')).rejects.toBeInstanceOf(NotFoundException);
+    await expect(service.find('0b7e3d4c-1f5e-4b8a-9a43-5d3f2c1b0a99')).rejects.toBeInstanceOf(
+      NotFoundException,
+    );
   });
 
   it('returns the queued view at once without wait, and after at most MAX_WAIT_MS with one', async () => {
     const { service } = setup();
     const [{ trackingId }] = await service.submit(['pending']);
-    expect(await service.find(trackingId)).toMatchObject({ trackingId, status: 'queued', language: null, top: [] });
+    expect(await service.find(trackingId)).toMatchObject({
+      trackingId,
+      status: 'queued',
+      language: null,
+      top: [],
+    });
     const started = Date.now();
     expect(await service.find(trackingId, 60_000)).toMatchObject({ status: 'queued' });
     expect(Date.now() - started).toBeLessThan(1000);
@@ -97,7 +141,11 @@ describe('PredictionsService', () => {
     const [{ trackingId }] = await service.submit(['soon done']);
     const submittedAt = (docs.get(trackingId) as PredictionRecord).submittedAt;
     setTimeout(() => results.set(trackingId, done(trackingId, submittedAt)), 20);
-    expect(await service.find(trackingId, 150)).toMatchObject({ status: 'done', language: 'en', confidence: 0.9 });
+    expect(await service.find(trackingId, 150)).toMatchObject({
+      status: 'done',
+      language: 'en',
+      confidence: 0.9,
+    });
   });
 
   it('answers from the result alone once there is one', async () => {
@@ -146,6 +194,8 @@ describe('PredictionsService', () => {
 
   it('refuses feedback naming an unsupported language', async () => {
     const { service } = setup();
-    await expect(service.giveFeedback('0b7e3d4c-1f5e-4b8a-9a43-5d3f2c1b0a99', { language: 'xx' })).rejects.toBeInstanceOf(BadRequestException);
+    await expect(
+      service.giveFeedback('0b7e3d4c-1f5e-4b8a-9a43-5d3f2c1b0a99', { language: 'xx' }),
+    ).rejects.toBeInstanceOf(BadRequestException);
   });
 });

@@ -1,5 +1,18 @@
-import { BadRequestException, BeforeApplicationShutdown, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { AcceptedPredictionView, FeedbackDto, PredictionLookupView, PredictionStatus, PredictionView } from '@sibyl/contracts';
+import {
+  BadRequestException,
+  BeforeApplicationShutdown,
+  ConflictException,
+  Inject,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
+import {
+  AcceptedPredictionView,
+  FeedbackDto,
+  PredictionLookupView,
+  PredictionStatus,
+  PredictionView,
+} from '@sibyl/contracts';
 import { LANGUAGES } from '@sibyl/model';
 import { PredictionRecord } from '@sibyl/persistence';
 import { randomUUID } from 'node:crypto';
@@ -7,7 +20,11 @@ import { OutboxDispatcher } from '../outbox/outbox.dispatcher';
 import { newPredictionRecord, PredictionStore } from '../records/prediction.store';
 import { WriteCoalescer } from '../records/write-coalescer';
 import { CompletionWatcher } from './completion.watcher';
-import { INSERT_MAX_CONCURRENT, PREDICTIONS_OPTIONS, PredictionsOptions } from './predictions.constants';
+import {
+  INSERT_MAX_CONCURRENT,
+  PREDICTIONS_OPTIONS,
+  PredictionsOptions,
+} from './predictions.constants';
 import { PredictionsMetrics } from './predictions.metrics';
 import { toPredictionView, toQueuedView } from './prediction-view';
 
@@ -84,11 +101,18 @@ export class PredictionsService implements BeforeApplicationShutdown {
   /** Records what the language really was; the prediction must be done. */
   async giveFeedback(id: string, feedback: FeedbackDto): Promise<void> {
     if (!Object.hasOwn(LANGUAGES, feedback.language)) {
-      throw new BadRequestException(`language must be one of the supported codes (${Object.keys(LANGUAGES).join(', ')})`);
+      throw new BadRequestException(
+        `language must be one of the supported codes (${Object.keys(LANGUAGES).join(', ')})`,
+      );
     }
-    const outcome = await this.store.setFeedback(id, { language: feedback.language, comment: feedback.comment, at: new Date() });
+    const outcome = await this.store.setFeedback(id, {
+      language: feedback.language,
+      comment: feedback.comment,
+      at: new Date(),
+    });
     if (outcome === 'not_found') throw new NotFoundException(`no prediction with trackingId ${id}`);
-    if (outcome === 'not_done') throw new ConflictException('feedback is accepted only once the prediction is done');
+    if (outcome === 'not_done')
+      throw new ConflictException('feedback is accepted only once the prediction is done');
   }
 
   /** Stores what is still waiting, waits for its publishes, and releases long-polling readers. */

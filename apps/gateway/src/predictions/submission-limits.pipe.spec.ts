@@ -3,7 +3,13 @@ import { CreatePredictionBatchDto, CreatePredictionDto } from '@sibyl/contracts'
 import { plainToInstance } from 'class-transformer';
 import { SubmissionLimitsPipe } from './submission-limits.pipe';
 
-const pipe = new SubmissionLimitsPipe({ maxTextBytes: 10, maxBatchItems: 2, maxWaitMs: 0, insertBatchMax: 1, insertBatchWaitMs: 0 });
+const pipe = new SubmissionLimitsPipe({
+  maxTextBytes: 10,
+  maxBatchItems: 2,
+  maxWaitMs: 0,
+  insertBatchMax: 1,
+  insertBatchWaitMs: 0,
+});
 
 describe('SubmissionLimitsPipe', () => {
   it('passes texts up to the byte limit', () => {
@@ -14,7 +20,9 @@ describe('SubmissionLimitsPipe', () => {
   it('counts UTF-8 bytes, not characters', () => {
     // 4 characters, 12 bytes
     const body = plainToInstance(CreatePredictionDto, { text: 'はははは' });
-    expect(() => pipe.transform(body)).toThrow(new PayloadTooLargeException('text is 12 bytes; the limit is 10 bytes (UTF-8)'));
+    expect(() => pipe.transform(body)).toThrow(
+      new PayloadTooLargeException('text is 12 bytes; the limit is 10 bytes (UTF-8)'),
+    );
   });
 
   it('refuses a text over the limit with 413 and the sizes', () => {

@@ -26,7 +26,9 @@ export class SubmissionLimitsPipe implements PipeTransform {
   private checkText(text: string, field: string): void {
     const bytes = Buffer.byteLength(text, 'utf8');
     if (bytes > this.options.maxTextBytes) {
-      throw new PayloadTooLargeException(`${field} is ${bytes} bytes; the limit is ${this.options.maxTextBytes} bytes (UTF-8)`);
+      throw new PayloadTooLargeException(
+        `${field} is ${bytes} bytes; the limit is ${this.options.maxTextBytes} bytes (UTF-8)`,
+      );
     }
   }
 }

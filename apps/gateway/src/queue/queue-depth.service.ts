@@ -1,6 +1,12 @@
 import { Inject, Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { AMQP_CONNECTION, AMQP_NAMES, AMQP_OPTIONS, AmqpModuleOptions, assertPredictionTopology } from '@sibyl/amqp';
+import {
+  AMQP_CONNECTION,
+  AMQP_NAMES,
+  AMQP_OPTIONS,
+  AmqpModuleOptions,
+  assertPredictionTopology,
+} from '@sibyl/amqp';
 import type { MessagingNames, QueueStatsView } from '@sibyl/contracts';
 import type { AmqpConnectionManager, ChannelWrapper } from 'amqp-connection-manager';
 import type { Channel } from 'amqplib';
@@ -31,12 +37,18 @@ export class QueueDepthService {
     this.channel = connection.createChannel({
       name: 'queue-inspector',
       confirm: false,
-      setup: (channel: Channel) => assertPredictionTopology(channel, names, { deliveryLimit: amqpOptions.deliveryLimit }),
+      setup: (channel: Channel) =>
+        assertPredictionTopology(channel, names, { deliveryLimit: amqpOptions.deliveryLimit }),
     });
-    this.channel.on('error', (error: Error) => this.logger.warn(`inspector channel setup failed: ${error.message}`));
+    this.channel.on('error', (error: Error) =>
+      this.logger.warn(`inspector channel setup failed: ${error.message}`),
+    );
     const managementUrl = config.get('RABBITMQ_MANAGEMENT_URL', { infer: true });
     if (managementUrl) {
-      this.management = new RabbitMqManagementClient(managementUrl, vhostOf(config.get('RABBITMQ_URL', { infer: true })));
+      this.management = new RabbitMqManagementClient(
+        managementUrl,
+        vhostOf(config.get('RABBITMQ_URL', { infer: true })),
+      );
     }
   }
 
@@ -90,8 +102,12 @@ export class QueueDepthService {
   /** Waits (briefly) for the inspector channel of a fresh connection to be set up. */
   private channelReady(): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, CHANNEL_READY_TIMEOUT_MS)));
-    return Promise.race([this.channel.waitForConnect(), timeout]).finally(() => clearTimeout(timer));
+    const timeout = new Promise<void>(
+      (resolve) => (timer = setTimeout(resolve, CHANNEL_READY_TIMEOUT_MS)),
+    );
+    return Promise.race([this.channel.waitForConnect(), timeout]).finally(() =>
+      clearTimeout(timer),
+    );
   }
 
   /** Management API figures, or undefined when disabled or unreachable (logged once per outage). */
@@ -104,7 +120,9 @@ export class QueueDepthService {
       return rates;
     } catch (error) {
       if (!this.managementDown) {
-        this.logger.warn(`RabbitMQ management API unavailable (${(error as Error).message}); unacked and rates reported as null`);
+        this.logger.warn(
+          `RabbitMQ management API unavailable (${(error as Error).message}); unacked and rates reported as null`,
+        );
       }
       this.managementDown = true;
       return undefined;

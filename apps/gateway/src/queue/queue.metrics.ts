@@ -26,7 +26,11 @@ export class QueueMetrics {
       });
     this.gauges = [
       gauge('queue_messages_ready', 'Messages waiting in the requests queue', (s) => s.ready),
-      gauge('queue_messages_unacked', 'Messages delivered to predictors, not yet acked (management API)', (s) => s.unacked),
+      gauge(
+        'queue_messages_unacked',
+        'Messages delivered to predictors, not yet acked (management API)',
+        (s) => s.unacked,
+      ),
       gauge('queue_consumers', 'Predictors consuming the requests queue', (s) => s.consumers),
       gauge('dead_lettered_messages', 'Messages in the dead-letter queue', (s) => s.deadLettered),
     ];

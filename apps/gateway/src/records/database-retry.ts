@@ -8,7 +8,10 @@ export const BUSY_RETRY_DELAYS_MS = [10, 40, 120, 300];
  * busy — FerretDB's SQLite backend fails concurrent writes with SQLITE_BUSY instead of
  * waiting. Other errors, and the last busy error, are thrown.
  */
-export async function retryWhileBusy<T>(operation: () => Promise<T>, delaysMs: readonly number[] = BUSY_RETRY_DELAYS_MS): Promise<T> {
+export async function retryWhileBusy<T>(
+  operation: () => Promise<T>,
+  delaysMs: readonly number[] = BUSY_RETRY_DELAYS_MS,
+): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await operation();

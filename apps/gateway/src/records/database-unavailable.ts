@@ -11,7 +11,8 @@ const UNAVAILABLE_ERRORS: ReadonlySet<string> = new Set([
 ]);
 
 /** Messages of driver errors caused by the network (e.g. a bulk write error wrapping a reset socket). */
-const NETWORK_FAILURE = /buffering timed out|before initial connection is complete|connection .* closed|ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|socket hang up/i;
+const NETWORK_FAILURE =
+  /buffering timed out|before initial connection is complete|connection .* closed|ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|socket hang up/i;
 
 /** FerretDB's SQLite backend refusing a write while another one holds the lock (transient). */
 const BUSY = /SQLITE_BUSY|database is locked/i;
@@ -28,8 +29,17 @@ export class DatabaseUnavailableError extends Error {
 
 /** True when `error` (or its cause) says the database cannot be reached, as opposed to a bad query. */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let current = error, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth++) {
-    if (current instanceof DatabaseUnavailableError || UNAVAILABLE_ERRORS.has(current.name) || BUSY.test(current.message)) return true;
+  for (
+    let current = error, depth = 0;
+    current instanceof Error && depth < 5;
+    current = current.cause, depth++
+  ) {
+    if (
+      current instanceof DatabaseUnavailableError ||
+      UNAVAILABLE_ERRORS.has(current.name) ||
+      BUSY.test(current.message)
+    )
+      return true;
     if (NETWORK_FAILURE.test(current.message)) return true;
   }
   return false;

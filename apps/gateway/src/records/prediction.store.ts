@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { PredictionStatus } from '@sibyl/contracts';
-import { insertNew, PredictionRecord, PredictionResultRecord, StoredFeedback } from '@sibyl/persistence';
+import {
+  insertNew,
+  PredictionRecord,
+  PredictionResultRecord,
+  StoredFeedback,
+} from '@sibyl/persistence';
 import { ConnectionStates, Model } from 'mongoose';
 import { retryWhileBusy } from './database-retry';
 import { DatabaseUnavailableError } from './database-unavailable';
@@ -16,7 +21,11 @@ export type FeedbackOutcome = 'saved' | 'not_found' | 'not_done';
 const WITHOUT_TEXT = { text: 0 } as const;
 
 /** A complete new request document: every field set, so inserts can skip Mongoose hydration. */
-export function newPredictionRecord(trackingId: string, text: string, submittedAt: Date): PredictionRecord {
+export function newPredictionRecord(
+  trackingId: string,
+  text: string,
+  submittedAt: Date,
+): PredictionRecord {
   // The first publish follows the insert at once.
   return { _id: trackingId, text, submittedAt, publishAttempts: 1 };
 }
@@ -31,7 +40,8 @@ export function newPredictionRecord(trackingId: string, text: string, submittedA
 export class PredictionStore {
   constructor(
     @InjectModel(PredictionRecord.name) private readonly requests: Model<PredictionRecord>,
-    @InjectModel(PredictionResultRecord.name) private readonly results: Model<PredictionResultRecord>,
+    @InjectModel(PredictionResultRecord.name)
+    private readonly results: Model<PredictionResultRecord>,
   ) {}
 
   /** True while Mongoose holds a live connection. */
@@ -70,12 +80,23 @@ export class PredictionStore {
    * The results, and the requests still without one, of many ids in two `$in` queries (indexed on
    * MongoDB; one collection scan each on FerretDB, still far cheaper than one lookup per id there).
    */
-  async findMany(ids: readonly string[]): Promise<{ results: PredictionResultRecord[]; requests: RequestSnapshot[] }> {
+  async findMany(
+    ids: readonly string[],
+  ): Promise<{ results: PredictionResultRecord[]; requests: RequestSnapshot[] }> {
     this.assertConnected();
-    const results = await this.results.find({ _id: { $in: ids } }).lean<PredictionResultRecord[]>().exec();
+    const results = await this.results
+      .find({ _id: { $in: ids } })
+      .lean<PredictionResultRecord[]>()
+      .exec();
     const finished = new Set(results.map((result) => result._id));
     const rest = ids.filter((id) => !finished.has(id));
-    const requests = rest.length > 0 ? await this.requests.find({ _id: { $in: rest } }, WITHOUT_TEXT).lean<RequestSnapshot[]>().exec() : [];
+    const requests =
+      rest.length > 0
+        ? await this.requests
+            .find({ _id: { $in: rest } }, WITHOUT_TEXT)
+            .lean<RequestSnapshot[]>()
+            .exec()
+        : [];
     return { results, requests };
   }
 
@@ -90,7 +111,9 @@ export class PredictionStore {
 
   private assertConnected(): void {
     if (this.requests.db.readyState !== ConnectionStates.connected) {
-      throw new DatabaseUnavailableError(`database connection is ${ConnectionStates[this.requests.db.readyState]}`);
+      throw new DatabaseUnavailableError(
+        `database connection is ${ConnectionStates[this.requests.db.readyState]}`,
+      );
     }
   }
 }

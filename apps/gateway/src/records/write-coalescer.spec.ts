@@ -24,7 +24,11 @@ describe('WriteCoalescer', () => {
 
   it('flushes at once when maxItems are waiting', async () => {
     const { calls, write } = manualWrite();
-    const coalescer = new WriteCoalescer(write, { maxItems: 2, maxWaitMs: 10_000, maxConcurrent: 4 });
+    const coalescer = new WriteCoalescer(write, {
+      maxItems: 2,
+      maxWaitMs: 10_000,
+      maxConcurrent: 4,
+    });
     void coalescer.add([1]);
     void coalescer.add([2]);
     expect(calls.map((c) => c.items)).toEqual([[1, 2]]);

@@ -18,7 +18,8 @@ class FakeResults {
       if (this.docs.has(doc._id)) writeErrors.push({ code: DUPLICATE_KEY, index });
       else this.docs.set(doc._id, structuredClone(doc));
     });
-    if (writeErrors.length > 0) throw Object.assign(new Error('E11000 duplicate key'), { writeErrors });
+    if (writeErrors.length > 0)
+      throw Object.assign(new Error('E11000 duplicate key'), { writeErrors });
     return { insertedCount: docs.length };
   });
   readonly collection = { insertMany: this.insertMany };
@@ -72,7 +73,12 @@ describe('ResultWriter', () => {
   it('is idempotent: a redelivered result neither writes twice nor changes the stored result', async () => {
     await writer.write([done('a')], new Date('2026-01-01T00:00:00Z'));
     const stored = structuredClone(results.docs.get('a'));
-    const other = { ...swedish, language: 'nb', languageName: 'Norwegian Bokmål', modelVersion: 'm2' };
+    const other = {
+      ...swedish,
+      language: 'nb',
+      languageName: 'Norwegian Bokmål',
+      modelVersion: 'm2',
+    };
     const again = await writer.write([done('a', other)], new Date('2026-01-01T00:00:05Z'));
     expect(again).toEqual({ written: new Set(), skipped: 1 });
     expect(results.docs.get('a')).toEqual(stored);
@@ -80,7 +86,10 @@ describe('ResultWriter', () => {
 
   it('in a mixed batch reports exactly the results it wrote', async () => {
     await writer.write([done('b')], new Date('2026-01-01T00:00:00Z'));
-    const summary = await writer.write([done('a'), done('b'), done('c')], new Date('2026-01-01T00:00:01Z'));
+    const summary = await writer.write(
+      [done('a'), done('b'), done('c')],
+      new Date('2026-01-01T00:00:01Z'),
+    );
     expect(summary).toEqual({ written: new Set(['a', 'c']), skipped: 1 });
     expect(results.docs.get('b')?.completedAt).toEqual(new Date('2026-01-01T00:00:00Z'));
   });
@@ -95,10 +104,24 @@ describe('ResultWriter', () => {
   it('stores a failure with its reason, and nothing after it', async () => {
     const completedAt = new Date();
     await writer.write(
-      [{ trackingId: 'a', submittedAt, status: PredictionStatus.Failed, error: 'boom', modelVersion: 'm1' }],
+      [
+        {
+          trackingId: 'a',
+          submittedAt,
+          status: PredictionStatus.Failed,
+          error: 'boom',
+          modelVersion: 'm1',
+        },
+      ],
       completedAt,
     );
-    expect(results.docs.get('a')).toMatchObject({ status: 'failed', error: 'boom', modelVersion: 'm1', language: null, completedAt });
+    expect(results.docs.get('a')).toMatchObject({
+      status: 'failed',
+      error: 'boom',
+      modelVersion: 'm1',
+      language: null,
+      completedAt,
+    });
     await writer.write([done('a')]);
     expect(results.docs.get('a')).toMatchObject({ status: 'failed', language: null });
   });
@@ -114,7 +137,9 @@ describe('ResultWriter', () => {
   });
 
   it('propagates a write error that is not a duplicate key', async () => {
-    results.insertMany.mockRejectedValueOnce(Object.assign(new Error('bad'), { writeErrors: [{ code: 121, index: 0 }] }));
+    results.insertMany.mockRejectedValueOnce(
+      Object.assign(new Error('bad'), { writeErrors: [{ code: 121, index: 0 }] }),
+    );
     await expect(writer.write([done('a')])).rejects.toThrow('bad');
   });
 });

@@ -37,11 +37,15 @@ export interface ResultWriteSummary {
 @Injectable()
 export class ResultWriter {
   constructor(
-    @InjectModel(PredictionResultRecord.name) private readonly results: Model<PredictionResultRecord>,
+    @InjectModel(PredictionResultRecord.name)
+    private readonly results: Model<PredictionResultRecord>,
   ) {}
 
   /** Writes the entries (all stamped `completedAt`) and reports which requests received their result. */
-  async write(entries: readonly ResultEntry[], completedAt = new Date()): Promise<ResultWriteSummary> {
+  async write(
+    entries: readonly ResultEntry[],
+    completedAt = new Date(),
+  ): Promise<ResultWriteSummary> {
     const docs = uniqueById(entries).map((entry) => resultRecord(entry, completedAt));
     if (docs.length === 0) return { written: new Set(), skipped: 0 };
     const written = new Set(docs.map((doc) => doc._id));
@@ -53,7 +57,8 @@ export class ResultWriter {
 /** The first entry of each request. */
 function uniqueById(entries: readonly ResultEntry[]): ResultEntry[] {
   const firsts = new Map<string, ResultEntry>();
-  for (const entry of entries) if (!firsts.has(entry.trackingId)) firsts.set(entry.trackingId, entry);
+  for (const entry of entries)
+    if (!firsts.has(entry.trackingId)) firsts.set(entry.trackingId, entry);
   return [...firsts.values()];
 }
 

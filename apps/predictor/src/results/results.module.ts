@@ -5,7 +5,11 @@ import { ResultWriter } from './result.writer';
 
 /** Stores prediction results (`prediction_results` collection, one insert per batch). */
 @Module({
-  imports: [MongooseModule.forFeature([{ name: PredictionResultRecord.name, schema: PredictionResultSchema }])],
+  imports: [
+    MongooseModule.forFeature([
+      { name: PredictionResultRecord.name, schema: PredictionResultSchema },
+    ]),
+  ],
   providers: [ResultWriter],
   exports: [ResultWriter],
 })

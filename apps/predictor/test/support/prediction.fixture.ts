@@ -13,7 +13,14 @@ import {
   PredictionResultRecord,
   PredictionResultSchema,
 } from '@sibyl/persistence';
-import { ChildApp, DEFAULT_RABBITMQ_URL, freePort, uniqueMongoUri, uniqueNamespace, waitFor } from '@sibyl/testing';
+import {
+  ChildApp,
+  DEFAULT_RABBITMQ_URL,
+  freePort,
+  uniqueMongoUri,
+  uniqueNamespace,
+  waitFor,
+} from '@sibyl/testing';
 import { ChannelModel, ConfirmChannel, connect, GetMessage, Options } from 'amqplib';
 import mongoose, { Connection, Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
@@ -56,7 +63,10 @@ export class PredictionFixture {
       .asPromise();
     const records = db.model<PredictionRecord>(PredictionRecord.name, PredictionRecordSchema);
     await records.init();
-    const results = db.model<PredictionResultRecord>(PredictionResultRecord.name, PredictionResultSchema);
+    const results = db.model<PredictionResultRecord>(
+      PredictionResultRecord.name,
+      PredictionResultSchema,
+    );
     await results.init();
     const amqp = await connect(rabbitUrl);
     const channel = await amqp.createConfirmChannel();
@@ -213,8 +223,7 @@ export class PredictionFixture {
     timeoutMs = 60_000,
   ): Promise<Map<string, StoredRecord>> {
     await waitFor(
-      async () =>
-        (await this.results.countDocuments({ _id: { $in: ids } })) === ids.length,
+      async () => (await this.results.countDocuments({ _id: { $in: ids } })) === ids.length,
       {
         timeoutMs,
         intervalMs: ids.length > 50 ? 2000 : 250,

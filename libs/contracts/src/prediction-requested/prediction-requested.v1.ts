@@ -1,5 +1,14 @@
 import { plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsString, IsUUID, Min, validateSync } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsString,
+  IsUUID,
+  Min,
+  validateSync,
+} from 'class-validator';
 
 /**
  * `prediction.requested.v1` — published by the gateway (and its outbox relay)
@@ -40,7 +49,9 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; reason: strin
  * Decodes and validates a `prediction.requested.v1` body. Never throws: a malformed
  * body yields `{ ok: false, reason }` so that the consumer can dead-letter it.
  */
-export function parsePredictionRequestedV1(body: Buffer | string): ParseResult<PredictionRequestedV1> {
+export function parsePredictionRequestedV1(
+  body: Buffer | string,
+): ParseResult<PredictionRequestedV1> {
   let plain: unknown;
   try {
     plain = JSON.parse(typeof body === 'string' ? body : body.toString('utf8'));

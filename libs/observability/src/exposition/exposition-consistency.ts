@@ -1,4 +1,8 @@
-import { PrometheusMetricFamily, PrometheusParseError, PrometheusSample } from './prometheus-text.types';
+import {
+  PrometheusMetricFamily,
+  PrometheusParseError,
+  PrometheusSample,
+} from './prometheus-text.types';
 
 /** Checks the cross-sample rules of one family; throws {@link PrometheusParseError} (line 0) on a violation. */
 export function checkFamilyConsistency(family: PrometheusMetricFamily): void {
@@ -37,13 +41,15 @@ function checkHistogram(family: PrometheusMetricFamily): void {
     const bounds = buckets.map((b) => ({ le: parseBound(b.labels['le'], key), value: b.value }));
     bounds.sort((a, b) => a.le - b.le);
     for (let i = 1; i < bounds.length; i++) {
-      if (bounds[i].value < bounds[i - 1].value) fail(`buckets of ${key} are not cumulative at le=${bounds[i].le}`);
+      if (bounds[i].value < bounds[i - 1].value)
+        fail(`buckets of ${key} are not cumulative at le=${bounds[i].le}`);
     }
     const inf = bounds.find((b) => b.le === Infinity);
     if (!inf) fail(`histogram ${key} has no le="+Inf" bucket`);
     const count = single(group, `${family.name}_count`, key);
     single(group, `${family.name}_sum`, key);
-    if (count.value !== inf.value) fail(`${key}: _count ${count.value} differs from the +Inf bucket ${inf.value}`);
+    if (count.value !== inf.value)
+      fail(`${key}: _count ${count.value} differs from the +Inf bucket ${inf.value}`);
   }
 }
 
@@ -51,7 +57,8 @@ function checkSummary(family: PrometheusMetricFamily): void {
   for (const [key, group] of groupBy(family, 'quantile')) {
     for (const q of group.filter((s) => s.name === family.name)) {
       const quantile = Number(q.labels['quantile']);
-      if (!(quantile >= 0 && quantile <= 1)) fail(`summary ${key} has an invalid quantile "${q.labels['quantile']}"`);
+      if (!(quantile >= 0 && quantile <= 1))
+        fail(`summary ${key} has an invalid quantile "${q.labels['quantile']}"`);
     }
     single(group, `${family.name}_count`, key);
     single(group, `${family.name}_sum`, key);
@@ -70,7 +77,8 @@ function groupBy(family: PrometheusMetricFamily, without: string): Map<string, P
 function single(group: PrometheusSample[], name: string, key: string): PrometheusSample {
   const found = group.find((s) => s.name === name);
   if (!found) fail(`${key} has no ${name}`);
-  if (found.labels['le'] !== undefined || found.labels['quantile'] !== undefined) fail(`${name} must not carry le/quantile`);
+  if (found.labels['le'] !== undefined || found.labels['quantile'] !== undefined)
+    fail(`${name} must not carry le/quantile`);
   return found;
 }
 

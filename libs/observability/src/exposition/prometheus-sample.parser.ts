@@ -1,4 +1,8 @@
-import { LABEL_NAME_PATTERN, PrometheusParseError, PrometheusSample } from './prometheus-text.types';
+import {
+  LABEL_NAME_PATTERN,
+  PrometheusParseError,
+  PrometheusSample,
+} from './prometheus-text.types';
 
 const FLOAT = /^[+-]?(?:(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|inf|infinity|nan)$/i;
 const TIMESTAMP = /^-?\d+$/;
@@ -26,36 +30,45 @@ export function parsePrometheusSample(text: string, line: number): PrometheusSam
     labels = parsed.labels;
     rest = rest.slice(parsed.length);
   }
-  if (!/^[ \t]/.test(rest)) throw new PrometheusParseError(`expected a space before the value of ${name}`, line);
+  if (!/^[ \t]/.test(rest))
+    throw new PrometheusParseError(`expected a space before the value of ${name}`, line);
   const tokens = rest.trim().split(/[ \t]+/);
-  if (tokens.length > 2) throw new PrometheusParseError(`unexpected text after the value of ${name}`, line);
+  if (tokens.length > 2)
+    throw new PrometheusParseError(`unexpected text after the value of ${name}`, line);
   const sample: PrometheusSample = { name, labels, value: parsePrometheusFloat(tokens[0], line) };
   if (tokens.length === 2) {
-    if (!TIMESTAMP.test(tokens[1])) throw new PrometheusParseError(`invalid timestamp "${tokens[1]}"`, line);
+    if (!TIMESTAMP.test(tokens[1]))
+      throw new PrometheusParseError(`invalid timestamp "${tokens[1]}"`, line);
     sample.timestamp = Number(tokens[1]);
   }
   return sample;
 }
 
 /** Parses `{a="x",b="y\"z"}` (optional trailing comma) starting at `text[0] === '{'`. */
-function parseLabels(text: string, line: number): { labels: Record<string, string>; length: number } {
+function parseLabels(
+  text: string,
+  line: number,
+): { labels: Record<string, string>; length: number } {
   const labels: Record<string, string> = {};
   let i = 1;
   for (;;) {
     i = skipBlanks(text, i);
     if (text[i] === '}') return { labels, length: i + 1 };
     const name = /^[^=\s]*/.exec(text.slice(i))?.[0] ?? '';
-    if (!LABEL_NAME_PATTERN.test(name)) throw new PrometheusParseError(`invalid label name "${name}"`, line);
+    if (!LABEL_NAME_PATTERN.test(name))
+      throw new PrometheusParseError(`invalid label name "${name}"`, line);
     if (name in labels) throw new PrometheusParseError(`duplicate label "${name}"`, line);
     i = skipBlanks(text, i + name.length);
     if (text[i] !== '=') throw new PrometheusParseError(`expected "=" after label ${name}`, line);
     i = skipBlanks(text, i + 1);
-    if (text[i] !== '"') throw new PrometheusParseError(`expected a quoted value for label ${name}`, line);
+    if (text[i] !== '"')
+      throw new PrometheusParseError(`expected a quoted value for label ${name}`, line);
     const value = readQuoted(text, i + 1, line);
     labels[name] = value.value;
     i = skipBlanks(text, value.end);
     if (text[i] === ',') i++;
-    else if (text[i] !== '}') throw new PrometheusParseError(`expected "," or "}" after label ${name}`, line);
+    else if (text[i] !== '}')
+      throw new PrometheusParseError(`expected "," or "}" after label ${name}`, line);
   }
 }
 

@@ -8,7 +8,9 @@ export function findSamples(
 ): PrometheusSample[] {
   return families
     .flatMap((family) => family.samples)
-    .filter((s) => s.name === sampleName && Object.entries(labels).every(([k, v]) => s.labels[k] === v));
+    .filter(
+      (s) => s.name === sampleName && Object.entries(labels).every(([k, v]) => s.labels[k] === v),
+    );
 }
 
 /**

@@ -13,11 +13,21 @@ describe('parsePrometheusText', () => {
     const registry = new Registry();
     registry.setDefaultLabels({ service: 'test' });
     collectDefaultMetrics({ register: registry, prefix: 'sibyl_' });
-    const counter = new Counter({ name: 'sibyl_done_total', help: 'Done "things"\\ok', labelNames: ['language'], registers: [registry] });
+    const counter = new Counter({
+      name: 'sibyl_done_total',
+      help: 'Done "things"\\ok',
+      labelNames: ['language'],
+      registers: [registry],
+    });
     counter.inc({ language: 'sv' }, 3);
     counter.inc({ language: 'a"b\\c\nd' });
     new Gauge({ name: 'sibyl_depth', help: 'Depth', registers: [registry] }).set(-2.5);
-    const histogram = new Histogram({ name: 'sibyl_latency_seconds', help: 'Latency', buckets: [0.1, 1], registers: [registry] });
+    const histogram = new Histogram({
+      name: 'sibyl_latency_seconds',
+      help: 'Latency',
+      buckets: [0.1, 1],
+      registers: [registry],
+    });
     [0.05, 0.5, 5].forEach((v) => histogram.observe(v));
     new Summary({ name: 'sibyl_size', help: 'Size', registers: [registry] }).observe(4);
 
@@ -39,7 +49,16 @@ describe('parsePrometheusText', () => {
 
   it('accepts untyped samples, comments, timestamps, special values and a trailing comma', () => {
     const families = parsePrometheusText(
-      ['# a comment', 'a 1 1700000000000', 'b{x="1",} Nan', 'c +Inf', 'd -1.5e3', '', '# TYPE e gauge', 'e .5'].join('\n'),
+      [
+        '# a comment',
+        'a 1 1700000000000',
+        'b{x="1",} Nan',
+        'c +Inf',
+        'd -1.5e3',
+        '',
+        '# TYPE e gauge',
+        'e .5',
+      ].join('\n'),
     );
     expect(families.map((f) => [f.name, f.type])).toEqual([
       ['a', 'untyped'],
@@ -82,24 +101,47 @@ describe('parsePrometheusText', () => {
 
   describe('histograms', () => {
     const histogram = (lines: string[]): string => ['# TYPE h histogram', ...lines].join('\n');
-    const valid = ['h_bucket{le="0.1"} 1', 'h_bucket{le="1"} 2', 'h_bucket{le="+Inf"} 3', 'h_sum 5.5', 'h_count 3'];
+    const valid = [
+      'h_bucket{le="0.1"} 1',
+      'h_bucket{le="1"} 2',
+      'h_bucket{le="+Inf"} 3',
+      'h_sum 5.5',
+      'h_count 3',
+    ];
 
     it('accepts a consistent histogram, one per label set', () => {
-      const labelled = valid.map((l) => l.replace(/^(h_\w+)(\{)?/, (_m, n: string, b?: string) => `${n}{a="x"${b ? ',' : '}'}`));
+      const labelled = valid.map((l) =>
+        l.replace(/^(h_\w+)(\{)?/, (_m, n: string, b?: string) => `${n}{a="x"${b ? ',' : '}'}`),
+      );
       expect(parsePrometheusText(histogram([...valid, ...labelled]))[0].samples).toHaveLength(10);
     });
     it('rejects non-cumulative buckets', () => {
-      expectInvalid(histogram(['h_bucket{le="0.1"} 2', ...valid.slice(1).map((l) => l.replace('le="1"} 2', 'le="1"} 1'))]), /not cumulative/);
+      expectInvalid(
+        histogram([
+          'h_bucket{le="0.1"} 2',
+          ...valid.slice(1).map((l) => l.replace('le="1"} 2', 'le="1"} 1')),
+        ]),
+        /not cumulative/,
+      );
     });
-    it('rejects a missing +Inf bucket', () => expectInvalid(histogram([valid[0], valid[1], valid[3], 'h_count 2']), /\+Inf/));
-    it('rejects _count different from +Inf', () => expectInvalid(histogram([...valid.slice(0, 4), 'h_count 4']), /_count 4 differs/));
-    it('rejects a missing _sum', () => expectInvalid(histogram([...valid.slice(0, 3), 'h_count 3']), /no h_sum/));
-    it('rejects a bucket without le', () => expectInvalid(histogram(['h_bucket 1', ...valid]), /without "le"/));
-    it('rejects a bad bound', () => expectInvalid(histogram(['h_bucket{le="x"} 0', ...valid]), /invalid bucket bound/));
-    it('rejects a plain sample named like the histogram', () => expectInvalid(histogram([...valid, 'h 1']), /contiguous/));
+    it('rejects a missing +Inf bucket', () =>
+      expectInvalid(histogram([valid[0], valid[1], valid[3], 'h_count 2']), /\+Inf/));
+    it('rejects _count different from +Inf', () =>
+      expectInvalid(histogram([...valid.slice(0, 4), 'h_count 4']), /_count 4 differs/));
+    it('rejects a missing _sum', () =>
+      expectInvalid(histogram([...valid.slice(0, 3), 'h_count 3']), /no h_sum/));
+    it('rejects a bucket without le', () =>
+      expectInvalid(histogram(['h_bucket 1', ...valid]), /without "le"/));
+    it('rejects a bad bound', () =>
+      expectInvalid(histogram(['h_bucket{le="x"} 0', ...valid]), /invalid bucket bound/));
+    it('rejects a plain sample named like the histogram', () =>
+      expectInvalid(histogram([...valid, 'h 1']), /contiguous/));
   });
 
   it('rejects a summary with a quantile outside [0, 1]', () => {
-    expectInvalid(['# TYPE s summary', 's{quantile="1.5"} 1', 's_sum 1', 's_count 1'].join('\n'), /invalid quantile/);
+    expectInvalid(
+      ['# TYPE s summary', 's{quantile="1.5"} 1', 's_sum 1', 's_count 1'].join('\n'),
+      /invalid quantile/,
+    );
   });
 });

@@ -7,7 +7,13 @@ import {
   PrometheusParseError,
 } from './prometheus-text.types';
 
-const TYPES: readonly PrometheusMetricType[] = ['counter', 'gauge', 'histogram', 'summary', 'untyped'];
+const TYPES: readonly PrometheusMetricType[] = [
+  'counter',
+  'gauge',
+  'histogram',
+  'summary',
+  'untyped',
+];
 
 /**
  * Parses and validates Prometheus text exposition (format 0.0.4): `# HELP` / `# TYPE` lines, metric and label
@@ -42,10 +48,12 @@ export function parsePrometheusText(text: string): PrometheusMetricFamily[] {
       const match = /^#[ \t]+(HELP|TYPE)[ \t]+(\S+)(?:[ \t]+(.*))?$/.exec(content);
       if (!match) return; // a plain comment
       const [, keyword, name, rest = ''] = match;
-      if (!METRIC_NAME_PATTERN.test(name)) throw new PrometheusParseError(`invalid metric name "${name}"`, line);
+      if (!METRIC_NAME_PATTERN.test(name))
+        throw new PrometheusParseError(`invalid metric name "${name}"`, line);
       const family = open(name, line);
       if (keyword === 'HELP') {
-        if (family.help !== undefined) throw new PrometheusParseError(`second HELP for ${name}`, line);
+        if (family.help !== undefined)
+          throw new PrometheusParseError(`second HELP for ${name}`, line);
         family.help = unescapeHelp(rest, line);
       } else {
         setType(family, rest.trim(), line, typed);
@@ -55,7 +63,10 @@ export function parsePrometheusText(text: string): PrometheusMetricFamily[] {
     const sample = parsePrometheusSample(content.trim(), line);
     const owner = current && belongsTo(current, sample.name) ? current : undefined;
     if (!owner && families.has(sample.name)) {
-      throw new PrometheusParseError(`sample ${sample.name} outside its family's contiguous group`, line);
+      throw new PrometheusParseError(
+        `sample ${sample.name} outside its family's contiguous group`,
+        line,
+      );
     }
     const family = owner ?? open(sample.name, line);
     family.samples.push(sample);
@@ -64,10 +75,18 @@ export function parsePrometheusText(text: string): PrometheusMetricFamily[] {
   return [...families.values()];
 }
 
-function setType(family: PrometheusMetricFamily, type: string, line: number, typed: Set<string>): void {
-  if (!TYPES.includes(type as PrometheusMetricType)) throw new PrometheusParseError(`unknown metric type "${type}"`, line);
-  if (family.samples.length > 0) throw new PrometheusParseError(`TYPE of ${family.name} after its samples`, line);
-  if (typed.has(family.name)) throw new PrometheusParseError(`second TYPE for ${family.name}`, line);
+function setType(
+  family: PrometheusMetricFamily,
+  type: string,
+  line: number,
+  typed: Set<string>,
+): void {
+  if (!TYPES.includes(type as PrometheusMetricType))
+    throw new PrometheusParseError(`unknown metric type "${type}"`, line);
+  if (family.samples.length > 0)
+    throw new PrometheusParseError(`TYPE of ${family.name} after its samples`, line);
+  if (typed.has(family.name))
+    throw new PrometheusParseError(`second TYPE for ${family.name}`, line);
   typed.add(family.name);
   family.type = type as PrometheusMetricType;
 }

@@ -9,12 +9,21 @@ import { MetricsModule } from './metrics.module';
 @Injectable()
 class RequestMetrics {
   readonly accepted: Counter;
-  constructor(@Inject(METRICS_REGISTRY) registry: Registry, @Inject(METRICS_OPTIONS) options: ResolvedMetricsOptions) {
-    this.accepted = new Counter({ name: `${options.prefix}requests_accepted_total`, help: 'Accepted', registers: [registry] });
+  constructor(
+    @Inject(METRICS_REGISTRY) registry: Registry,
+    @Inject(METRICS_OPTIONS) options: ResolvedMetricsOptions,
+  ) {
+    this.accepted = new Counter({
+      name: `${options.prefix}requests_accepted_total`,
+      help: 'Accepted',
+      registers: [registry],
+    });
   }
 }
 
-async function startApp(metricsModule: ReturnType<typeof MetricsModule.forRoot>): Promise<{ app: INestApplication; url: string }> {
+async function startApp(
+  metricsModule: ReturnType<typeof MetricsModule.forRoot>,
+): Promise<{ app: INestApplication; url: string }> {
   @Module({ imports: [metricsModule], providers: [RequestMetrics] })
   class AppModule {}
   const app = await NestFactory.create(AppModule, { logger: false });
@@ -29,8 +38,15 @@ describe('MetricsModule', () => {
   });
 
   it('serves its own registry at /metrics as valid exposition text with the Prometheus content type', async () => {
-    const gateway = await startApp(MetricsModule.forRoot({ defaultLabels: { service: 'gateway' } }));
-    const predictor = await startApp(MetricsModule.forRoot({ defaultLabels: { service: 'predictor' }, collectDefaultMetrics: false }));
+    const gateway = await startApp(
+      MetricsModule.forRoot({ defaultLabels: { service: 'gateway' } }),
+    );
+    const predictor = await startApp(
+      MetricsModule.forRoot({
+        defaultLabels: { service: 'predictor' },
+        collectDefaultMetrics: false,
+      }),
+    );
     apps.push(gateway.app, predictor.app);
     gateway.app.get(RequestMetrics).accepted.inc(2);
 
@@ -48,7 +64,10 @@ describe('MetricsModule', () => {
 
   it('honours a custom path and prefix given asynchronously', async () => {
     const { app, url } = await startApp(
-      MetricsModule.forRootAsync({ path: '/internal/metrics', useFactory: async () => ({ prefix: 'x_' }) }),
+      MetricsModule.forRootAsync({
+        path: '/internal/metrics',
+        useFactory: async () => ({ prefix: 'x_' }),
+      }),
     );
     apps.push(app);
     expect((await fetch(`${url}/metrics`)).status).toBe(404);

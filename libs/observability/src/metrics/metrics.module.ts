@@ -2,7 +2,11 @@ import { DynamicModule, Inject, Module, OnModuleDestroy, Provider } from '@nestj
 import { Registry } from 'prom-client';
 import { createMetricsController } from './metrics.controller';
 import { DEFAULT_METRICS_PATH, METRICS_OPTIONS, METRICS_REGISTRY } from './metrics.constants';
-import type { MetricsModuleAsyncOptions, MetricsModuleOptions, ResolvedMetricsOptions } from './metrics-module-options.interface';
+import type {
+  MetricsModuleAsyncOptions,
+  MetricsModuleOptions,
+  ResolvedMetricsOptions,
+} from './metrics-module-options.interface';
 import { createMetricsRegistry, resolveMetricsOptions } from './metrics.registry';
 
 const registryProvider: Provider = {
@@ -43,7 +47,8 @@ export class MetricsModule implements OnModuleDestroy {
       providers: [
         {
           provide: METRICS_OPTIONS,
-          useFactory: async (...args: never[]) => resolveMetricsOptions({ ...(await options.useFactory(...args)), path }),
+          useFactory: async (...args: never[]) =>
+            resolveMetricsOptions({ ...(await options.useFactory(...args)), path }),
           inject: options.inject ?? [],
         },
         registryProvider,

@@ -1,6 +1,9 @@
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { DEFAULT_METRICS_PATH, DEFAULT_METRICS_PREFIX } from './metrics.constants';
-import type { MetricsModuleOptions, ResolvedMetricsOptions } from './metrics-module-options.interface';
+import type {
+  MetricsModuleOptions,
+  ResolvedMetricsOptions,
+} from './metrics-module-options.interface';
 
 /** Applies the documented defaults to {@link MetricsModuleOptions}. */
 export function resolveMetricsOptions(options: MetricsModuleOptions = {}): ResolvedMetricsOptions {

@@ -2,7 +2,12 @@ import { DUPLICATE_KEY, duplicateKeyIndexes } from './duplicate-keys';
 
 describe('duplicateKeyIndexes', () => {
   it('lists the indexes of duplicate-key write errors', () => {
-    const error = { writeErrors: [{ code: DUPLICATE_KEY, index: 2 }, { code: DUPLICATE_KEY, index: 0 }] };
+    const error = {
+      writeErrors: [
+        { code: DUPLICATE_KEY, index: 2 },
+        { code: DUPLICATE_KEY, index: 0 },
+      ],
+    };
     expect(duplicateKeyIndexes(error)).toEqual([2, 0]);
   });
 
@@ -12,7 +17,14 @@ describe('duplicateKeyIndexes', () => {
 
   it('returns undefined for any other failure, so that the caller rethrows it', () => {
     expect(duplicateKeyIndexes(new Error('connection closed'))).toBeUndefined();
-    expect(duplicateKeyIndexes({ writeErrors: [{ code: DUPLICATE_KEY, index: 0 }, { code: 121, index: 1 }] })).toBeUndefined();
+    expect(
+      duplicateKeyIndexes({
+        writeErrors: [
+          { code: DUPLICATE_KEY, index: 0 },
+          { code: 121, index: 1 },
+        ],
+      }),
+    ).toBeUndefined();
     expect(duplicateKeyIndexes({ writeErrors: [] })).toBeUndefined();
     expect(duplicateKeyIndexes(null)).toBeUndefined();
   });

@@ -15,6 +15,7 @@ interface WriteErrorLike {
 export function duplicateKeyIndexes(error: unknown): number[] | undefined {
   const writeErrors = (error as { writeErrors?: unknown } | null)?.writeErrors;
   const list = ([] as WriteErrorLike[]).concat((writeErrors ?? []) as WriteErrorLike[]);
-  if (list.length === 0 || !list.every((writeError) => writeError.code === DUPLICATE_KEY)) return undefined;
+  if (list.length === 0 || !list.every((writeError) => writeError.code === DUPLICATE_KEY))
+    return undefined;
   return list.map((writeError) => writeError.index ?? -1).filter((index) => index >= 0);
 }

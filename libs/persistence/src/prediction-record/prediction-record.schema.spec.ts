@@ -1,5 +1,9 @@
 import mongoose from 'mongoose';
-import { PREDICTIONS_COLLECTION, PredictionRecord, PredictionRecordSchema } from './prediction-record.schema';
+import {
+  PREDICTIONS_COLLECTION,
+  PredictionRecord,
+  PredictionRecordSchema,
+} from './prediction-record.schema';
 
 describe('PredictionRecordSchema', () => {
   const Model = mongoose.model<PredictionRecord>('PredictionRecordSpec', PredictionRecordSchema);
@@ -11,7 +15,12 @@ describe('PredictionRecordSchema', () => {
   it('holds the request only, published once by default', () => {
     const doc = new Model({ _id: 'a', text: 'hej', submittedAt: new Date() });
     expect(doc.validateSync()).toBeUndefined();
-    expect(Object.keys(doc.toObject()).sort()).toEqual(['_id', 'publishAttempts', 'submittedAt', 'text']);
+    expect(Object.keys(doc.toObject()).sort()).toEqual([
+      '_id',
+      'publishAttempts',
+      'submittedAt',
+      'text',
+    ]);
     expect(doc.publishAttempts).toBe(1);
   });
 
@@ -21,6 +30,9 @@ describe('PredictionRecordSchema', () => {
   });
 
   it('indexes submittedAt for the outbox sweep', () => {
-    expect(PredictionRecordSchema.indexes()).toContainEqual([{ submittedAt: 1 }, expect.anything()]);
+    expect(PredictionRecordSchema.indexes()).toContainEqual([
+      { submittedAt: 1 },
+      expect.anything(),
+    ]);
   });
 });

@@ -19,13 +19,28 @@ export interface DoneResultFields {
 }
 
 /** A complete `done` result document (every field set, so inserts can skip Mongoose hydration). */
-export function doneResultDocument(stamp: ResultStamp, fields: DoneResultFields): PredictionResultRecord {
+export function doneResultDocument(
+  stamp: ResultStamp,
+  fields: DoneResultFields,
+): PredictionResultRecord {
   const { trackingId, submittedAt, completedAt } = stamp;
-  return { _id: trackingId, status: PredictionStatus.Done, submittedAt, completedAt, ...fields, error: null, feedback: null };
+  return {
+    _id: trackingId,
+    status: PredictionStatus.Done,
+    submittedAt,
+    completedAt,
+    ...fields,
+    error: null,
+    feedback: null,
+  };
 }
 
 /** A complete `failed` result document with its reason. */
-export function failedResultDocument(stamp: ResultStamp, error: string, modelVersion: string | null): PredictionResultRecord {
+export function failedResultDocument(
+  stamp: ResultStamp,
+  error: string,
+  modelVersion: string | null,
+): PredictionResultRecord {
   const { trackingId, submittedAt, completedAt } = stamp;
   return {
     _id: trackingId,

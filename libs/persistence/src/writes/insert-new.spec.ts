@@ -18,7 +18,9 @@ describe('insertNew', () => {
 
   it('returns the indexes refused as duplicates', async () => {
     const insertMany = jest.fn(async () => {
-      throw Object.assign(new Error('E11000'), { writeErrors: [{ code: DUPLICATE_KEY, index: 1 }] });
+      throw Object.assign(new Error('E11000'), {
+        writeErrors: [{ code: DUPLICATE_KEY, index: 1 }],
+      });
     });
     await expect(insertNew(modelWith(insertMany), docs)).resolves.toEqual([1]);
   });

@@ -9,7 +9,9 @@ import { duplicateKeyIndexes } from '../errors';
 export async function insertNew<T>(model: Model<T>, docs: readonly T[]): Promise<number[]> {
   if (docs.length === 0) return [];
   try {
-    await model.collection.insertMany(docs as unknown as mongo.OptionalId<mongo.Document>[], { ordered: false });
+    await model.collection.insertMany(docs as unknown as mongo.OptionalId<mongo.Document>[], {
+      ordered: false,
+    });
     return [];
   } catch (error) {
     const duplicates = duplicateKeyIndexes(error);

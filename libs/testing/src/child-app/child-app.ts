@@ -56,7 +56,9 @@ export class ChildApp {
     const root = workspaceRoot();
     const script = resolve(root, options.script);
     if (!existsSync(script)) {
-      throw new Error(`${script} does not exist: build it first (the apps' e2e targets build what they start)`);
+      throw new Error(
+        `${script} does not exist: build it first (the apps' e2e targets build what they start)`,
+      );
     }
     const { MONGODB_URI: _m, RABBITMQ_URL: _r, AMQP_NAMESPACE: _n, ...inherited } = process.env;
     this.child = spawn(process.execPath, [script], {
@@ -75,7 +77,9 @@ export class ChildApp {
     };
     this.child.stdout?.on('data', keep);
     this.child.stderr?.on('data', keep);
-    this.exited = new Promise((settle) => this.child.once('exit', (code, signal) => settle({ code, signal })));
+    this.exited = new Promise((settle) =>
+      this.child.once('exit', (code, signal) => settle({ code, signal })),
+    );
     void this.exited.then(() => this.logStream?.end());
   }
 

@@ -26,10 +26,15 @@ export function ferretPaths(
 export function buildFerretDb(log: (line: string) => void = () => undefined): string {
   const { source, binary } = ferretPaths();
   if (existsSync(binary)) return binary;
-  log('building FerretDB v1.24.2 (tools/ferretdb) with Go; the first build downloads modules and takes a few minutes…');
+  log(
+    'building FerretDB v1.24.2 (tools/ferretdb) with Go; the first build downloads modules and takes a few minutes…',
+  );
   mkdirSync(join(source, 'bin'), { recursive: true });
   const temporary = `${binary}.${process.pid}.tmp`;
-  execFileSync('go', ['build', '-o', temporary, '.'], { cwd: source, stdio: ['ignore', 'inherit', 'inherit'] });
+  execFileSync('go', ['build', '-o', temporary, '.'], {
+    cwd: source,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   renameSync(temporary, binary);
   return binary;
 }

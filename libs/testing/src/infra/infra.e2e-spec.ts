@@ -12,9 +12,14 @@ describe('local infrastructure', () => {
     const connection = await mongoose.createConnection(uri).asPromise();
     try {
       const things = connection.collection('things');
-      await things.insertMany([{ _id: 'a' as never, n: 1 }, { _id: 'b' as never, n: 2 }]);
+      await things.insertMany([
+        { _id: 'a' as never, n: 1 },
+        { _id: 'b' as never, n: 2 },
+      ]);
       await expect(things.countDocuments({ n: { $gte: 1 } })).resolves.toBe(2);
-      await expect(things.insertOne({ _id: 'a' as never, n: 3 })).rejects.toMatchObject({ code: 11000 });
+      await expect(things.insertOne({ _id: 'a' as never, n: 3 })).rejects.toMatchObject({
+        code: 11000,
+      });
     } finally {
       await connection.dropDatabase();
       await connection.close();
@@ -29,7 +34,9 @@ describe('local infrastructure', () => {
       const channel = await connection.createConfirmChannel();
       await channel.assertQueue(queue, { durable: true, arguments: { 'x-queue-type': 'quorum' } });
       await new Promise<void>((resolve, reject) =>
-        channel.sendToQueue(queue, Buffer.from('hi'), { persistent: true }, (err) => (err ? reject(err) : resolve())),
+        channel.sendToQueue(queue, Buffer.from('hi'), { persistent: true }, (err) =>
+          err ? reject(err) : resolve(),
+        ),
       );
       const message = await channel.get(queue, { noAck: true });
       expect(message && message.content.toString()).toBe('hi');

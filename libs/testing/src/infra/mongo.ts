@@ -6,7 +6,10 @@ import { buildFerretDb, startFerretDb } from './ferretdb';
 
 /** Resolves true when a MongoDB-wire server answers `ping` at the URI. */
 export async function pingMongo(uri: string, timeoutMs = 1500): Promise<boolean> {
-  const client = new mongoose.mongo.MongoClient(uri, { serverSelectionTimeoutMS: timeoutMs, connectTimeoutMS: timeoutMs });
+  const client = new mongoose.mongo.MongoClient(uri, {
+    serverSelectionTimeoutMS: timeoutMs,
+    connectTimeoutMS: timeoutMs,
+  });
   try {
     await client.connect();
     await client.db('admin').command({ ping: 1 });
@@ -45,6 +48,10 @@ export async function ensureMongo(
   log(`starting FerretDB on ${endpoint.host}:${endpoint.port}`);
   const child = startFerretDb(endpoint, { detached: options.detached ?? true });
   // Another process may have won the race for the port; either way a server must answer.
-  await waitFor(() => pingMongo(uri), { timeoutMs: 30_000, intervalMs: 250, description: `MongoDB at ${uri}` });
+  await waitFor(() => pingMongo(uri), {
+    timeoutMs: 30_000,
+    intervalMs: 250,
+    description: `MongoDB at ${uri}`,
+  });
   return { started: true, stop: () => child.stop() };
 }

@@ -28,7 +28,11 @@ export async function ensureRabbit(
   const endpoint = endpointOf(url, 5672);
   if (await isListening(endpoint)) {
     // Listening but refusing us: booting, or wrong credentials. Give it time.
-    await waitFor(() => pingRabbit(url), { timeoutMs: 60_000, intervalMs: 500, description: `RabbitMQ at ${url}` });
+    await waitFor(() => pingRabbit(url), {
+      timeoutMs: 60_000,
+      intervalMs: 500,
+      description: `RabbitMQ at ${url}`,
+    });
     return;
   }
   if (!['127.0.0.1', 'localhost', '::1'].includes(endpoint.host)) {
@@ -36,7 +40,11 @@ export async function ensureRabbit(
   }
   options.log?.('starting RabbitMQ (rabbitmq-server -detached)…');
   execFileSync('rabbitmq-server', ['-detached'], { stdio: 'ignore' });
-  await waitFor(() => pingRabbit(url), { timeoutMs: 90_000, intervalMs: 1000, description: `RabbitMQ at ${url}` });
+  await waitFor(() => pingRabbit(url), {
+    timeoutMs: 90_000,
+    intervalMs: 1000,
+    description: `RabbitMQ at ${url}`,
+  });
 }
 
 /**
@@ -44,12 +52,18 @@ export async function ensureRabbit(
  * `GET /v1/queue`) on a local broker when its HTTP port does not answer.
  * Best effort: returns false when it could not be enabled.
  */
-export async function ensureRabbitManagement(managementUrl = 'http://127.0.0.1:15672'): Promise<boolean> {
+export async function ensureRabbitManagement(
+  managementUrl = 'http://127.0.0.1:15672',
+): Promise<boolean> {
   const endpoint = endpointOf(managementUrl, 15672);
   if (await isListening(endpoint)) return true;
   try {
     execFileSync('rabbitmq-plugins', ['enable', 'rabbitmq_management'], { stdio: 'ignore' });
-    await waitFor(() => isListening(endpoint), { timeoutMs: 30_000, intervalMs: 500, description: 'management plugin' });
+    await waitFor(() => isListening(endpoint), {
+      timeoutMs: 30_000,
+      intervalMs: 500,
+      description: 'management plugin',
+    });
     return true;
   } catch {
     return false;

@@ -44,9 +44,13 @@ interface Role {
 }
 
 function startRole(role: 'publisher' | 'consumer', settings: object): Role {
-  const child = fork(join(__dirname, 'main.ts'), ['--role', role, '--settings', JSON.stringify(settings)], {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
+  const child = fork(
+    join(__dirname, 'main.ts'),
+    ['--role', role, '--settings', JSON.stringify(settings)],
+    {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    },
+  );
   const ticks: { at: number; count: number }[] = [];
   const errors: string[] = [];
   let onReady: () => void = () => undefined;
@@ -54,7 +58,9 @@ function startRole(role: 'publisher' | 'consumer', settings: object): Role {
   const ready = new Promise<void>((resolve) => (onReady = resolve));
   const done = new Promise<{ count: number; latencyMs?: number[] }>((resolve, reject) => {
     onDone = resolve;
-    child.once('exit', (code) => (code ? reject(new Error(`${role} exited with ${code}: ${errors.join('; ')}`)) : undefined));
+    child.once('exit', (code) =>
+      code ? reject(new Error(`${role} exited with ${code}: ${errors.join('; ')}`)) : undefined,
+    );
   });
   child.on('message', (m: RoleMessage) => {
     if (m.kind === 'ready') onReady();
@@ -87,12 +93,22 @@ export async function runAmqpCeiling(options: CeilingOptions): Promise<CeilingRe
   const connection = await connect(options.rabbitUrl);
   const channel = await connection.createChannel();
   await assertPredictionTopology(channel, names);
-  const base = { rabbitUrl: options.rabbitUrl, exchange: names.requestsExchange, routingKey: names.routingKey, queue: names.requestsQueue };
+  const base = {
+    rabbitUrl: options.rabbitUrl,
+    exchange: names.requestsExchange,
+    routingKey: names.routingKey,
+    queue: names.requestsQueue,
+  };
   const rabbitPid = pidListeningOn(Number(new URL(options.rabbitUrl).port || 5672));
   try {
     const consumer = startRole('consumer', { ...base, prefetch: options.prefetch });
     await consumer.ready;
-    const publisher = startRole('publisher', { ...base, durationMs: options.durationMs, window: options.window, bodyBytes: options.bodyBytes });
+    const publisher = startRole('publisher', {
+      ...base,
+      durationMs: options.durationMs,
+      window: options.window,
+      bodyBytes: options.bodyBytes,
+    });
     await publisher.ready;
     const publishStart = Date.now();
     const cpu = new CpuWindow([
@@ -119,21 +135,34 @@ export async function runAmqpCeiling(options: CeilingOptions): Promise<CeilingRe
     const latencies = (consumed.latencyMs ?? []).sort((a, b) => a - b);
     // only the seconds while the publisher ran count towards the consume rate
     const publishEnd = publisher.ticks.at(-1)?.at ?? Date.now();
-    const consumedTimeline = perSecond(consumer.ticks).filter((_, i) => consumer.ticks[i].at > publishStart && consumer.ticks[i].at <= publishEnd);
+    const consumedTimeline = perSecond(consumer.ticks).filter(
+      (_, i) => consumer.ticks[i].at > publishStart && consumer.ticks[i].at <= publishEnd,
+    );
     return {
       queueType: 'quorum',
-      settings: { durationMs: options.durationMs, window: options.window, prefetch: options.prefetch, bodyBytes: options.bodyBytes },
+      settings: {
+        durationMs: options.durationMs,
+        window: options.window,
+        prefetch: options.prefetch,
+        bodyBytes: options.bodyBytes,
+      },
       published: published.count,
       consumed: consumed.count,
       publishedPerSecond: sustainedRate(perSecond(publisher.ticks)),
       consumedPerSecond: sustainedRate(consumedTimeline),
       consumedTimeline,
-      latencyMs: { p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies.at(-1) ?? null },
+      latencyMs: {
+        p50: percentile(latencies, 50),
+        p99: percentile(latencies, 99),
+        max: latencies.at(-1) ?? null,
+      },
       cpuPercent,
     };
   } finally {
-    for (const queue of [names.requestsQueue, names.deadLetterQueue]) await channel.deleteQueue(queue).catch(() => undefined);
-    for (const exchange of [names.requestsExchange, names.deadLetterExchange]) await channel.deleteExchange(exchange).catch(() => undefined);
+    for (const queue of [names.requestsQueue, names.deadLetterQueue])
+      await channel.deleteQueue(queue).catch(() => undefined);
+    for (const exchange of [names.requestsExchange, names.deadLetterExchange])
+      await channel.deleteExchange(exchange).catch(() => undefined);
     await connection.close().catch(() => undefined);
   }
 }

@@ -6,7 +6,10 @@ import { ConsumerSettings, RoleMessage } from './ceiling-protocol';
  * configured), measuring publish→ack latency from the AMQP timestamp, until told to
  * stop (SIGTERM or an IPC 'stop').
  */
-export async function runCeilingConsumer(settings: ConsumerSettings, send: (m: RoleMessage) => void): Promise<void> {
+export async function runCeilingConsumer(
+  settings: ConsumerSettings,
+  send: (m: RoleMessage) => void,
+): Promise<void> {
   const connection = await connect(settings.rabbitUrl);
   const channel = await connection.createChannel();
   await channel.prefetch(settings.prefetch);
@@ -19,7 +22,8 @@ export async function runCeilingConsumer(settings: ConsumerSettings, send: (m: R
       channel.ack(msg);
       consumed++;
       // sample every 16th message: enough for percentiles, cheap to ship over IPC
-      if ((consumed & 15) === 0 && typeof msg.properties.timestamp === 'number') latencies.push(Date.now() - msg.properties.timestamp);
+      if ((consumed & 15) === 0 && typeof msg.properties.timestamp === 'number')
+        latencies.push(Date.now() - msg.properties.timestamp);
     },
     { noAck: false },
   );

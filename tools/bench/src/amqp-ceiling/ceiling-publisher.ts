@@ -3,17 +3,23 @@ import { connect } from 'amqplib';
 import { randomUUID } from 'node:crypto';
 import { PublisherSettings, RoleMessage } from './ceiling-protocol';
 
-const TEXT = 'Alla människor är födda fria och lika i värde och rättigheter. De är utrustade med förnuft och samvete. ';
+const TEXT =
+  'Alla människor är födda fria och lika i värde och rättigheter. De är utrustade med förnuft och samvete. ';
 
 /**
  * Publishes persistent prediction-request-shaped messages with publisher confirms as
  * fast as the broker confirms them, keeping `window` unconfirmed publishes in flight,
  * for `durationMs`. Reports confirmed counts once a second.
  */
-export async function runCeilingPublisher(settings: PublisherSettings, send: (m: RoleMessage) => void): Promise<void> {
+export async function runCeilingPublisher(
+  settings: PublisherSettings,
+  send: (m: RoleMessage) => void,
+): Promise<void> {
   const connection = await connect(settings.rabbitUrl);
   const channel = await connection.createConfirmChannel();
-  const text = TEXT.repeat(Math.max(1, Math.ceil(settings.bodyBytes / Buffer.byteLength(TEXT)))).slice(0, settings.bodyBytes);
+  const text = TEXT.repeat(
+    Math.max(1, Math.ceil(settings.bodyBytes / Buffer.byteLength(TEXT))),
+  ).slice(0, settings.bodyBytes);
   let confirmed = 0;
   let failed = 0;
   let outstanding = 0;
@@ -37,7 +43,12 @@ export async function runCeilingPublisher(settings: PublisherSettings, send: (m:
       continue;
     }
     const trackingId = randomUUID();
-    const body = encodePredictionRequestedV1({ trackingId, text, submittedAt: new Date().toISOString(), attempt: 1 });
+    const body = encodePredictionRequestedV1({
+      trackingId,
+      text,
+      submittedAt: new Date().toISOString(),
+      attempt: 1,
+    });
     outstanding++;
     const writable = channel.publish(
       settings.exchange,

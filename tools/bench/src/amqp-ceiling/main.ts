@@ -37,7 +37,9 @@ async function main(): Promise<void> {
     return;
   }
   if (values.help) {
-    process.stdout.write('Usage: npx tsx tools/bench/src/amqp-ceiling/main.ts [--duration S] [--window N] [--prefetch N] [--body-bytes N]\n');
+    process.stdout.write(
+      'Usage: npx tsx tools/bench/src/amqp-ceiling/main.ts [--duration S] [--window N] [--prefetch N] [--body-bytes N]\n',
+    );
     return;
   }
   const result = await runAmqpCeiling({

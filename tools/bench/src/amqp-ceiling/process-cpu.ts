@@ -15,7 +15,10 @@ export function processCpuSeconds(pid: number): number | null {
 /** Pid of the local process listening on a TCP port (`ss -ltnp`); null when unknown. */
 export function pidListeningOn(port: number): number | null {
   try {
-    const out = execFileSync('ss', ['-Hltnp', `sport = :${port}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const out = execFileSync('ss', ['-Hltnp', `sport = :${port}`], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     const match = /pid=(\d+)/.exec(out);
     return match ? Number(match[1]) : null;
   } catch {
@@ -32,7 +35,8 @@ export class CpuWindow {
 
   start(): void {
     this.startedAt = Date.now();
-    for (const { name, pid } of this.processes) if (pid !== null) this.first.set(name, { pid, cpu: processCpuSeconds(pid) });
+    for (const { name, pid } of this.processes)
+      if (pid !== null) this.first.set(name, { pid, cpu: processCpuSeconds(pid) });
   }
 
   /** name → average CPU % of one core over the window. */
@@ -41,7 +45,10 @@ export class CpuWindow {
     const out: Record<string, number | null> = {};
     for (const [name, { pid, cpu }] of this.first) {
       const now = processCpuSeconds(pid);
-      out[name] = cpu !== null && now !== null && seconds > 0 ? Math.round(((now - cpu) / seconds) * 1000) / 10 : null;
+      out[name] =
+        cpu !== null && now !== null && seconds > 0
+          ? Math.round(((now - cpu) / seconds) * 1000) / 10
+          : null;
     }
     return out;
   }

@@ -34,7 +34,13 @@ export function areaOf(url: string, functionName: string): string {
     const parts = url.slice(nm + 'node_modules/'.length).split('/');
     return parts[0].startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0];
   }
-  if (url.startsWith('node:')) return `node:${url.slice(5).split('/').filter((p) => p !== 'internal')[0] ?? 'internal'}`;
+  if (url.startsWith('node:'))
+    return `node:${
+      url
+        .slice(5)
+        .split('/')
+        .filter((p) => p !== 'internal')[0] ?? 'internal'
+    }`;
   return 'app';
 }
 
@@ -42,7 +48,9 @@ export function areaOf(url: string, functionName: string): string {
 export function summarizeCpuProfile(profile: CpuProfile, top = 12): ProfileSummary {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const selfMs = new Map<number, number>();
-  profile.samples.forEach((id, i) => selfMs.set(id, (selfMs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
+  profile.samples.forEach((id, i) =>
+    selfMs.set(id, (selfMs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000),
+  );
   const areas = new Map<string, number>();
   const functions = new Map<string, number>();
   let busy = 0;
@@ -53,15 +61,22 @@ export function summarizeCpuProfile(profile: CpuProfile, top = 12): ProfileSumma
     const { functionName, url, lineNumber } = node.callFrame;
     const area = areaOf(url, functionName);
     areas.set(area, (areas.get(area) ?? 0) + ms);
-    const file = url ? url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*\/dist\//, 'dist/') : '';
+    const file = url
+      ? url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*\/dist\//, 'dist/')
+      : '';
     const name = `${functionName || '(anonymous)'}${file ? ` ${file}:${lineNumber + 1}` : ''}`;
     functions.set(name, (functions.get(name) ?? 0) + ms);
   }
   const percent = (ms: number): number => (busy > 0 ? Math.round((ms / busy) * 1000) / 10 : 0);
   return {
     busyMs: Math.round(busy),
-    byArea: [...areas.entries()].sort((a, b) => b[1] - a[1]).map(([area, ms]) => ({ area, percent: percent(ms) })),
-    topFunctions: [...functions.entries()].sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, ms]) => ({ name, percent: percent(ms) })),
+    byArea: [...areas.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .map(([area, ms]) => ({ area, percent: percent(ms) })),
+    topFunctions: [...functions.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([name, ms]) => ({ name, percent: percent(ms) })),
   };
 }
 

@@ -14,13 +14,22 @@ export function loadtestCommand(args: string[], label: string): string {
  * parsed report. The load tool sets its exit status from the verdict; the report is
  * returned either way.
  */
-export function runLoadtest(root: string, args: string[], label: string, log: (line: string) => void): Promise<LoadtestSummary> {
+export function runLoadtest(
+  root: string,
+  args: string[],
+  label: string,
+  log: (line: string) => void,
+): Promise<LoadtestSummary> {
   return new Promise((resolve, reject) => {
-    const child = spawn(join(root, 'node_modules/.bin/tsx'), ['tools/loadtest/src/main.ts', ...args, '--label', label, '--json'], {
-      cwd: root,
-      env: process.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      join(root, 'node_modules/.bin/tsx'),
+      ['tools/loadtest/src/main.ts', ...args, '--label', label, '--json'],
+      {
+        cwd: root,
+        env: process.env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stdout = '';
     let pending = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));

@@ -38,7 +38,12 @@ export interface LoadtestSummary {
     submitToDoneMs: Distribution;
   };
   queue: { peakReady: number | null; peakDepth: number | null };
-  processes: { name: string; pid: number; averagePercent: number | null; peakPercent: number | null }[];
+  processes: {
+    name: string;
+    pid: number;
+    averagePercent: number | null;
+    peakPercent: number | null;
+  }[];
   metrics: Record<string, Record<string, number>>;
   verdict: { ok: boolean; failures: string[] };
   config: { runDir?: string };

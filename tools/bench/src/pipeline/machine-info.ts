@@ -28,7 +28,9 @@ function lscpuModel(): string {
 async function rabbitVersion(url: string): Promise<string> {
   try {
     const connection = await connect(url);
-    const props = (connection as unknown as { connection: { serverProperties: Record<string, string> } }).connection.serverProperties;
+    const props = (
+      connection as unknown as { connection: { serverProperties: Record<string, string> } }
+    ).connection.serverProperties;
     await connection.close();
     return `RabbitMQ ${props.version ?? '?'}`;
   } catch (error) {
@@ -39,7 +41,11 @@ async function rabbitVersion(url: string): Promise<string> {
 /** FerretDB version the workspace's embedded build pins (its binary reports `unknown`). */
 function pinnedFerretDbVersion(): string | null {
   try {
-    return /github\.com\/FerretDB\/FerretDB v(\S+)/.exec(readFileSync('tools/ferretdb/go.mod', 'utf8'))?.[1] ?? null;
+    return (
+      /github\.com\/FerretDB\/FerretDB v(\S+)/.exec(
+        readFileSync('tools/ferretdb/go.mod', 'utf8'),
+      )?.[1] ?? null
+    );
   } catch {
     return null;
   }
@@ -58,7 +64,9 @@ async function databaseVersion(uri: string): Promise<string> {
     return `FerretDB ${version} (SQLite backend; MongoDB wire ${info.version})`;
   } catch {
     // the runs use private FerretDB instances of the workspace's build
-    return pinned ? `FerretDB ${pinned} (SQLite backend, tools/ferretdb)` : 'database version unknown';
+    return pinned
+      ? `FerretDB ${pinned} (SQLite backend, tools/ferretdb)`
+      : 'database version unknown';
   } finally {
     await client.close().catch(() => undefined);
   }

@@ -30,14 +30,19 @@ export interface PipelineBenchOptions {
  * scenario through the load tool (each spawning its own stack), then optionally a
  * profiled run, and returns all figures.
  */
-export async function runPipelineBench(options: PipelineBenchOptions): Promise<PipelineBenchResult> {
+export async function runPipelineBench(
+  options: PipelineBenchOptions,
+): Promise<PipelineBenchResult> {
   const { root, log } = options;
   for (const entry of ['dist/apps/gateway/main.js', 'dist/apps/predictor/main.js']) {
-    if (!existsSync(join(root, entry))) throw new Error(`${entry} missing: run \`npx nx build gateway predictor\` first`);
+    if (!existsSync(join(root, entry)))
+      throw new Error(`${entry} missing: run \`npx nx build gateway predictor\` first`);
   }
   const startedAt = new Date().toISOString();
   const machine = await machineInfo(options.rabbitUrl, options.mongoUri);
-  log(`machine: ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGiB} GiB; ${machine.rabbitmq}; ${machine.database}`);
+  log(
+    `machine: ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGiB} GiB; ${machine.rabbitmq}; ${machine.database}`,
+  );
   const wanted = (id: string): boolean => options.only.length === 0 || options.only.includes(id);
 
   const ceilingCommand = `npx tsx tools/bench/src/amqp-ceiling/main.ts --duration ${options.ceilingSeconds} --window 1000 --prefetch 256 --body-bytes 250`;
@@ -54,7 +59,9 @@ export async function runPipelineBench(options: PipelineBenchOptions): Promise<P
         bodyBytes: 250,
         log: (line) => log(`  ${line}`),
       });
-      log(`  ceiling: ${ceiling.publishedPerSecond}/s published, ${ceiling.consumedPerSecond}/s consumed`);
+      log(
+        `  ceiling: ${ceiling.publishedPerSecond}/s published, ${ceiling.consumedPerSecond}/s consumed`,
+      );
     } catch (error) {
       ceilingError = (error as Error).message;
       log(`  ceiling failed: ${ceilingError}`);
@@ -62,7 +69,11 @@ export async function runPipelineBench(options: PipelineBenchOptions): Promise<P
   }
 
   const runs: ScenarioRun[] = [];
-  const scenarios = pipelineScenarios(options.durations, options.fixedRate, options.completionTimeoutSeconds).filter((s) => wanted(s.id));
+  const scenarios = pipelineScenarios(
+    options.durations,
+    options.fixedRate,
+    options.completionTimeoutSeconds,
+  ).filter((s) => wanted(s.id));
   for (const [i, scenario] of scenarios.entries()) {
     const label = `bench ${scenario.id}`;
     const command = loadtestCommand(scenario.args, label);
@@ -84,23 +95,53 @@ export async function runPipelineBench(options: PipelineBenchOptions): Promise<P
   let profile: PipelineBenchResult['profile'] = null;
   if (options.profileSeconds > 0) {
     const args = [
-      '--spawn', '--private-db', '--predictors', '2', '--batch-size', '64', '--concurrency', '64',
-      '--duration', String(options.profileSeconds), '--completion-timeout', String(options.completionTimeoutSeconds), '--cpu-prof',
+      '--spawn',
+      '--private-db',
+      '--predictors',
+      '2',
+      '--batch-size',
+      '64',
+      '--concurrency',
+      '64',
+      '--duration',
+      String(options.profileSeconds),
+      '--completion-timeout',
+      String(options.completionTimeoutSeconds),
+      '--cpu-prof',
     ];
     const command = loadtestCommand(args, 'bench profile');
     log(`[profile] ${command}`);
     try {
       const summary = await runLoadtest(root, args, 'bench profile', log);
       const dir = summary.config.runDir ? join(summary.config.runDir, 'profiles') : null;
-      const files = dir && existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).sort() : [];
+      const files =
+        dir && existsSync(dir)
+          ? readdirSync(dir)
+              .filter((f) => f.endsWith('.cpuprofile'))
+              .sort()
+          : [];
       profile = {
         command,
-        processes: files.map((f) => ({ name: f.replace(/\.cpuprofile$/, ''), summary: summarizeCpuProfileFile(join(dir as string, f)) })),
+        processes: files.map((f) => ({
+          name: f.replace(/\.cpuprofile$/, ''),
+          summary: summarizeCpuProfileFile(join(dir as string, f)),
+        })),
       };
-      if (files.length === 0) log('  no profiles were written (did the apps exit cleanly on SIGTERM?)');
+      if (files.length === 0)
+        log('  no profiles were written (did the apps exit cleanly on SIGTERM?)');
     } catch (error) {
       log(`  profile run failed: ${(error as Error).message}`);
     }
   }
-  return { startedAt, finishedAt: new Date().toISOString(), command: options.command, machine, ceiling, ceilingError, ceilingCommand, runs, profile };
+  return {
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    command: options.command,
+    machine,
+    ceiling,
+    ceilingError,
+    ceilingCommand,
+    runs,
+    profile,
+  };
 }

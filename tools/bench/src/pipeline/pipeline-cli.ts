@@ -52,7 +52,10 @@ export async function runPipelineCli(argv: string[]): Promise<void> {
   }
   if (values.render) {
     const saved = JSON.parse(readFileSync(values.render, 'utf8')) as PipelineBenchResult;
-    writeBenchmarksSection(join(process.cwd(), values.benchmarks as string), renderPipelineBlock(saved));
+    writeBenchmarksSection(
+      join(process.cwd(), values.benchmarks as string),
+      renderPipelineBlock(saved),
+    );
     process.stderr.write(`re-rendered ${values.benchmarks} from ${values.render}\n`);
     return;
   }
@@ -71,14 +74,21 @@ export async function runPipelineCli(argv: string[]): Promise<void> {
     ceilingSeconds: seconds(values['ceiling-duration']),
     fixedRate: Number(values['fixed-rate']),
     completionTimeoutSeconds: Number(values['completion-timeout']),
-    only: (values.only ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    only: (values.only ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     profileSeconds: values.quick ? Math.min(10, Number(values.profile)) : Number(values.profile),
     rabbitUrl: process.env.RABBITMQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672',
     mongoUri: process.env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017/sibyl',
     log,
   });
   mkdirSync(join(root, 'reports/bench'), { recursive: true });
-  const jsonPath = join(root, 'reports/bench', `pipeline-${result.startedAt.replace(/[-:]/g, '').slice(0, 15)}.json`);
+  const jsonPath = join(
+    root,
+    'reports/bench',
+    `pipeline-${result.startedAt.replace(/[-:]/g, '').slice(0, 15)}.json`,
+  );
   writeFileSync(jsonPath, JSON.stringify(result, null, 2) + '\n');
   log(`results: ${jsonPath}`);
   const block = renderPipelineBlock(result);

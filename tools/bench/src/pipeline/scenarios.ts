@@ -26,22 +26,58 @@ export const MAX_RATE_CONCURRENCY = 64;
  * micro-batching off (BATCH_MAX_SIZE=1) and on (64), a fixed-rate 500/s latency run,
  * and the gateway alone (no predictors) on Express and on Fastify.
  */
-export function pipelineScenarios(d: ScenarioDurations, fixedRate = 500, completionTimeoutSeconds = 120): PipelineScenario[] {
+export function pipelineScenarios(
+  d: ScenarioDurations,
+  fixedRate = 500,
+  completionTimeoutSeconds = 120,
+): PipelineScenario[] {
   // every run gets its own fresh FerretDB (--private-db): same starting point, no cross-talk.
   // One verification read per id: results are insert-once, and extra writes show in sibyl_results_written_total
   // (a second read would double the verification, which FerretDB answers with collection scans).
   const spawn = (predictors: number, batch: number): string[] => [
-    '--spawn', '--private-db', '--predictors', String(predictors), '--batch-size', String(batch),
-    '--completion-timeout', String(completionTimeoutSeconds), '--no-reread',
+    '--spawn',
+    '--private-db',
+    '--predictors',
+    String(predictors),
+    '--batch-size',
+    String(batch),
+    '--completion-timeout',
+    String(completionTimeoutSeconds),
+    '--no-reread',
   ];
-  const maxRate = (predictors: number, batch: number, seconds: number, concurrency = MAX_RATE_CONCURRENCY): string[] => [
-    ...spawn(predictors, batch), '--concurrency', String(concurrency), '--duration', String(seconds),
+  const maxRate = (
+    predictors: number,
+    batch: number,
+    seconds: number,
+    concurrency = MAX_RATE_CONCURRENCY,
+  ): string[] => [
+    ...spawn(predictors, batch),
+    '--concurrency',
+    String(concurrency),
+    '--duration',
+    String(seconds),
   ];
   return [
-    { id: 'e2e-1p-bs1', title: 'max rate, 1 predictor, batch size 1', args: maxRate(1, 1, d.comparison) },
-    { id: 'e2e-1p-bs64', title: 'max rate, 1 predictor, batch size 64', args: maxRate(1, 64, d.comparison) },
-    { id: 'e2e-2p-bs1', title: 'max rate, 2 predictors, batch size 1', args: maxRate(2, 1, d.comparison) },
-    { id: 'e2e-2p-bs64', title: 'max rate, 2 predictors, batch size 64 (target run)', args: maxRate(2, 64, d.main) },
+    {
+      id: 'e2e-1p-bs1',
+      title: 'max rate, 1 predictor, batch size 1',
+      args: maxRate(1, 1, d.comparison),
+    },
+    {
+      id: 'e2e-1p-bs64',
+      title: 'max rate, 1 predictor, batch size 64',
+      args: maxRate(1, 64, d.comparison),
+    },
+    {
+      id: 'e2e-2p-bs1',
+      title: 'max rate, 2 predictors, batch size 1',
+      args: maxRate(2, 1, d.comparison),
+    },
+    {
+      id: 'e2e-2p-bs64',
+      title: 'max rate, 2 predictors, batch size 64 (target run)',
+      args: maxRate(2, 64, d.main),
+    },
     {
       id: 'e2e-2p-bs64-batch20',
       title: 'max rate, 2 predictors, batch size 64, batch submits of 20 texts',
@@ -56,8 +92,17 @@ export function pipelineScenarios(d: ScenarioDurations, fixedRate = 500, complet
       id: `http-${adapter}`,
       title: `gateway alone (accept path, broker + DB), ${adapter}`,
       args: [
-        '--spawn', '--private-db', '--predictors', '0', '--no-verify', '--http-adapter', adapter,
-        '--concurrency', String(MAX_RATE_CONCURRENCY), '--duration', String(d.http),
+        '--spawn',
+        '--private-db',
+        '--predictors',
+        '0',
+        '--no-verify',
+        '--http-adapter',
+        adapter,
+        '--concurrency',
+        String(MAX_RATE_CONCURRENCY),
+        '--duration',
+        String(d.http),
       ],
     })),
   ];

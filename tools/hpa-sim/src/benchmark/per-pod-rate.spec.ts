@@ -29,8 +29,13 @@ describe('per-pod rate from load-test reports', () => {
       /never backed up/,
     );
     // 2 predictors × 256 prefetched: a peak of 1,000 is only what they hold in flight, not a backlog
-    expect(rateFromReport(report({ queue: { peakDepth: 1000 } }), 'r.json')).toMatch(/never backed up beyond 4 × the 512/);
-    const smallPrefetch = report({ config: { spawn: { predictors: 2, prefetch: 64 } }, queue: { peakDepth: 1000 } });
+    expect(rateFromReport(report({ queue: { peakDepth: 1000 } }), 'r.json')).toMatch(
+      /never backed up beyond 4 × the 512/,
+    );
+    const smallPrefetch = report({
+      config: { spawn: { predictors: 2, prefetch: 64 } },
+      queue: { peakDepth: 1000 },
+    });
     expect(rateFromReport(smallPrefetch, 'r.json')).toMatchObject({ rate: 1200 });
     expect(rateFromReport(report({ config: { spawn: null } }), 'r.json')).toMatch(
       /no spawned predictors/,

@@ -3,19 +3,45 @@ import { parseCli, UsageError } from './cli-options';
 describe('parseCli', () => {
   it('defaults to a 10 s closed loop of 64 against localhost', () => {
     const { options } = parseCli([], {});
-    expect(options).toMatchObject({ rate: null, concurrency: 64, durationMs: 10_000, count: null, submitBatch: 1, spawn: null });
+    expect(options).toMatchObject({
+      rate: null,
+      concurrency: 64,
+      durationMs: 10_000,
+      count: null,
+      submitBatch: 1,
+      spawn: null,
+    });
     expect(options.gatewayUrl).toBe('http://127.0.0.1:3000');
   });
 
   it('reads an open-model spawn run', () => {
     const { options } = parseCli(
-      ['--spawn', '--predictors', '2', '--batch-size', '1', '--rate', '500', '--duration', '60', '--submit-batch', '10', '--env', 'A=b=c'],
+      [
+        '--spawn',
+        '--predictors',
+        '2',
+        '--batch-size',
+        '1',
+        '--rate',
+        '500',
+        '--duration',
+        '60',
+        '--submit-batch',
+        '10',
+        '--env',
+        'A=b=c',
+      ],
       { RABBITMQ_URL: 'amqp://u:p@h:5673', MONGODB_URI: 'mongodb://h:27018/x' },
     );
     expect(options.rate).toBe(500);
     expect(options.durationMs).toBe(60_000);
     expect(options.submitBatch).toBe(10);
-    expect(options.spawn).toMatchObject({ predictors: 2, batchSize: 1, rabbitUrl: 'amqp://u:p@h:5673', extraEnv: { A: 'b=c' } });
+    expect(options.spawn).toMatchObject({
+      predictors: 2,
+      batchSize: 1,
+      rabbitUrl: 'amqp://u:p@h:5673',
+      extraEnv: { A: 'b=c' },
+    });
     expect(options.watchPorts).toEqual([
       { name: 'rabbitmq', port: 5673 },
       { name: 'mongodb', port: 27018 },

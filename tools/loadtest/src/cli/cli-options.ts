@@ -70,14 +70,16 @@ export interface CliCommand {
 function positiveInt(name: string, value: string | undefined, min = 1): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be an integer ≥ ${min}, got ${JSON.stringify(value)}`);
+  if (!Number.isInteger(n) || n < min)
+    throw new UsageError(`--${name} must be an integer ≥ ${min}, got ${JSON.stringify(value)}`);
   return n;
 }
 
 function positiveNumber(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--${name} must be a number > 0, got ${JSON.stringify(value)}`);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new UsageError(`--${name} must be a number > 0, got ${JSON.stringify(value)}`);
   return n;
 }
 
@@ -97,18 +99,46 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
       args: argv,
       allowPositionals: false,
       options: {
-        help: { type: 'boolean', short: 'h' }, json: { type: 'boolean' }, quiet: { type: 'boolean' },
-        gateway: { type: 'string' }, 'predictor-metrics': { type: 'string' }, spawn: { type: 'boolean' },
-        predictors: { type: 'string' }, 'batch-size': { type: 'string' }, 'batch-wait-ms': { type: 'string' },
-        prefetch: { type: 'string' }, 'http-adapter': { type: 'string' }, 'gateway-port': { type: 'string' },
-        'predictor-port': { type: 'string' }, 'rabbitmq-url': { type: 'string' }, 'mongodb-uri': { type: 'string' },
-        'model-path': { type: 'string' }, dist: { type: 'string' }, 'log-level': { type: 'string' },
-        env: { type: 'string', multiple: true }, 'cpu-prof': { type: 'boolean' }, keep: { type: 'boolean' }, 'private-db': { type: 'boolean' },
-        rate: { type: 'string' }, concurrency: { type: 'string' }, duration: { type: 'string' }, count: { type: 'string' },
-        'submit-batch': { type: 'string' }, texts: { type: 'string' }, 'max-in-flight': { type: 'string' },
-        'wait-ms': { type: 'string' }, 'completion-timeout': { type: 'string' }, 'verify-concurrency': { type: 'string' },
-        'no-reread': { type: 'boolean' }, 'no-verify': { type: 'boolean' }, 'results-metric': { type: 'string' }, 'watch-port': { type: 'string', multiple: true },
-        'http-client': { type: 'string' }, 'max-sockets': { type: 'string' }, label: { type: 'string' }, out: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        json: { type: 'boolean' },
+        quiet: { type: 'boolean' },
+        gateway: { type: 'string' },
+        'predictor-metrics': { type: 'string' },
+        spawn: { type: 'boolean' },
+        predictors: { type: 'string' },
+        'batch-size': { type: 'string' },
+        'batch-wait-ms': { type: 'string' },
+        prefetch: { type: 'string' },
+        'http-adapter': { type: 'string' },
+        'gateway-port': { type: 'string' },
+        'predictor-port': { type: 'string' },
+        'rabbitmq-url': { type: 'string' },
+        'mongodb-uri': { type: 'string' },
+        'model-path': { type: 'string' },
+        dist: { type: 'string' },
+        'log-level': { type: 'string' },
+        env: { type: 'string', multiple: true },
+        'cpu-prof': { type: 'boolean' },
+        keep: { type: 'boolean' },
+        'private-db': { type: 'boolean' },
+        rate: { type: 'string' },
+        concurrency: { type: 'string' },
+        duration: { type: 'string' },
+        count: { type: 'string' },
+        'submit-batch': { type: 'string' },
+        texts: { type: 'string' },
+        'max-in-flight': { type: 'string' },
+        'wait-ms': { type: 'string' },
+        'completion-timeout': { type: 'string' },
+        'verify-concurrency': { type: 'string' },
+        'no-reread': { type: 'boolean' },
+        'no-verify': { type: 'boolean' },
+        'results-metric': { type: 'string' },
+        'watch-port': { type: 'string', multiple: true },
+        'http-client': { type: 'string' },
+        'max-sockets': { type: 'string' },
+        label: { type: 'string' },
+        out: { type: 'string' },
         seed: { type: 'string' },
       },
     });
@@ -119,19 +149,41 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
   const d = DEFAULT_LOAD_RUN_OPTIONS;
   const rate = positiveNumber('rate', v.rate) ?? null;
   const concurrency = positiveInt('concurrency', v.concurrency) ?? d.concurrency;
-  if (rate !== null && v.concurrency !== undefined) throw new UsageError('--rate (open model) and --concurrency (closed model) exclude each other');
+  if (rate !== null && v.concurrency !== undefined)
+    throw new UsageError('--rate (open model) and --concurrency (closed model) exclude each other');
   const count = positiveInt('count', v.count) ?? null;
   const durationSeconds = positiveNumber('duration', v.duration);
-  const durationMs = durationSeconds !== undefined ? Math.round(durationSeconds * 1000) : count !== null ? null : d.durationMs;
+  const durationMs =
+    durationSeconds !== undefined
+      ? Math.round(durationSeconds * 1000)
+      : count !== null
+        ? null
+        : d.durationMs;
   const submitBatch = positiveInt('submit-batch', v['submit-batch']) ?? 1;
   const httpClient = v['http-client'] ?? 'node';
-  if (httpClient !== 'node' && httpClient !== 'fetch') throw new UsageError('--http-client must be node or fetch');
-  if (v.spawn && v.gateway) throw new UsageError('--spawn starts its own gateway; do not combine it with --gateway');
+  if (httpClient !== 'node' && httpClient !== 'fetch')
+    throw new UsageError('--http-client must be node or fetch');
+  if (v.spawn && v.gateway)
+    throw new UsageError('--spawn starts its own gateway; do not combine it with --gateway');
   const spawnOnly = [
-    'predictors', 'batch-size', 'batch-wait-ms', 'prefetch', 'http-adapter', 'cpu-prof', 'keep', 'model-path',
-    'env', 'dist', 'log-level', 'gateway-port', 'predictor-port', 'private-db',
+    'predictors',
+    'batch-size',
+    'batch-wait-ms',
+    'prefetch',
+    'http-adapter',
+    'cpu-prof',
+    'keep',
+    'model-path',
+    'env',
+    'dist',
+    'log-level',
+    'gateway-port',
+    'predictor-port',
+    'private-db',
   ] as const;
-  if (!v.spawn) for (const flag of spawnOnly) if (v[flag] !== undefined) throw new UsageError(`--${flag} only applies with --spawn`);
+  if (!v.spawn)
+    for (const flag of spawnOnly)
+      if (v[flag] !== undefined) throw new UsageError(`--${flag} only applies with --spawn`);
   const rabbitUrl = v['rabbitmq-url'] ?? env.RABBITMQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
   const mongoUri = v['mongodb-uri'] ?? env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017/sibyl';
   const spawn = v.spawn
@@ -154,19 +206,29 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
         extraEnv: Object.fromEntries(keyValues('env', v.env)),
       }
     : null;
-  const watchPorts = keyValues('watch-port', v['watch-port']).map(([name, port]) => ({ name, port: positiveInt('watch-port', port) as number }));
+  const watchPorts = keyValues('watch-port', v['watch-port']).map(([name, port]) => ({
+    name,
+    port: positiveInt('watch-port', port) as number,
+  }));
   if (spawn && watchPorts.length === 0) {
     watchPorts.push({ name: 'rabbitmq', port: Number(new URL(rabbitUrl).port || 5672) });
-    if (!v['private-db']) watchPorts.push({ name: 'mongodb', port: Number(new URL(mongoUri).port || 27017) });
+    if (!v['private-db'])
+      watchPorts.push({ name: 'mongodb', port: Number(new URL(mongoUri).port || 27017) });
   }
-  if (spawn && spawn.predictors === 0 && !v['no-verify']) throw new UsageError('--predictors 0 completes nothing: add --no-verify');
+  if (spawn && spawn.predictors === 0 && !v['no-verify'])
+    throw new UsageError('--predictors 0 completes nothing: add --no-verify');
   const shape = rate !== null ? `rate ${rate}/s` : `concurrency ${concurrency}`;
   const options: LoadRunOptions = {
     ...d,
-    label: v.label ?? `${shape}${submitBatch > 1 ? ` batch ${submitBatch}` : ''}${spawn ? ` ${spawn.predictors}p bs${spawn.batchSize ?? 'default'}` : ''}`,
+    label:
+      v.label ??
+      `${shape}${submitBatch > 1 ? ` batch ${submitBatch}` : ''}${spawn ? ` ${spawn.predictors}p bs${spawn.batchSize ?? 'default'}` : ''}`,
     gatewayUrl: v.gateway ?? d.gatewayUrl,
     spawn,
-    predictorMetricsUrls: (v['predictor-metrics'] ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    predictorMetricsUrls: (v['predictor-metrics'] ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     rate,
     concurrency,
     durationMs,
@@ -174,8 +236,11 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
     submitBatch,
     textsPath: v.texts,
     waitMs: positiveInt('wait-ms', v['wait-ms'], 0) ?? d.waitMs,
-    completionTimeoutMs: (positiveNumber('completion-timeout', v['completion-timeout']) ?? d.completionTimeoutMs / 1000) * 1000,
-    verifyConcurrency: positiveInt('verify-concurrency', v['verify-concurrency']) ?? d.verifyConcurrency,
+    completionTimeoutMs:
+      (positiveNumber('completion-timeout', v['completion-timeout']) ??
+        d.completionTimeoutMs / 1000) * 1000,
+    verifyConcurrency:
+      positiveInt('verify-concurrency', v['verify-concurrency']) ?? d.verifyConcurrency,
     reread: !v['no-reread'],
     verify: !v['no-verify'],
     maxInFlight: positiveInt('max-in-flight', v['max-in-flight']) ?? d.maxInFlight,

@@ -40,7 +40,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 function nodeHttpClient({ baseUrl, maxSockets, timeoutMs }: HttpClientOptions): HttpClient {
   const base = new URL(baseUrl);
   const secure = base.protocol === 'https:';
-  const agentOptions = { keepAlive: true, maxSockets, maxFreeSockets: maxSockets, scheduling: 'lifo' as const };
+  const agentOptions = {
+    keepAlive: true,
+    maxSockets,
+    maxFreeSockets: maxSockets,
+    scheduling: 'lifo' as const,
+  };
   const agent = secure ? new HttpsAgent(agentOptions) : new Agent(agentOptions);
   const send = secure ? httpsRequest : httpRequest;
   const prefix = base.pathname.replace(/\/$/, '');
@@ -53,12 +58,24 @@ function nodeHttpClient({ baseUrl, maxSockets, timeoutMs }: HttpClientOptions): 
           headers['content-length'] = Buffer.byteLength(jsonBody);
         }
         const req = send(
-          { protocol: base.protocol, hostname: base.hostname, port: base.port, path: prefix + path, method, agent, headers },
+          {
+            protocol: base.protocol,
+            hostname: base.hostname,
+            port: base.port,
+            path: prefix + path,
+            method,
+            agent,
+            headers,
+          },
           (res) => {
             const chunks: Buffer[] = [];
             res.on('data', (chunk: Buffer) => chunks.push(chunk));
             res.on('end', () =>
-              resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }),
+              resolve({
+                status: res.statusCode ?? 0,
+                body: Buffer.concat(chunks).toString('utf8'),
+                headers: res.headers,
+              }),
             );
             res.on('error', reject);
           },
@@ -79,7 +96,10 @@ function fetchClient({ baseUrl, timeoutMs }: HttpClientOptions): HttpClient {
       const res = await fetch(base + path, {
         method,
         body: jsonBody,
-        headers: jsonBody === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json' },
+        headers:
+          jsonBody === undefined
+            ? { accept: 'application/json' }
+            : { 'content-type': 'application/json' },
         signal: AbortSignal.timeout(timeoutMs),
       });
       const headers: Record<string, string> = {};

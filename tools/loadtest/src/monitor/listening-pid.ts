@@ -7,7 +7,10 @@ import { execFileSync } from 'node:child_process';
  */
 export function pidListeningOn(port: number): number | null {
   try {
-    const out = execFileSync('ss', ['-Hltnp', `sport = :${port}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const out = execFileSync('ss', ['-Hltnp', `sport = :${port}`], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     const match = /pid=(\d+)/.exec(out);
     return match ? Number(match[1]) : null;
   } catch {

@@ -32,4 +32,3 @@ export class MetricsProbe {
     return results;
   }
 }
-

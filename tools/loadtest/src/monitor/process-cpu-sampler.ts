@@ -51,7 +51,14 @@ export class ProcessCpuSampler {
     processes: { name: string; pid: number }[],
     private readonly intervalMs = 1000,
   ) {
-    this.series = processes.map(({ name, pid }) => ({ name, pid, first: null, prev: null, peak: null, latestPercent: null }));
+    this.series = processes.map(({ name, pid }) => ({
+      name,
+      pid,
+      first: null,
+      prev: null,
+      peak: null,
+      latestPercent: null,
+    }));
   }
 
   /** Takes the first sample and starts the interval. */
@@ -64,7 +71,9 @@ export class ProcessCpuSampler {
 
   /** Latest one-interval CPU % per process name, for the progress display. */
   current(): { name: string; percent: number }[] {
-    return this.series.filter((s) => s.latestPercent !== null).map((s) => ({ name: s.name, percent: s.latestPercent as number }));
+    return this.series
+      .filter((s) => s.latestPercent !== null)
+      .map((s) => ({ name: s.name, percent: s.latestPercent as number }));
   }
 
   private sample(): void {

@@ -39,7 +39,9 @@ describe('sumMetric', () => {
 
 describe('counterDeltas', () => {
   it('subtracts before from after for counters and histogram counts', () => {
-    const after = parsePrometheusText(BEFORE.replace('} 10', '} 110').replace('_count 4', '_count 9'));
+    const after = parsePrometheusText(
+      BEFORE.replace('} 10', '} 110').replace('_count 4', '_count 9'),
+    );
     const deltas = counterDeltas(parsePrometheusText(BEFORE), after);
     expect(deltas.sibyl_predictions_completed_total).toBe(100);
     expect(deltas.sibyl_batch_size_count).toBe(5);

@@ -23,20 +23,31 @@ function parseValue(token: string): number | undefined {
 }
 
 /** Sum of every series of metric `name` (all label sets); optionally only series whose labels include `labelFilter`. */
-export function sumMetric(samples: Map<string, number>, name: string, labelFilter?: Record<string, string>): number | undefined {
+export function sumMetric(
+  samples: Map<string, number>,
+  name: string,
+  labelFilter?: Record<string, string>,
+): number | undefined {
   let total: number | undefined;
   for (const [series, value] of samples) {
     const brace = series.indexOf('{');
     const seriesName = brace === -1 ? series : series.slice(0, brace);
     if (seriesName !== name) continue;
-    if (labelFilter && !Object.entries(labelFilter).every(([k, v]) => series.includes(`${k}="${v}"`))) continue;
+    if (
+      labelFilter &&
+      !Object.entries(labelFilter).every(([k, v]) => series.includes(`${k}="${v}"`))
+    )
+      continue;
     total = (total ?? 0) + value;
   }
   return total;
 }
 
 /** Counter deltas `after − before` of every `*_total` series (plus `_count`/`_sum` of histograms), both summed over labels by name. */
-export function counterDeltas(before: Map<string, number>, after: Map<string, number>): Record<string, number> {
+export function counterDeltas(
+  before: Map<string, number>,
+  after: Map<string, number>,
+): Record<string, number> {
   const names = new Set<string>();
   for (const series of after.keys()) {
     const name = series.split('{')[0];

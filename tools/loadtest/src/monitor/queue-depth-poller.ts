@@ -65,8 +65,10 @@ export class QueueDepthPoller {
       this.summary.last = stats as Record<string, unknown>;
       this.currentReady = ready;
       if (ready !== null) this.summary.peakReady = Math.max(this.summary.peakReady ?? 0, ready);
-      if (unacked !== null) this.summary.peakUnacked = Math.max(this.summary.peakUnacked ?? 0, unacked);
-      if (ready !== null) this.summary.peakDepth = Math.max(this.summary.peakDepth ?? 0, ready + (unacked ?? 0));
+      if (unacked !== null)
+        this.summary.peakUnacked = Math.max(this.summary.peakUnacked ?? 0, unacked);
+      if (ready !== null)
+        this.summary.peakDepth = Math.max(this.summary.peakDepth ?? 0, ready + (unacked ?? 0));
     } catch {
       this.summary.failures++;
     }

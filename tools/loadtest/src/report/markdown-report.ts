@@ -63,18 +63,35 @@ export function renderMarkdownReport(report: LoadReport): string {
     '',
     '## HTTP statuses',
     '',
-    `Submit: ${Object.entries(submit.statusCounts).map(([k, v]) => `${k} × ${formatNumber(v, 0)}`).join(', ') || 'none'}.`,
-    `Verify: ${Object.entries(c.verifyStatusCounts).map(([k, v]) => `${k} × ${formatNumber(v, 0)}`).join(', ') || 'none'} (${formatNumber(c.verifySeconds)} s).`,
+    `Submit: ${
+      Object.entries(submit.statusCounts)
+        .map(([k, v]) => `${k} × ${formatNumber(v, 0)}`)
+        .join(', ') || 'none'
+    }.`,
+    `Verify: ${
+      Object.entries(c.verifyStatusCounts)
+        .map(([k, v]) => `${k} × ${formatNumber(v, 0)}`)
+        .join(', ') || 'none'
+    } (${formatNumber(c.verifySeconds)} s).`,
   ];
   if (report.processes.length > 0) {
-    lines.push('', '## CPU (% of one core)', '', '| process | pid | average | peak | CPU s |', '|---|---|---|---|---|');
+    lines.push(
+      '',
+      '## CPU (% of one core)',
+      '',
+      '| process | pid | average | peak | CPU s |',
+      '|---|---|---|---|---|',
+    );
     for (const p of report.processes) {
-      lines.push(`| ${p.name} | ${p.pid} | ${formatNumber(p.averagePercent, 0)} | ${formatNumber(p.peakPercent, 0)} | ${formatNumber(p.cpuSeconds)} |`);
+      lines.push(
+        `| ${p.name} | ${p.pid} | ${formatNumber(p.averagePercent, 0)} | ${formatNumber(p.peakPercent, 0)} | ${formatNumber(p.cpuSeconds)} |`,
+      );
     }
   }
   if (submit.errorSamples.length + c.problems.length + report.notes.length > 0) {
     lines.push('', '## Notes', '');
-    for (const n of [...report.notes, ...submit.errorSamples, ...c.problems]) lines.push(`- ${n.replace(/\n/g, ' ')}`);
+    for (const n of [...report.notes, ...submit.errorSamples, ...c.problems])
+      lines.push(`- ${n.replace(/\n/g, ' ')}`);
   }
   return lines.join('\n') + '\n';
 }

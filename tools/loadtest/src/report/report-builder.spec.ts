@@ -15,9 +15,22 @@ function verification(overrides: Partial<VerificationSummary> = {}): Verificatio
     submitToDone.add(10 + (i % 30));
   }
   return {
-    total: 300, done: 300, failed: 0, notFound: 0, pending: 0, lost: 0, wrong: 3, rewritten: 0, inconsistent: 0,
-    unreadable: 0, byLanguage: { sv: { done: 300, wrong: 3 } }, submitToDone, completedAt, statusCounts: { '200': 600 },
-    problems: [], ...overrides,
+    total: 300,
+    done: 300,
+    failed: 0,
+    notFound: 0,
+    pending: 0,
+    lost: 0,
+    wrong: 3,
+    rewritten: 0,
+    inconsistent: 0,
+    unreadable: 0,
+    byLanguage: { sv: { done: 300, wrong: 3 } },
+    submitToDone,
+    completedAt,
+    statusCounts: { '200': 600 },
+    problems: [],
+    ...overrides,
   };
 }
 
@@ -34,10 +47,23 @@ function inputs(overrides: Partial<ReportInputs> = {}): ReportInputs {
     label: 'unit',
     startedAt: new Date('2026-01-01T00:00:09Z'),
     finishedAt: new Date('2026-01-01T00:00:20Z'),
-    environment: { node: 'v20', platform: 'linux-x64', cpuModel: 'cpu', cpuCount: 2, memoryGiB: 24, hostname: 'h' },
+    environment: {
+      node: 'v20',
+      platform: 'linux-x64',
+      cpuModel: 'cpu',
+      cpuCount: 2,
+      memoryGiB: 24,
+      hostname: 'h',
+    },
     config: {},
     texts: { texts: [{ text: 'Hej', lang: 'sv' }], source: 'built-in' },
-    shape: { model: 'open', ratePerSecond: 100, concurrency: null, submitBatch: 1, requestsPlanned: 300 },
+    shape: {
+      model: 'open',
+      ratePerSecond: 100,
+      concurrency: null,
+      submitBatch: 1,
+      requestsPlanned: 300,
+    },
     submitSeconds: 3,
     schedulerMaxLagMs: 1.5,
     log,
@@ -68,7 +94,9 @@ describe('buildReport', () => {
   });
 
   it('fails on lost, duplicated (from each source), inconsistent and failed', () => {
-    const lost = buildReport(inputs({ verification: verification({ lost: 2, notFound: 1, pending: 1 }) }));
+    const lost = buildReport(
+      inputs({ verification: verification({ lost: 2, notFound: 1, pending: 1 }) }),
+    );
     expect(lost.verdict.ok).toBe(false);
     expect(lost.verdict.failures[0]).toMatch(/lost = 2/);
 
@@ -83,8 +111,12 @@ describe('buildReport', () => {
     twice.log.accept('id-0', 0);
     expect(buildReport(twice).completion.duplicatedDetail.idHandedOutTwice).toBe(1);
 
-    expect(buildReport(inputs({ verification: verification({ inconsistent: 1 }) })).verdict.ok).toBe(false);
-    expect(buildReport(inputs({ verification: verification({ failed: 1 }) })).verdict.ok).toBe(false);
+    expect(
+      buildReport(inputs({ verification: verification({ inconsistent: 1 }) })).verdict.ok,
+    ).toBe(false);
+    expect(buildReport(inputs({ verification: verification({ failed: 1 }) })).verdict.ok).toBe(
+      false,
+    );
   });
 
   it('checks only acceptance when verification was skipped', () => {
@@ -101,7 +133,13 @@ describe('buildReport', () => {
 
   it('fails a run that accepted nothing, with empty statistics', () => {
     const log = new SubmissionLog();
-    const empty = verification({ total: 0, done: 0, wrong: 0, submitToDone: new SampleRecorder(), completedAt: [] });
+    const empty = verification({
+      total: 0,
+      done: 0,
+      wrong: 0,
+      submitToDone: new SampleRecorder(),
+      completedAt: [],
+    });
     const report = buildReport(inputs({ log, verification: empty, resultsWritten: 0 }));
     expect(report.verdict.failures).toContain('no prediction was accepted');
     expect(report.completion.completedPerSecond).toBeNull();

@@ -16,7 +16,13 @@ export interface ReportInputs {
   environment: RunEnvironment;
   config: Record<string, unknown>;
   texts: LabelledTextSet;
-  shape: { model: 'open' | 'closed'; ratePerSecond: number | null; concurrency: number | null; submitBatch: number; requestsPlanned: number | null };
+  shape: {
+    model: 'open' | 'closed';
+    ratePerSecond: number | null;
+    concurrency: number | null;
+    submitBatch: number;
+    requestsPlanned: number | null;
+  };
   submitSeconds: number;
   schedulerMaxLagMs: number | null;
   log: SubmissionLog;
@@ -46,7 +52,10 @@ export function buildReport(inputs: ReportInputs): LoadReport {
   const accepted = log.ids.length;
   const completions = throughputOf(v.completedAt);
   const firstSubmit = firstSubmittedAt(v);
-  const endToEndSpan = firstSubmit !== null && completions.lastAt !== null ? (completions.lastAt - firstSubmit) / 1000 : null;
+  const endToEndSpan =
+    firstSubmit !== null && completions.lastAt !== null
+      ? (completions.lastAt - firstSubmit) / 1000
+      : null;
   const writtenExcess =
     inputs.resultsWritten === null ? 0 : Math.max(0, inputs.resultsWritten - (v.done + v.failed));
   const duplicatedDetail = {
@@ -54,15 +63,22 @@ export function buildReport(inputs: ReportInputs): LoadReport {
     resultChangedOnReread: v.rewritten,
     extraResultWrites: writtenExcess,
   };
-  const duplicated = duplicatedDetail.idHandedOutTwice + duplicatedDetail.resultChangedOnReread + duplicatedDetail.extraResultWrites;
+  const duplicated =
+    duplicatedDetail.idHandedOutTwice +
+    duplicatedDetail.resultChangedOnReread +
+    duplicatedDetail.extraResultWrites;
   const failures: string[] = [];
   if (accepted === 0) failures.push('no prediction was accepted');
   if (!verified) {
     // accept path only: nothing to check beyond acceptance
-  } else if (v.lost > 0) failures.push(`lost = ${v.lost} (404: ${v.notFound}, still pending: ${v.pending})`);
-  if (verified && duplicated > 0) failures.push(`duplicated = ${duplicated} (${JSON.stringify(duplicatedDetail)})`);
-  if (verified && v.inconsistent > 0) failures.push(`inconsistent = ${v.inconsistent} (the same text got different languages)`);
-  if (verified && v.failed > 0) failures.push(`failed = ${v.failed} predictions ended in status failed`);
+  } else if (v.lost > 0)
+    failures.push(`lost = ${v.lost} (404: ${v.notFound}, still pending: ${v.pending})`);
+  if (verified && duplicated > 0)
+    failures.push(`duplicated = ${duplicated} (${JSON.stringify(duplicatedDetail)})`);
+  if (verified && v.inconsistent > 0)
+    failures.push(`inconsistent = ${v.inconsistent} (the same text got different languages)`);
+  if (verified && v.failed > 0)
+    failures.push(`failed = ${v.failed} predictions ended in status failed`);
   return {
     tool: 'sibyl-loadtest',
     reportVersion: 1,
@@ -104,7 +120,8 @@ export function buildReport(inputs: ReportInputs): LoadReport {
       accuracy: v.done > 0 ? (v.done - v.wrong) / v.done : null,
       completedPerSecond: completions.average,
       completedPerSecondSustained: completions.sustainedMedian,
-      completedPerSecondEndToEnd: endToEndSpan !== null && endToEndSpan > 0 ? v.done / endToEndSpan : null,
+      completedPerSecondEndToEnd:
+        endToEndSpan !== null && endToEndSpan > 0 ? v.done / endToEndSpan : null,
       completedPerSecondTimeline: completions.perSecond,
       submitToDoneMs: summarize(v.submitToDone.values()),
       verifySeconds: inputs.verifySeconds,
@@ -122,8 +139,21 @@ export function buildReport(inputs: ReportInputs): LoadReport {
 
 function emptyVerification(): VerificationSummary {
   return {
-    total: 0, done: 0, failed: 0, notFound: 0, pending: 0, lost: 0, wrong: 0, rewritten: 0, inconsistent: 0,
-    unreadable: 0, byLanguage: {}, submitToDone: new SampleRecorder(), completedAt: [], statusCounts: {}, problems: [],
+    total: 0,
+    done: 0,
+    failed: 0,
+    notFound: 0,
+    pending: 0,
+    lost: 0,
+    wrong: 0,
+    rewritten: 0,
+    inconsistent: 0,
+    unreadable: 0,
+    byLanguage: {},
+    submitToDone: new SampleRecorder(),
+    completedAt: [],
+    statusCounts: {},
+    problems: [],
   };
 }
 
@@ -132,6 +162,7 @@ function firstSubmittedAt(v: VerificationSummary): number | null {
   const latencies = v.submitToDone.values();
   if (latencies.length !== v.completedAt.length || latencies.length === 0) return null;
   let first = Infinity;
-  for (let i = 0; i < latencies.length; i++) first = Math.min(first, v.completedAt[i] - latencies[i]);
+  for (let i = 0; i < latencies.length; i++)
+    first = Math.min(first, v.completedAt[i] - latencies[i]);
   return first;
 }

@@ -8,13 +8,22 @@ export const DEFAULT_REPORT_DIR = 'reports/loadtest';
 
 /** File-name-safe form of a label. */
 export function slugOf(label: string): string {
-  return label.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'run';
+  return (
+    label
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60) || 'run'
+  );
 }
 
 /**
  * Writes `<dir>/<yyyymmdd-hhmmss>-<label>.json` and `.md`; returns both paths.
  */
-export function writeReport(report: LoadReport, dir = DEFAULT_REPORT_DIR): { json: string; markdown: string } {
+export function writeReport(
+  report: LoadReport,
+  dir = DEFAULT_REPORT_DIR,
+): { json: string; markdown: string } {
   mkdirSync(dir, { recursive: true });
   const stamp = report.startedAt.replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
   const base = join(dir, `${stamp}-${slugOf(report.label)}`);

@@ -32,9 +32,16 @@ export interface LoadRunResult {
  * One complete load run: optionally spawn the stack, send the load, verify every
  * accepted id, build the report, write it, and tear the stack down.
  */
-export async function runLoadTest(options: LoadRunOptions, root = process.cwd()): Promise<LoadRunResult> {
+export async function runLoadTest(
+  options: LoadRunOptions,
+  root = process.cwd(),
+): Promise<LoadRunResult> {
   const startedAt = new Date();
-  const runDir = resolve(root, options.outDir, `${startedAt.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15)}-${slugOf(options.label)}`);
+  const runDir = resolve(
+    root,
+    options.outDir,
+    `${startedAt.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15)}-${slugOf(options.label)}`,
+  );
   const notes: string[] = [];
   const say = (line: string): void => {
     if (options.progress) process.stderr.write(`${line}\n`);
@@ -53,7 +60,9 @@ export async function runLoadTest(options: LoadRunOptions, root = process.cwd())
     else await ensureMongo(spawn.mongoUri, { log: say });
     namespace = uniqueNamespace('loadtest');
     mongoUri = uniqueMongoUri(privateDb?.uri ?? spawn.mongoUri);
-    say(`spawning 1 gateway + ${spawn.predictors} predictor(s); namespace ${namespace}, database ${new URL(mongoUri).pathname.slice(1)}`);
+    say(
+      `spawning 1 gateway + ${spawn.predictors} predictor(s); namespace ${namespace}, database ${new URL(mongoUri).pathname.slice(1)}`,
+    );
     stack = await startSibylStack({
       root,
       distDir: spawn.distDir,
@@ -76,7 +85,8 @@ export async function runLoadTest(options: LoadRunOptions, root = process.cwd())
     });
   }
   const gatewayUrl = stack?.gatewayUrl ?? options.gatewayUrl;
-  const predictorUrls = stack?.predictorUrls ?? options.predictorMetricsUrls.map((u) => u.replace(/\/metrics$/, ''));
+  const predictorUrls =
+    stack?.predictorUrls ?? options.predictorMetricsUrls.map((u) => u.replace(/\/metrics$/, ''));
 
   const client = createHttpClient({
     baseUrl: gatewayUrl,
@@ -99,9 +109,14 @@ export async function runLoadTest(options: LoadRunOptions, root = process.cwd())
   ];
   const cpu = new ProcessCpuSampler(watched);
   const poller = new QueueDepthPoller(monitorClient, options.queuePollMs);
-  const submitter = new PredictionSubmitter(client, texts.texts, shuffledOrder(texts.texts.length, options.seed), {
-    submitBatch: options.submitBatch,
-  });
+  const submitter = new PredictionSubmitter(
+    client,
+    texts.texts,
+    shuffledOrder(texts.texts.length, options.seed),
+    {
+      submitBatch: options.submitBatch,
+    },
+  );
   let verifier: PredictionVerifier | null = null;
   let draining = false;
   let interrupted = false;
@@ -111,12 +126,18 @@ export async function runLoadTest(options: LoadRunOptions, root = process.cwd())
   process.once('SIGINT', onSignal);
   const display = new ProgressDisplay(() => {
     const log = submitter.log;
-    const cpuText = cpu.current().map((c) => `${c.name} ${c.percent.toFixed(0)}%`).join(' ');
-    if (draining) return `waiting for the queue to drain | queue ${formatNumber(poller.currentReady, 0)} | ${cpuText}`;
+    const cpuText = cpu
+      .current()
+      .map((c) => `${c.name} ${c.percent.toFixed(0)}%`)
+      .join(' ');
+    if (draining)
+      return `waiting for the queue to drain | queue ${formatNumber(poller.currentReady, 0)} | ${cpuText}`;
     if (verifier) {
       return `verify ${formatNumber(verifier.checked, 0)}/${formatNumber(log.ids.length, 0)} | queue ${formatNumber(poller.currentReady, 0)} | ${cpuText}`;
     }
-    const errors = [...log.statusCounts.entries()].filter(([k]) => k !== '202').reduce((n, [, v]) => n + v, 0);
+    const errors = [...log.statusCounts.entries()]
+      .filter(([k]) => k !== '202')
+      .reduce((n, [, v]) => n + v, 0);
     return (
       `sent ${formatNumber(log.requestsSent, 0)} | accepted ${formatNumber(log.ids.length, 0)} | in-flight ${log.inFlight}` +
       ` | http p99 ${formatNumber(log.liveHttpLatency.percentile(99))} ms | errors ${errors} | dropped ${log.clientDropped}` +
@@ -147,7 +168,10 @@ export async function runLoadTest(options: LoadRunOptions, root = process.cwd())
           ? `queue drained ${drain.seconds.toFixed(1)} s after the load; reading ${formatNumber(submitter.log.ids.length, 0)} ids…`
           : `queue not drained after ${drain.seconds.toFixed(1)} s (depth ${formatNumber(drain.lastDepth, 0)}); reading ids anyway…`,
       );
-      if (!drain.drained) notes.push(`queue still held ${drain.lastDepth ?? '?'} messages at the completion deadline`);
+      if (!drain.drained)
+        notes.push(
+          `queue still held ${drain.lastDepth ?? '?'} messages at the completion deadline`,
+        );
       verifier = new PredictionVerifier(client, {
         concurrency: options.verifyConcurrency,
         waitMs: options.waitMs,
@@ -167,12 +191,19 @@ export async function runLoadTest(options: LoadRunOptions, root = process.cwd())
       if (name.startsWith('predictor')) {
         const written = sumMetric(samples, options.resultsWrittenMetric);
         if (written !== undefined) {
-          resultsWritten = (resultsWritten ?? 0) + written - (sumMetric(before.get(name) ?? new Map(), options.resultsWrittenMetric) ?? 0);
+          resultsWritten =
+            (resultsWritten ?? 0) +
+            written -
+            (sumMetric(before.get(name) ?? new Map(), options.resultsWrittenMetric) ?? 0);
         }
       }
     }
-    if (resultsWritten === null && options.verify) notes.push(`predictor counter ${options.resultsWrittenMetric} not available: extra result writes not checked`);
-    if (!spawn && resultsWritten !== null) notes.push('results-written counter includes any other traffic on the target predictors');
+    if (resultsWritten === null && options.verify)
+      notes.push(
+        `predictor counter ${options.resultsWrittenMetric} not available: extra result writes not checked`,
+      );
+    if (!spawn && resultsWritten !== null)
+      notes.push('results-written counter includes any other traffic on the target predictors');
     if (interrupted) notes.push('interrupted (SIGINT) before the planned end');
     notes.push(...metrics.notes);
     const report = buildReport({
@@ -214,7 +245,13 @@ export async function runLoadTest(options: LoadRunOptions, root = process.cwd())
       if (stack.profileDir) say(`CPU profiles in ${stack.profileDir}`);
       say(`app logs in ${runDir}`);
       if (namespace && mongoUri && !spawn?.keep) {
-        for (const note of await cleanUpRun(spawn?.rabbitUrl ?? '', namespace, mongoUri, !privateDb)) say(`clean-up: ${note}`);
+        for (const note of await cleanUpRun(
+          spawn?.rabbitUrl ?? '',
+          namespace,
+          mongoUri,
+          !privateDb,
+        ))
+          say(`clean-up: ${note}`);
       }
     }
     await privateDb?.stop();
@@ -233,7 +270,12 @@ function describeConfig(
   return {
     gatewayUrl,
     spawn: options.spawn
-      ? { ...options.spawn, rabbitUrl: redact(options.spawn.rabbitUrl), mongoUri: mongoUri ? redact(mongoUri) : null, namespace }
+      ? {
+          ...options.spawn,
+          rabbitUrl: redact(options.spawn.rabbitUrl),
+          mongoUri: mongoUri ? redact(mongoUri) : null,
+          namespace,
+        }
       : null,
     rate: options.rate,
     concurrency: options.concurrency,

@@ -51,7 +51,16 @@ export async function runSubmitPhase(
       schedulerMaxLagMs: outcome.maxLagMs,
     };
   }
-  await runClosedLoop({ concurrency: options.concurrency, ...bounds }, systemClock, (i) => submitter.submit(i), shouldStop);
+  await runClosedLoop(
+    { concurrency: options.concurrency, ...bounds },
+    systemClock,
+    (i) => submitter.submit(i),
+    shouldStop,
+  );
   while (submitter.log.inFlight > 0) await sleep(10);
-  return { seconds: (systemClock.now() - started) / 1000, requestsPlanned: options.count, schedulerMaxLagMs: null };
+  return {
+    seconds: (systemClock.now() - started) / 1000,
+    requestsPlanned: options.count,
+    schedulerMaxLagMs: null,
+  };
 }

@@ -20,7 +20,9 @@ describe('runArrivalSchedule (open model, virtual time)', () => {
   it('fires arrival i exactly at start + i / rate', async () => {
     const clock = new VirtualClock();
     const fired: Arrival[] = [];
-    const run = runArrivalSchedule({ ratePerSecond: 200, durationMs: 1000 }, clock, (a) => fired.push(a));
+    const run = runArrivalSchedule({ ratePerSecond: 200, durationMs: 1000 }, clock, (a) =>
+      fired.push(a),
+    );
     await clock.run(run);
     const outcome = await run;
     expect(outcome.fired).toBe(200);
@@ -54,7 +56,11 @@ describe('runArrivalSchedule (open model, virtual time)', () => {
   it('stops at the count even with a long duration', async () => {
     const clock = new VirtualClock();
     let n = 0;
-    const run = runArrivalSchedule({ ratePerSecond: 10, durationMs: 60_000, count: 7 }, clock, () => n++);
+    const run = runArrivalSchedule(
+      { ratePerSecond: 10, durationMs: 60_000, count: 7 },
+      clock,
+      () => n++,
+    );
     await clock.run(run);
     expect(n).toBe(7);
     expect((await run).endedAt).toBeCloseTo(600, 9);
@@ -72,7 +78,9 @@ describe('runArrivalSchedule (open model, virtual time)', () => {
         stalled = true;
       },
     };
-    const outcome = await runArrivalSchedule({ ratePerSecond: 100, count: 10 }, clock, (a) => fired.push(a));
+    const outcome = await runArrivalSchedule({ ratePerSecond: 100, count: 10 }, clock, (a) =>
+      fired.push(a),
+    );
     expect(outcome.fired).toBe(10);
     expect(fired.map((a) => a.index)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     // arrivals 1..4 (due at 10..40 ms) all fire at 40 ms
@@ -83,7 +91,12 @@ describe('runArrivalSchedule (open model, virtual time)', () => {
   it('stops early when asked', async () => {
     const clock = new VirtualClock();
     let n = 0;
-    const run = runArrivalSchedule({ ratePerSecond: 100, count: 1000 }, clock, () => n++, () => n >= 25);
+    const run = runArrivalSchedule(
+      { ratePerSecond: 100, count: 1000 },
+      clock,
+      () => n++,
+      () => n >= 25,
+    );
     await clock.run(run);
     expect((await run).fired).toBe(25);
   });
@@ -91,7 +104,11 @@ describe('runArrivalSchedule (open model, virtual time)', () => {
   it('keeps the exact rate over a long run (no drift from rounding)', async () => {
     const clock = new VirtualClock();
     let last = 0;
-    const run = runArrivalSchedule({ ratePerSecond: 3000, durationMs: 2_000 }, clock, (a) => (last = a.scheduledAt));
+    const run = runArrivalSchedule(
+      { ratePerSecond: 3000, durationMs: 2_000 },
+      clock,
+      (a) => (last = a.scheduledAt),
+    );
     await clock.run(run);
     expect((await run).fired).toBe(6_000);
     expect(last).toBeCloseTo((5_999 * 1000) / 3000, 6);

@@ -31,11 +31,15 @@ export interface ScheduleOutcome {
 
 /** Number of arrivals a plan makes: the smaller of `count` and `rate × duration`. */
 export function plannedArrivals(plan: ArrivalPlan): number {
-  if (!(plan.ratePerSecond > 0)) throw new RangeError(`rate must be > 0, got ${plan.ratePerSecond}`);
+  if (!(plan.ratePerSecond > 0))
+    throw new RangeError(`rate must be > 0, got ${plan.ratePerSecond}`);
   if (plan.durationMs === undefined && plan.count === undefined) {
     throw new RangeError('an arrival plan needs a duration or a count');
   }
-  const byDuration = plan.durationMs === undefined ? Infinity : Math.floor((plan.ratePerSecond * plan.durationMs) / 1000);
+  const byDuration =
+    plan.durationMs === undefined
+      ? Infinity
+      : Math.floor((plan.ratePerSecond * plan.durationMs) / 1000);
   return Math.max(0, Math.min(plan.count ?? Infinity, byDuration));
 }
 

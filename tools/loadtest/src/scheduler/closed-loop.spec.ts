@@ -33,7 +33,11 @@ describe('runClosedLoop (closed model, virtual time)', () => {
 
   it('refuses zero concurrency and unbounded plans', async () => {
     const clock = new VirtualClock();
-    await expect(runClosedLoop({ concurrency: 0, count: 1 }, clock, async () => undefined)).rejects.toThrow(RangeError);
-    await expect(runClosedLoop({ concurrency: 1 }, clock, async () => undefined)).rejects.toThrow(/duration or a count/);
+    await expect(
+      runClosedLoop({ concurrency: 0, count: 1 }, clock, async () => undefined),
+    ).rejects.toThrow(RangeError);
+    await expect(runClosedLoop({ concurrency: 1 }, clock, async () => undefined)).rejects.toThrow(
+      /duration or a count/,
+    );
   });
 });

@@ -27,7 +27,8 @@ export async function runClosedLoop(
   send: (index: number) => Promise<void>,
   shouldStop: () => boolean = () => false,
 ): Promise<ClosedLoopOutcome> {
-  if (!(plan.concurrency >= 1)) throw new RangeError(`concurrency must be ≥ 1, got ${plan.concurrency}`);
+  if (!(plan.concurrency >= 1))
+    throw new RangeError(`concurrency must be ≥ 1, got ${plan.concurrency}`);
   if (plan.durationMs === undefined && plan.count === undefined) {
     throw new RangeError('a closed-loop plan needs a duration or a count');
   }

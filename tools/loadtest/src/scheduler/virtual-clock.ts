@@ -36,7 +36,8 @@ export class VirtualClock implements Clock {
         if (settled) return;
         await flushMacrotask();
         if (this.timers.length === 0 && settled) return;
-        if (this.timers.length === 0) throw new Error('VirtualClock: awaited promise pending with no timer left');
+        if (this.timers.length === 0)
+          throw new Error('VirtualClock: awaited promise pending with no timer left');
       }
       this.timers.sort((a, b) => a.at - b.at || a.seq - b.seq);
       const next = this.timers.shift() as { at: number; resolve: () => void };

@@ -18,12 +18,16 @@ export interface PrivateFerretDb {
  * on a free port with a fresh data folder, so a benchmark neither disturbs nor is
  * disturbed by other users of the shared database, and starts from empty files.
  */
-export async function startPrivateFerretDb(log: (line: string) => void = () => undefined): Promise<PrivateFerretDb> {
+export async function startPrivateFerretDb(
+  log: (line: string) => void = () => undefined,
+): Promise<PrivateFerretDb> {
   const binary = buildFerretDb(log);
   const port = await freePort();
   const data = mkdtempSync(join(tmpdir(), 'sibyl-loadtest-ferretdb-'));
   const out = openSync(join(data, 'ferretdb.log'), 'a');
-  const child = spawn(binary, ['-listen', `127.0.0.1:${port}`, '-data', data], { stdio: ['ignore', out, out] });
+  const child = spawn(binary, ['-listen', `127.0.0.1:${port}`, '-data', data], {
+    stdio: ['ignore', out, out],
+  });
   const uri = `mongodb://127.0.0.1:${port}/sibyl`;
   const stop = (): Promise<void> =>
     new Promise<void>((resolve) => {
@@ -36,7 +40,11 @@ export async function startPrivateFerretDb(log: (line: string) => void = () => u
       child.kill('SIGTERM');
     });
   try {
-    await waitFor(() => pingMongo(uri), { timeoutMs: 30_000, intervalMs: 200, description: `private FerretDB on port ${port}` });
+    await waitFor(() => pingMongo(uri), {
+      timeoutMs: 30_000,
+      intervalMs: 200,
+      description: `private FerretDB on port ${port}`,
+    });
   } catch (error) {
     await stop();
     throw error;

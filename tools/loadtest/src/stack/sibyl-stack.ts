@@ -52,7 +52,8 @@ async function waitReady(app: AppProcess, url: string, timeoutMs: number): Promi
   const deadline = Date.now() + timeoutMs;
   let last = 'no answer';
   while (Date.now() < deadline) {
-    if (app.hasExited) throw new Error(`${app.name} exited during start-up; log tail:\n${app.logTail()}`);
+    if (app.hasExited)
+      throw new Error(`${app.name} exited during start-up; log tail:\n${app.logTail()}`);
     try {
       const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
       if (res.status === 200) return;
@@ -62,7 +63,9 @@ async function waitReady(app: AppProcess, url: string, timeoutMs: number): Promi
     }
     await sleep(250);
   }
-  throw new Error(`${app.name} not ready at ${url} after ${timeoutMs} ms (${last}); log tail:\n${app.logTail()}`);
+  throw new Error(
+    `${app.name} not ready at ${url} after ${timeoutMs} ms (${last}); log tail:\n${app.logTail()}`,
+  );
 }
 
 /**
@@ -75,13 +78,16 @@ export async function startSibylStack(options: StackOptions): Promise<SibylStack
   const dist = resolve(options.root, options.distDir);
   for (const app of ['gateway', 'predictor']) {
     const entry = join(dist, app, 'main.js');
-    if (!existsSync(entry)) throw new Error(`${entry} not found: build first with \`npx nx build gateway predictor\``);
+    if (!existsSync(entry))
+      throw new Error(`${entry} not found: build first with \`npx nx build gateway predictor\``);
   }
   mkdirSync(options.runDir, { recursive: true });
   const profileDir = options.cpuProfile ? join(options.runDir, 'profiles') : null;
   if (profileDir) mkdirSync(profileDir, { recursive: true });
   const nodeFlags = (name: string): string[] =>
-    profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
+    profileDir
+      ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}.cpuprofile`]
+      : [];
   const common: NodeJS.ProcessEnv = {
     ...process.env,
     RABBITMQ_URL: options.rabbitUrl,
@@ -114,7 +120,9 @@ export async function startSibylStack(options: StackOptions): Promise<SibylStack
     });
     processes.push(gateway);
     const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
-    log(`gateway pid ${gateway.pid} on ${gatewayUrl}${options.httpAdapter ? ` (${options.httpAdapter})` : ''}`);
+    log(
+      `gateway pid ${gateway.pid} on ${gatewayUrl}${options.httpAdapter ? ` (${options.httpAdapter})` : ''}`,
+    );
     // The gateway declares the topology first; predictors then attach to it.
     await waitReady(gateway, `${gatewayUrl}/health/ready`, options.readyTimeoutMs ?? 60_000);
     const predictorUrls: string[] = [];
@@ -133,7 +141,9 @@ export async function startSibylStack(options: StackOptions): Promise<SibylStack
           PREDICTOR_HOST: '127.0.0.1',
           ...(options.modelPath ? { MODEL_PATH: options.modelPath } : {}),
           ...(options.batchSize !== undefined ? { BATCH_MAX_SIZE: String(options.batchSize) } : {}),
-          ...(options.batchWaitMs !== undefined ? { BATCH_MAX_WAIT_MS: String(options.batchWaitMs) } : {}),
+          ...(options.batchWaitMs !== undefined
+            ? { BATCH_MAX_WAIT_MS: String(options.batchWaitMs) }
+            : {}),
           ...(options.prefetch !== undefined ? { PREFETCH: String(options.prefetch) } : {}),
         },
       });
@@ -142,7 +152,11 @@ export async function startSibylStack(options: StackOptions): Promise<SibylStack
       log(`${name} pid ${predictor.pid} on port ${port}`);
     }
     await Promise.all(
-      processes.slice(1).map((p, i) => waitReady(p, `${predictorUrls[i]}/health/ready`, options.readyTimeoutMs ?? 60_000)),
+      processes
+        .slice(1)
+        .map((p, i) =>
+          waitReady(p, `${predictorUrls[i]}/health/ready`, options.readyTimeoutMs ?? 60_000),
+        ),
     );
     return { gatewayUrl, predictorUrls, processes, profileDir, stop: stopAll };
   } catch (error) {

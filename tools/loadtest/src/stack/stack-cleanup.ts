@@ -7,7 +7,12 @@ import mongoose from 'mongoose';
  * queues and exchanges on the broker and the run's database. Best effort: returns
  * notes for whatever could not be removed.
  */
-export async function cleanUpRun(rabbitUrl: string, namespace: string, mongoUri: string, dropDatabase = true): Promise<string[]> {
+export async function cleanUpRun(
+  rabbitUrl: string,
+  namespace: string,
+  mongoUri: string,
+  dropDatabase = true,
+): Promise<string[]> {
   const notes: string[] = [];
   if (!namespace) throw new Error('refusing to clean up the production (empty) namespace');
   const names = messagingNames(namespace);
@@ -16,12 +21,16 @@ export async function cleanUpRun(rabbitUrl: string, namespace: string, mongoUri:
     try {
       for (const queue of [names.requestsQueue, names.deadLetterQueue]) {
         const channel = await connection.createChannel();
-        await channel.deleteQueue(queue).catch((e: Error) => notes.push(`queue ${queue}: ${e.message}`));
+        await channel
+          .deleteQueue(queue)
+          .catch((e: Error) => notes.push(`queue ${queue}: ${e.message}`));
         await channel.close().catch(() => undefined);
       }
       for (const exchange of [names.requestsExchange, names.deadLetterExchange]) {
         const channel = await connection.createChannel();
-        await channel.deleteExchange(exchange).catch((e: Error) => notes.push(`exchange ${exchange}: ${e.message}`));
+        await channel
+          .deleteExchange(exchange)
+          .catch((e: Error) => notes.push(`exchange ${exchange}: ${e.message}`));
         await channel.close().catch(() => undefined);
       }
     } finally {

@@ -40,12 +40,28 @@ describe('percentileOfSorted (nearest rank)', () => {
 describe('summarize', () => {
   it('summarises unsorted input without changing it', () => {
     const samples = [5, 1, 4, 2, 3];
-    expect(summarize(samples)).toEqual({ count: 5, min: 1, mean: 3, p50: 3, p95: 5, p99: 5, max: 5 });
+    expect(summarize(samples)).toEqual({
+      count: 5,
+      min: 1,
+      mean: 3,
+      p50: 3,
+      p95: 5,
+      p99: 5,
+      max: 5,
+    });
     expect(samples).toEqual([5, 1, 4, 2, 3]);
   });
 
   it('reports nulls and a zero count for no samples', () => {
-    expect(summarize([])).toEqual({ count: 0, min: null, mean: null, p50: null, p95: null, p99: null, max: null });
+    expect(summarize([])).toEqual({
+      count: 0,
+      min: null,
+      mean: null,
+      p50: null,
+      p95: null,
+      p99: null,
+      max: null,
+    });
   });
 
   it('sorts numerically, not lexicographically', () => {

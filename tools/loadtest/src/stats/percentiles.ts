@@ -34,7 +34,8 @@ export function sortedCopy(samples: ArrayLike<number>): Float64Array {
 export function summarize(samples: ArrayLike<number>): DistributionSummary {
   const sorted = sortedCopy(samples);
   const n = sorted.length;
-  if (n === 0) return { count: 0, min: null, mean: null, p50: null, p95: null, p99: null, max: null };
+  if (n === 0)
+    return { count: 0, min: null, mean: null, p50: null, p95: null, p99: null, max: null };
   let sum = 0;
   for (let i = 0; i < n; i++) sum += sorted[i];
   return {

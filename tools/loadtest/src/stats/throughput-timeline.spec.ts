@@ -2,7 +2,13 @@ import { throughputOf } from './throughput-timeline';
 
 describe('throughputOf', () => {
   it('returns nulls for no events', () => {
-    expect(throughputOf([])).toEqual({ perSecond: [], average: null, sustainedMedian: null, firstAt: null, lastAt: null });
+    expect(throughputOf([])).toEqual({
+      perSecond: [],
+      average: null,
+      sustainedMedian: null,
+      firstAt: null,
+      lastAt: null,
+    });
   });
 
   it('gives no average for a single event', () => {

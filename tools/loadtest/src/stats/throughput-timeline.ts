@@ -20,7 +20,8 @@ export interface ThroughputSummary {
  */
 export function throughputOf(timestamps: ArrayLike<number>): ThroughputSummary {
   const n = timestamps.length;
-  if (n === 0) return { perSecond: [], average: null, sustainedMedian: null, firstAt: null, lastAt: null };
+  if (n === 0)
+    return { perSecond: [], average: null, sustainedMedian: null, firstAt: null, lastAt: null };
   let first = Infinity;
   let last = -Infinity;
   for (let i = 0; i < n; i++) {

@@ -53,7 +53,9 @@ export class PredictionSubmitter {
       }
       this.recordAccepted(res.body, indexes, path);
     } catch (error) {
-      const kind = (error as NodeJS.ErrnoException).code ?? ((error as Error).message.startsWith('timeout') ? 'timeout' : 'error');
+      const kind =
+        (error as NodeJS.ErrnoException).code ??
+        ((error as Error).message.startsWith('timeout') ? 'timeout' : 'error');
       this.log.count(kind);
       this.log.sampleError(`${kind} ${path}: ${(error as Error).message}`);
     } finally {
@@ -70,7 +72,10 @@ export class PredictionSubmitter {
       this.log.sampleError(`202 ${path} with a body that is not JSON: ${body}`);
       return;
     }
-    const ids = indexes.length === 1 && parsed.items === undefined ? [parsed.trackingId] : (parsed.items ?? []).map((i) => i.trackingId);
+    const ids =
+      indexes.length === 1 && parsed.items === undefined
+        ? [parsed.trackingId]
+        : (parsed.items ?? []).map((i) => i.trackingId);
     if (ids.length !== indexes.length || ids.some((id) => typeof id !== 'string')) {
       this.log.count('202-malformed');
       this.log.sampleError(`202 ${path} without ${indexes.length} tracking ids: ${body}`);

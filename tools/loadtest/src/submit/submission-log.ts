@@ -51,6 +51,8 @@ export class SubmissionLog {
 
   /** Status counts as a plain sorted object. */
   statusCountsObject(): Record<string, number> {
-    return Object.fromEntries([...this.statusCounts.entries()].sort(([a], [b]) => a.localeCompare(b)));
+    return Object.fromEntries(
+      [...this.statusCounts.entries()].sort(([a], [b]) => a.localeCompare(b)),
+    );
   }
 }

@@ -11,8 +11,12 @@ describe('parseLabelledJsonl', () => {
   });
 
   it('names the line of a malformed row', () => {
-    expect(() => parseLabelledJsonl('{"text":"a","lang":"en"}\n{oops', 'f.jsonl')).toThrow(/f\.jsonl:2: not JSON/);
-    expect(() => parseLabelledJsonl('{"text":"","lang":"en"}', 'f.jsonl')).toThrow(/f\.jsonl:1: expected/);
+    expect(() => parseLabelledJsonl('{"text":"a","lang":"en"}\n{oops', 'f.jsonl')).toThrow(
+      /f\.jsonl:2: not JSON/,
+    );
+    expect(() => parseLabelledJsonl('{"text":"","lang":"en"}', 'f.jsonl')).toThrow(
+      /f\.jsonl:1: expected/,
+    );
     expect(() => parseLabelledJsonl('{"text":"a"}', 'f.jsonl')).toThrow(/f\.jsonl:1/);
   });
 });

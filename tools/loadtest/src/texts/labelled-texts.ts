@@ -34,7 +34,12 @@ export function parseLabelledJsonl(content: string, source = 'input'): LabelledT
     }
     const { text, lang, language } = (row ?? {}) as Record<string, unknown>;
     const label = lang ?? language;
-    if (typeof text !== 'string' || text.trim() === '' || typeof label !== 'string' || label === '') {
+    if (
+      typeof text !== 'string' ||
+      text.trim() === '' ||
+      typeof label !== 'string' ||
+      label === ''
+    ) {
       throw new Error(`${source}:${i + 1}: expected {"text": non-empty string, "lang": string}`);
     }
     texts.push({ text, lang: label });

@@ -26,7 +26,9 @@ describe('judgePrediction', () => {
   });
 
   it('flags a result that changed between reads (written twice)', () => {
-    expect(judgePrediction('sv', done, { ...done, completedAt: '2026-01-01T00:00:00.030Z' }).rewritten).toBe(true);
+    expect(
+      judgePrediction('sv', done, { ...done, completedAt: '2026-01-01T00:00:00.030Z' }).rewritten,
+    ).toBe(true);
     expect(judgePrediction('sv', done, { ...done, language: 'nb' }).rewritten).toBe(true);
     expect(judgePrediction('sv', done, { ...done, status: 'queued' }).rewritten).toBe(true);
     expect(judgePrediction('sv', done, null).rewritten).toBe(true);
@@ -40,7 +42,9 @@ describe('judgePrediction', () => {
 
   it('classifies not found, pending and failed', () => {
     expect(judgePrediction('sv', null).outcome).toBe('not-found');
-    expect(judgePrediction('sv', { ...done, status: 'queued', completedAt: null }).outcome).toBe('pending');
+    expect(judgePrediction('sv', { ...done, status: 'queued', completedAt: null }).outcome).toBe(
+      'pending',
+    );
     const failed = judgePrediction('sv', { ...done, status: 'failed' });
     expect(failed.outcome).toBe('failed');
     expect(failed.wrong).toBe(false);

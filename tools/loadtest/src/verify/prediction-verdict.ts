@@ -59,8 +59,16 @@ export function judgePrediction(
   first: PredictionSnapshot | null,
   reread?: PredictionSnapshot | null,
 ): PredictionVerdict {
-  if (first === null) return { outcome: 'not-found', wrong: false, rewritten: false, submitToDoneMs: null, completedAtMs: null };
-  const outcome: PredictionOutcome = first.status === 'done' ? 'done' : first.status === 'failed' ? 'failed' : 'pending';
+  if (first === null)
+    return {
+      outcome: 'not-found',
+      wrong: false,
+      rewritten: false,
+      submitToDoneMs: null,
+      completedAtMs: null,
+    };
+  const outcome: PredictionOutcome =
+    first.status === 'done' ? 'done' : first.status === 'failed' ? 'failed' : 'pending';
   const rewritten =
     reread !== undefined &&
     (reread === null ||
@@ -68,7 +76,8 @@ export function judgePrediction(
       reread.completedAt !== first.completedAt ||
       reread.language !== first.language ||
       reread.confidence !== first.confidence);
-  if (outcome !== 'done') return { outcome, wrong: false, rewritten, submitToDoneMs: null, completedAtMs: null };
+  if (outcome !== 'done')
+    return { outcome, wrong: false, rewritten, submitToDoneMs: null, completedAtMs: null };
   const completedAtMs = first.completedAt === null ? NaN : Date.parse(first.completedAt);
   const submittedAtMs = Date.parse(first.submittedAt);
   const valid = Number.isFinite(completedAtMs) && Number.isFinite(submittedAtMs);

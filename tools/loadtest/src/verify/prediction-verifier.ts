@@ -76,9 +76,21 @@ export class PredictionVerifier {
   /** Verifies every id of the log. */
   async verify(log: SubmissionLog, texts: readonly LabelledText[]): Promise<VerificationSummary> {
     const summary: VerificationSummary = {
-      total: log.ids.length, done: 0, failed: 0, notFound: 0, pending: 0, lost: 0, wrong: 0, rewritten: 0,
-      inconsistent: 0, unreadable: 0, byLanguage: {}, submitToDone: new SampleRecorder(Math.max(16, log.ids.length)),
-      completedAt: [], statusCounts: {}, problems: [],
+      total: log.ids.length,
+      done: 0,
+      failed: 0,
+      notFound: 0,
+      pending: 0,
+      lost: 0,
+      wrong: 0,
+      rewritten: 0,
+      inconsistent: 0,
+      unreadable: 0,
+      byLanguage: {},
+      submitToDone: new SampleRecorder(Math.max(16, log.ids.length)),
+      completedAt: [],
+      statusCounts: {},
+      problems: [],
     };
     const reads = await this.readUntilTerminal(log.ids);
     const rereads = this.options.reread ? await this.reread(log.ids, reads.terminal) : undefined;
@@ -88,7 +100,8 @@ export class PredictionVerifier {
     };
     log.ids.forEach((id, i) => {
       const label = texts[log.textIndex[i]]?.lang;
-      const first = reads.terminal.get(id) ?? (reads.missing.has(id) ? null : reads.lastSeen.get(id));
+      const first =
+        reads.terminal.get(id) ?? (reads.missing.has(id) ? null : reads.lastSeen.get(id));
       if (first === undefined) {
         summary.unreadable++;
         summary.pending++;
@@ -128,7 +141,9 @@ export class PredictionVerifier {
       }
     });
     summary.lost = summary.notFound + summary.pending;
-    summary.statusCounts = Object.fromEntries([...this.statusCounts.entries()].sort(([a], [b]) => a.localeCompare(b)));
+    summary.statusCounts = Object.fromEntries(
+      [...this.statusCounts.entries()].sort(([a], [b]) => a.localeCompare(b)),
+    );
     return summary;
   }
 
@@ -164,14 +179,23 @@ export class PredictionVerifier {
   }
 
   /** Second read of every finished id (a result written twice would differ). */
-  private async reread(ids: readonly string[], terminal: Map<string, PredictionSnapshot>): Promise<Map<string, PredictionSnapshot | null>> {
+  private async reread(
+    ids: readonly string[],
+    terminal: Map<string, PredictionSnapshot>,
+  ): Promise<Map<string, PredictionSnapshot | null>> {
     const again = new Map<string, PredictionSnapshot | null>();
-    await this.lookupAll(ids.filter((id) => terminal.has(id)), (id, snapshot) => again.set(id, snapshot));
+    await this.lookupAll(
+      ids.filter((id) => terminal.has(id)),
+      (id, snapshot) => again.set(id, snapshot),
+    );
     return again;
   }
 
   /** Looks up every id in chunks, `concurrency` calls at a time; unreadable chunks report nothing. */
-  private async lookupAll(ids: readonly string[], visit: (id: string, snapshot: PredictionSnapshot | null) => void): Promise<void> {
+  private async lookupAll(
+    ids: readonly string[],
+    visit: (id: string, snapshot: PredictionSnapshot | null) => void,
+  ): Promise<void> {
     let next = 0;
     const worker = async (): Promise<void> => {
       while (next < ids.length) {
@@ -192,10 +216,17 @@ export class PredictionVerifier {
   /** One lookup call. */
   private async lookup(ids: readonly string[]): Promise<LookupAnswer> {
     try {
-      const res = await this.client.request('POST', '/v1/predictions/lookup', JSON.stringify({ trackingIds: ids }));
+      const res = await this.client.request(
+        'POST',
+        '/v1/predictions/lookup',
+        JSON.stringify({ trackingIds: ids }),
+      );
       this.count(String(res.status));
       if (res.status !== 200) return 'unreadable';
-      const body = JSON.parse(res.body) as { items: Array<{ trackingId: string }>; unknown: string[] };
+      const body = JSON.parse(res.body) as {
+        items: Array<{ trackingId: string }>;
+        unknown: string[];
+      };
       const found = new Map(body.items.map((item) => [item.trackingId, snapshotOf(item)]));
       return { found, unknown: new Set(body.unknown) };
     } catch (error) {

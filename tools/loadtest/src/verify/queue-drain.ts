@@ -30,10 +30,14 @@ export async function waitForQueueDrain(
       const res = await client.request('GET', '/v1/queue');
       if (res.status === 200) {
         const stats = JSON.parse(res.body) as { ready?: number; unacked?: number | null };
-        lastDepth = typeof stats.ready === 'number' ? stats.ready + (typeof stats.unacked === 'number' ? stats.unacked : 0) : null;
+        lastDepth =
+          typeof stats.ready === 'number'
+            ? stats.ready + (typeof stats.unacked === 'number' ? stats.unacked : 0)
+            : null;
         onProgress(lastDepth);
         emptyInARow = lastDepth === 0 ? emptyInARow + 1 : 0;
-        if (emptyInARow >= 2) return { drained: true, seconds: (Date.now() - started) / 1000, lastDepth };
+        if (emptyInARow >= 2)
+          return { drained: true, seconds: (Date.now() - started) / 1000, lastDepth };
       }
     } catch {
       /* gateway busy: try again */

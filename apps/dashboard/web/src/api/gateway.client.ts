@@ -30,11 +30,16 @@ export class GatewayClient {
    * Follows a tracking id with long polls (`GET /v1/predictions/:id?wait=`) until the prediction is no longer
    * queued or `timeoutMs` has passed (then the last, still queued, view is returned).
    */
-  async follow(trackingId: string, options: { waitMs?: number; timeoutMs?: number } = {}): Promise<PredictionView> {
+  async follow(
+    trackingId: string,
+    options: { waitMs?: number; timeoutMs?: number } = {},
+  ): Promise<PredictionView> {
     const { waitMs = 5000, timeoutMs = 60000 } = options;
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const view = await this.request<PredictionView>(`/v1/predictions/${encodeURIComponent(trackingId)}?wait=${waitMs}`);
+      const view = await this.request<PredictionView>(
+        `/v1/predictions/${encodeURIComponent(trackingId)}?wait=${waitMs}`,
+      );
       if (view.status !== 'queued' || Date.now() >= deadline) return view;
     }
   }
@@ -42,14 +47,22 @@ export class GatewayClient {
   private async request<T>(path: string, init: RequestInit = {}): Promise<T> {
     let response: Response;
     try {
-      response = await fetch(this.baseUrl + path, { ...init, headers: { accept: 'application/json', ...init.headers } });
+      response = await fetch(this.baseUrl + path, {
+        ...init,
+        headers: { accept: 'application/json', ...init.headers },
+      });
     } catch {
       throw new GatewayError(`The gateway at ${this.baseUrl} cannot be reached`);
     }
-    const body = (await response.json().catch(() => null)) as { message?: string | string[] } | null;
+    const body = (await response.json().catch(() => null)) as {
+      message?: string | string[];
+    } | null;
     if (!response.ok) {
       const message = Array.isArray(body?.message) ? body.message.join('; ') : body?.message;
-      throw new GatewayError(message ?? `The gateway answered HTTP ${response.status}`, response.status);
+      throw new GatewayError(
+        message ?? `The gateway answered HTTP ${response.status}`,
+        response.status,
+      );
     }
     return body as T;
   }

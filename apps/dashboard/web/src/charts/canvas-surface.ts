@@ -10,7 +10,9 @@ export const CHART_THEME = {
  * Sizes the canvas backing store to its CSS size × devicePixelRatio (crisp lines on high-DPI screens), clears it
  * and returns a context in CSS pixels; undefined while the canvas is not laid out.
  */
-export function prepareCanvas(canvas: HTMLCanvasElement): { ctx: CanvasRenderingContext2D; width: number; height: number } | undefined {
+export function prepareCanvas(
+  canvas: HTMLCanvasElement,
+): { ctx: CanvasRenderingContext2D; width: number; height: number } | undefined {
   const width = canvas.clientWidth;
   const height = canvas.clientHeight;
   const ctx = canvas.getContext('2d');

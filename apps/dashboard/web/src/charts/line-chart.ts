@@ -62,7 +62,11 @@ export class LineChart {
         swatch.style.background = series.color;
         const value = document.createElement('b');
         const current = latest?.values[i] ?? null;
-        value.textContent = series.format ? series.format(current) : current === null ? '—' : formatCompact(current);
+        value.textContent = series.format
+          ? series.format(current)
+          : current === null
+            ? '—'
+            : formatCompact(current);
         item.append(swatch, series.label, value);
         return item;
       }),
@@ -73,9 +77,16 @@ export class LineChart {
     const surface = prepareCanvas(this.canvas);
     if (!surface) return;
     const { ctx, width, height } = surface;
-    const plot = { x: MARGIN.left, y: MARGIN.top, w: width - MARGIN.left - MARGIN.right, h: height - MARGIN.top - MARGIN.bottom };
+    const plot = {
+      x: MARGIN.left,
+      y: MARGIN.top,
+      w: width - MARGIN.left - MARGIN.right,
+      h: height - MARGIN.top - MARGIN.bottom,
+    };
     const { from, to } = this.window;
-    const values = this.points.flatMap((p) => p.values.filter((v): v is number => v !== null && Number.isFinite(v)));
+    const values = this.points.flatMap((p) =>
+      p.values.filter((v): v is number => v !== null && Number.isFinite(v)),
+    );
     const scale = niceScale(Math.max(0, ...values), 4, this.options.minMax ?? 1);
     const x = (t: number) => plot.x + ((t - from) / Math.max(to - from, 1)) * plot.w;
     const y = (v: number) => plot.y + plot.h - (v / scale.max) * plot.h;
@@ -111,7 +122,13 @@ export class LineChart {
     ctx.restore();
   }
 
-  private drawSeries(ctx: CanvasRenderingContext2D, index: number, color: string, x: (t: number) => number, y: (v: number) => number): void {
+  private drawSeries(
+    ctx: CanvasRenderingContext2D,
+    index: number,
+    color: string,
+    x: (t: number) => number,
+    y: (v: number) => number,
+  ): void {
     ctx.strokeStyle = color;
     ctx.lineWidth = 2;
     ctx.lineJoin = 'round';

@@ -31,7 +31,10 @@ async function main(): Promise<void> {
   });
 }
 
-async function classify(gateway: GatewayClient, languages: Parameters<typeof renderPrediction>[1]): Promise<void> {
+async function classify(
+  gateway: GatewayClient,
+  languages: Parameters<typeof renderPrediction>[1],
+): Promise<void> {
   const text = input.value.trim();
   if (!text) {
     setStatus('Type or paste a text first.', true);
@@ -51,10 +54,18 @@ async function classify(gateway: GatewayClient, languages: Parameters<typeof ren
     } else if (view.status === 'failed') {
       setStatus(`The prediction failed: ${view.error ?? 'unknown reason'}`, true);
     } else {
-      setStatus(`Still queued after a minute (tracking id ${view.trackingId}). Are the predictors running?`, true);
+      setStatus(
+        `Still queued after a minute (tracking id ${view.trackingId}). Are the predictors running?`,
+        true,
+      );
     }
   } catch (error) {
-    setStatus(error instanceof GatewayError ? error.message : `Unexpected error: ${(error as Error).message}`, true);
+    setStatus(
+      error instanceof GatewayError
+        ? error.message
+        : `Unexpected error: ${(error as Error).message}`,
+      true,
+    );
   } finally {
     submit.disabled = false;
   }

@@ -3,9 +3,14 @@ import type { WebConfigView } from '../api/web-config.client';
 import { formatPercent } from '../format/number-format';
 
 /** Renders a finished prediction into the Result section of the demo page. */
-export function renderPrediction(view: PredictionView, languages: WebConfigView['languages'], elapsedMs: number): void {
+export function renderPrediction(
+  view: PredictionView,
+  languages: WebConfigView['languages'],
+  elapsedMs: number,
+): void {
   const names = (code: string) => languages[code] ?? { english: code, native: code };
-  const text = (id: string, value: string) => ((document.getElementById(id) as HTMLElement).textContent = value);
+  const text = (id: string, value: string) =>
+    ((document.getElementById(id) as HTMLElement).textContent = value);
   const code = view.language ?? 'und';
   text('result-english', view.languageName ?? names(code).english);
   text('result-native', view.nativeName ?? names(code).native);
@@ -30,7 +35,10 @@ export function renderPrediction(view: PredictionView, languages: WebConfigView[
       return item;
     }),
   );
-  text('result-meta', `Tracking id ${view.trackingId} · model ${view.modelVersion ?? 'unknown'} · answered in ${Math.round(elapsedMs)} ms`);
+  text(
+    'result-meta',
+    `Tracking id ${view.trackingId} · model ${view.modelVersion ?? 'unknown'} · answered in ${Math.round(elapsedMs)} ms`,
+  );
   const result = document.getElementById('result') as HTMLElement;
   result.dataset['language'] = code;
   result.hidden = false;

@@ -9,7 +9,8 @@ export function formatPercent(value: number | null | undefined): string {
 /** Counts and rates: integers as `1,234`, small rates with one decimal. */
 export function formatNumber(value: number | null | undefined): string {
   if (value === null || value === undefined || Number.isNaN(value)) return UNAVAILABLE;
-  if (Math.abs(value) >= 100 || Number.isInteger(value)) return Math.round(value).toLocaleString('en-US');
+  if (Math.abs(value) >= 100 || Number.isInteger(value))
+    return Math.round(value).toLocaleString('en-US');
   return value.toFixed(1);
 }
 

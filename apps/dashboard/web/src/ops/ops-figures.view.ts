@@ -11,7 +11,11 @@ function setFigure(id: string, text: string, bad = false): void {
 /** The current figures (KPI tiles), the alert banners and the source list, from the newest sample. */
 export function renderFigures(sample: OpsSample, config: WebConfigView): void {
   const { queue, throughput, latency } = sample;
-  setFigure('kpi-ready', formatNumber(queue.ready), queue.ready !== null && queue.ready > config.backlogAlertThreshold);
+  setFigure(
+    'kpi-ready',
+    formatNumber(queue.ready),
+    queue.ready !== null && queue.ready > config.backlogAlertThreshold,
+  );
   setFigure('kpi-unacked', formatNumber(queue.unacked));
   setFigure('kpi-submitted', formatNumber(throughput.submittedPerSecond));
   setFigure('kpi-completed', formatNumber(throughput.completedPerSecond));
@@ -48,9 +52,17 @@ function renderSources(sample: OpsSample): void {
     return li;
   };
   (document.getElementById('sources') as HTMLElement).replaceChildren(
-    item(sample.gateway.up, 'Gateway', sample.gateway.up ? 'up' : `down: ${sample.gateway.error ?? ''}`),
+    item(
+      sample.gateway.up,
+      'Gateway',
+      sample.gateway.up ? 'up' : `down: ${sample.gateway.error ?? ''}`,
+    ),
     ...sample.predictors.map((p) =>
-      item(p.up, `Predictor ${p.url}`, p.up ? `up, model ${p.modelVersion ?? 'unknown'}` : `down: ${p.error ?? ''}`),
+      item(
+        p.up,
+        `Predictor ${p.url}`,
+        p.up ? `up, model ${p.modelVersion ?? 'unknown'}` : `down: ${p.error ?? ''}`,
+      ),
     ),
   );
 }

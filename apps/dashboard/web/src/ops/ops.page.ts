@@ -3,7 +3,11 @@ import { OpsCharts } from './ops-charts';
 import { renderFigures } from './ops-figures.view';
 import { OpsStream, StreamState } from './ops.stream';
 
-const STATE_TEXT: Record<StreamState, string> = { connecting: 'Connecting…', live: 'Live', reconnecting: 'Reconnecting…' };
+const STATE_TEXT: Record<StreamState, string> = {
+  connecting: 'Connecting…',
+  live: 'Live',
+  reconnecting: 'Reconnecting…',
+};
 
 /** Operations view: live samples over server-sent events, figures, alerts and charts. */
 async function main(): Promise<void> {

@@ -24,15 +24,20 @@ export class OpsStream {
     this.onState('connecting');
     const source = new EventSource(this.url);
     source.addEventListener('open', () => this.onState('live'));
-    source.addEventListener('error', () => this.onState(source.readyState === EventSource.CLOSED ? 'reconnecting' : 'connecting'));
+    source.addEventListener('error', () =>
+      this.onState(source.readyState === EventSource.CLOSED ? 'reconnecting' : 'connecting'),
+    );
     source.addEventListener('history', (event) => {
-      this.samples = (JSON.parse((event as MessageEvent<string>).data) as OpsSample[]).slice(-this.capacity);
+      this.samples = (JSON.parse((event as MessageEvent<string>).data) as OpsSample[]).slice(
+        -this.capacity,
+      );
       this.onState('live');
       this.onSamples(this.samples);
     });
     source.addEventListener('sample', (event) => {
       this.samples.push(JSON.parse((event as MessageEvent<string>).data) as OpsSample);
-      if (this.samples.length > this.capacity) this.samples.splice(0, this.samples.length - this.capacity);
+      if (this.samples.length > this.capacity)
+        this.samples.splice(0, this.samples.length - this.capacity);
       this.onSamples(this.samples);
     });
   }
