@@ -113,6 +113,23 @@ export default [
     },
   },
   {
+    // Apps only predict: the training code (`@sibyl/model/training`) is for tools.
+    files: ['apps/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@sibyl/model/training',
+              message: 'apps use the inference entry `@sibyl/model`; training is for tools',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Config classes keep explicit `: number` / `: string` annotations: class-transformer's implicit
     // conversion reads them from the emitted design-type metadata.
     files: ['**/config/*.ts'],

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { Alphabet } from '../features/alphabet';
 import { TfidfVectorizer } from '../features/tfidf-vectorizer';
-import { MODEL_NAME, ModelInfo } from '../identifier/model-info';
-import type { Int8Rows, LinearModel } from '../svm/one-vs-rest';
+import { MODEL_NAME, ModelInfo } from './model-info';
+import type { Int8Rows, LinearModel } from '../svm/linear-model';
 import { ModelFormatError } from './model-format-error';
 import { SectionArray, SectionEntry, packSections, unpackSections } from './typed-sections';
 

@@ -4,7 +4,6 @@ import { FeatureKeyExtractor, FeatureSpec, WORD_KEY_OFFSET } from './feature-key
 import { KeyTable } from './key-table';
 import { SparseMatrix, SparseMatrixBuilder } from './sparse-matrix';
 import { TextFeatureKeys } from './text-feature-keys';
-import { countDocumentFrequencies } from './vocabulary-builder';
 
 /** Everything that defines the features of a text. */
 export interface VectorizerOptions extends FeatureSpec {
@@ -59,32 +58,6 @@ export class TfidfVectorizer {
     this.features = new TextFeatureKeys(options.normalization, options, alphabet);
     this.counts = new Int32Array(keys.length);
     this.firstWordIndex = firstWordIndexOf(keys);
-  }
-
-  /**
-   * Learns the vocabulary and idf from `texts` and returns their TF-IDF matrix
-   * (scikit-learn `fit_transform`).
-   */
-  static fitTransform(
-    texts: readonly string[],
-    options: VectorizerOptions,
-    onProgress?: (progress: VectorizerProgress) => void,
-  ): { vectorizer: TfidfVectorizer; matrix: SparseMatrix } {
-    const alphabet = new Alphabet();
-    const features = new TextFeatureKeys(options.normalization, options, alphabet);
-    const frequencies = countDocumentFrequencies(texts, features, onProgress);
-    const kept: number[] = [];
-    frequencies.table.forEach((key, index) => {
-      if (frequencies.df[index] >= options.minDf) kept.push(key);
-    });
-    const keys = Float64Array.from(kept).sort();
-    const idf = new Float32Array(keys.length);
-    for (let i = 0; i < keys.length; i++) {
-      const df = frequencies.df[frequencies.table.get(keys[i])];
-      idf[i] = Math.log((1 + texts.length) / (1 + df)) + 1;
-    }
-    const vectorizer = new TfidfVectorizer(options, alphabet, keys, idf);
-    return { vectorizer, matrix: vectorizer.transform(texts, onProgress) };
   }
 
   /** Number of features (columns). */

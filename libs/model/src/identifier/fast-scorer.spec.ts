@@ -1,8 +1,9 @@
-import { TfidfVectorizer } from '../features/tfidf-vectorizer';
-import { quantizeModel } from '../artifact/weight-quantization';
+import { fitTfidfVectorizer } from '../features/tfidf-fitting';
+import { quantizeModel } from '../training/weight-quantization';
 import { DEFAULT_VECTORIZER_OPTIONS } from '../training/training-options';
 import { TINY_CORPUS } from '../training/tiny-corpus';
-import { decisionValues, trainOneVsRest } from '../svm/one-vs-rest';
+import { decisionValues } from '../svm/linear-model';
+import { trainOneVsRest } from '../svm/one-vs-rest';
 import { FastScorer } from './fast-scorer';
 
 const texts = Object.values(TINY_CORPUS).flat();
@@ -37,7 +38,7 @@ describe.each([
     { ...DEFAULT_VECTORIZER_OPTIONS, minDf: 1, ngramMin: 2, ngramMax: 2, wordWeight: 0.5 },
   ],
 ])('FastScorer equals vectorize + decisionValues (%s)', (_name, options) => {
-  const { vectorizer, matrix } = TfidfVectorizer.fitTransform(texts, options);
+  const { vectorizer, matrix } = fitTfidfVectorizer(texts, options);
   const float = trainOneVsRest(matrix, labels, 6, {
     C: 1,
     bias: 1,

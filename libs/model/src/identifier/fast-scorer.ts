@@ -1,7 +1,7 @@
 import { Alphabet, CHAR_ID_BITS } from '../features/alphabet';
 import { MAX_WORD_LENGTH, WORD_KEY_OFFSET } from '../features/feature-keys';
 import type { TfidfVectorizer } from '../features/tfidf-vectorizer';
-import type { LinearModel } from '../svm/one-vs-rest';
+import type { LinearModel } from '../svm/linear-model';
 import { LETTER, OTHER, letterClassOf } from '../text/letter-classes';
 import { foldText } from '../text/text-normalizer';
 

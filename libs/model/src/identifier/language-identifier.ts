@@ -5,7 +5,7 @@ import { ModelParts, decodeModel, encodeModel } from '../artifact/model-codec';
 import { softmaxInPlace } from '../calibration/softmax-temperature';
 import { SparseVectorBuffer } from '../features/tfidf-vectorizer';
 import { UNDETERMINED } from '../languages/languages';
-import { decisionValues } from '../svm/one-vs-rest';
+import { decisionValues } from '../svm/linear-model';
 import { FastScorer } from './fast-scorer';
 import {
   DEFAULT_TOP_N,
@@ -13,7 +13,7 @@ import {
   LanguageScore,
   PredictOptions,
 } from './language-prediction';
-import { ModelInfo } from './model-info';
+import { ModelInfo } from '../artifact/model-info';
 
 /** Where `npm run langid -- train` writes the model, relative to the workspace root. */
 export const DEFAULT_MODEL_PATH = 'models/langid/langid.model';

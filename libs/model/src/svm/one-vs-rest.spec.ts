@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SparseMatrix, SparseMatrixBuilder } from '../features/sparse-matrix';
-import { SKLEARN_LINEAR_SVC_DEFAULTS, decisionValues, trainOneVsRest } from './one-vs-rest';
+import { decisionValues } from './linear-model';
+import { SKLEARN_LINEAR_SVC_DEFAULTS, trainOneVsRest } from './one-vs-rest';
 import { trainOneVsRestParallel } from './parallel-one-vs-rest';
 
 interface SvmCase {

@@ -1,8 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import type { SparseMatrix } from '../features/sparse-matrix';
 import { BinarySolution, solveSquaredHingeDual } from './dual-coordinate-descent';
+import type { LinearModel } from './linear-model';
 import {
-  LinearModel,
   LinearSvmOptions,
   SvmProgress,
   binaryOptions,

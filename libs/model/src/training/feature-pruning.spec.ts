@@ -1,6 +1,8 @@
-import { quantizeModel } from '../artifact/weight-quantization';
+import { quantizeModel } from './weight-quantization';
 import { TfidfVectorizer } from '../features/tfidf-vectorizer';
-import { Int8Rows, LinearModel, decisionValues, trainOneVsRest } from '../svm/one-vs-rest';
+import { fitTfidfVectorizer } from '../features/tfidf-fitting';
+import { Int8Rows, LinearModel, decisionValues } from '../svm/linear-model';
+import { trainOneVsRest } from '../svm/one-vs-rest';
 import { pruneZeroFeatures } from './feature-pruning';
 import { TINY_CORPUS } from './tiny-corpus';
 import { DEFAULT_VECTORIZER_OPTIONS } from './training-options';
@@ -10,7 +12,7 @@ describe('pruneZeroFeatures', () => {
   const labels = Int32Array.from(
     Object.values(TINY_CORPUS).flatMap((list, k) => list.map(() => k)),
   );
-  const { vectorizer, matrix } = TfidfVectorizer.fitTransform(texts, {
+  const { vectorizer, matrix } = fitTfidfVectorizer(texts, {
     ...DEFAULT_VECTORIZER_OPTIONS,
     minDf: 1,
   });

@@ -1,5 +1,5 @@
 import { TfidfVectorizer } from '../features/tfidf-vectorizer';
-import type { Int8Rows, LinearModel } from '../svm/one-vs-rest';
+import type { Int8Rows, LinearModel } from '../svm/linear-model';
 
 /**
  * Drops features whose int8 weight row is all zeros (they no longer move any score) from the

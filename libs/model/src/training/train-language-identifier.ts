@@ -1,11 +1,12 @@
-import { quantizeModel } from '../artifact/weight-quantization';
+import { quantizeModel } from './weight-quantization';
 import { fitTemperature } from '../calibration/softmax-temperature';
 import { TfidfVectorizer } from '../features/tfidf-vectorizer';
+import { fitTfidfVectorizer } from '../features/tfidf-fitting';
 import { ClassificationReport, classificationReport } from '../evaluation/classification-report';
 import { LanguageIdentifier } from '../identifier/language-identifier';
-import { MODEL_NAME, ModelHyperParameters, ModelInfo } from '../identifier/model-info';
+import { MODEL_NAME, ModelHyperParameters, ModelInfo } from '../artifact/model-info';
 import { isLanguageCode } from '../languages/languages';
-import { LinearModel, decisionValues } from '../svm/one-vs-rest';
+import { LinearModel, decisionValues } from '../svm/linear-model';
 import { trainOneVsRestParallel } from '../svm/parallel-one-vs-rest';
 import { TrainingSample, splitHeldOut } from './held-out-split';
 import { pruneZeroFeatures } from './feature-pruning';
@@ -71,7 +72,7 @@ export async function trainLanguageIdentifier(
   const texts = training.map((s) => s.text);
   const labels = Int32Array.from(training, (s) => classIndex.get(s.language) as number);
   const fitted = timed('vectorize', () =>
-    TfidfVectorizer.fitTransform(texts, options.vectorizer, (p) => onProgress?.({ ...p })),
+    fitTfidfVectorizer(texts, options.vectorizer, (p) => onProgress?.({ ...p })),
   );
   const svm = {
     C: options.C,

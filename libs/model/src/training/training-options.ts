@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { VectorizerOptions } from '../features/tfidf-vectorizer';
-import type { WeightEncoding } from '../identifier/model-info';
+import type { WeightEncoding } from '../artifact/model-info';
 import { DEFAULT_NORMALIZATION } from '../text/text-normalizer';
 
 /** How the positives of each one-vs-rest problem are weighted. */

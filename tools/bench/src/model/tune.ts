@@ -1,14 +1,13 @@
 import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { LanguageIdentifier, classificationReport } from '@sibyl/model';
 import {
   DEFAULT_TRAINING_OPTIONS,
-  LanguageIdentifier,
   TrainingOptions,
   TrainingSample,
-  classificationReport,
   trainLanguageIdentifier,
-} from '@sibyl/model';
+} from '@sibyl/model/training';
 import { CLOSE_PAIR_LABELS, independentAccuracy } from './system-metrics';
 
 /** Options of {@link runTune}. */

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_TRAINING_OPTIONS, trainLanguageIdentifier } from '@sibyl/model';
+import { DEFAULT_TRAINING_OPTIONS, trainLanguageIdentifier } from '@sibyl/model/training';
 import { CliIo, UsageError, integer, positiveNumber } from '../cli-io';
 import { readCorpus } from '../corpus/corpus-reader';
 import { evaluateUdhr } from '../evaluation/udhr-metrics';

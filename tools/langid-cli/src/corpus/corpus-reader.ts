@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { TrainingSample, isLanguageCode } from '@sibyl/model';
+import { isLanguageCode } from '@sibyl/model';
+import type { TrainingSample } from '@sibyl/model/training';
 
 /** The fields of `data/corpus/manifest.json` the trainer relies on. */
 export interface CorpusManifest {

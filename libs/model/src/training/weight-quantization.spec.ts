@@ -1,5 +1,5 @@
 import { quantizeModel } from './weight-quantization';
-import type { Int8Rows, LinearModel } from '../svm/one-vs-rest';
+import type { Int8Rows, LinearModel } from '../svm/linear-model';
 
 describe('quantizeModel', () => {
   const model: LinearModel = {

@@ -1,4 +1,4 @@
-import type { Int8Rows, LinearModel } from '../svm/one-vs-rest';
+import type { Int8Rows, LinearModel } from '../svm/linear-model';
 
 /** Largest magnitude of an int8 weight. */
 const INT8_MAX = 127;
