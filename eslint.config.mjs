@@ -6,6 +6,67 @@ import nx from '@nx/eslint-plugin';
  *  - scope:* who owns it (gateway, predictor, dashboard, shared, tools)
  * contracts depend on nothing, the model stays framework-free, apps never import apps.
  */
+const depConstraints = [
+  {
+    sourceTag: 'type:contracts',
+    onlyDependOnLibsWithTags: [],
+    bannedExternalImports: [
+      '@nestjs/core',
+      '@nestjs/microservices',
+      'mongoose',
+      'amqplib',
+      'amqp-connection-manager',
+    ],
+  },
+  {
+    sourceTag: 'type:model',
+    onlyDependOnLibsWithTags: [],
+    bannedExternalImports: [
+      '@nestjs/*',
+      'mongoose',
+      'amqplib',
+      'amqp-connection-manager',
+      'express',
+      'fastify',
+      'http',
+      'https',
+      'net',
+    ],
+  },
+  { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:contracts'] },
+  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra'] },
+  {
+    sourceTag: 'type:app',
+    onlyDependOnLibsWithTags: ['type:contracts', 'type:model', 'type:infra', 'type:testing'],
+  },
+  {
+    sourceTag: 'type:tool',
+    onlyDependOnLibsWithTags: ['type:contracts', 'type:model', 'type:infra', 'type:testing'],
+  },
+  { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+  { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:gateway', 'scope:shared'] },
+  { sourceTag: 'scope:predictor', onlyDependOnLibsWithTags: ['scope:predictor', 'scope:shared'] },
+  { sourceTag: 'scope:dashboard', onlyDependOnLibsWithTags: ['scope:dashboard', 'scope:shared'] },
+  { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:tools', 'scope:shared'] },
+];
+
+/**
+ * A library's own e2e suite, kept apart under `test/` (never shipped), may also use the shared
+ * test helpers (`type:testing`) to drive the real broker and database. Everything under `src/`
+ * keeps the constraints above.
+ */
+const e2eDepConstraints = depConstraints.map((constraint) =>
+  constraint.sourceTag === 'type:infra'
+    ? { ...constraint, onlyDependOnLibsWithTags: ['type:contracts', 'type:testing'] }
+    : constraint,
+);
+
+/** The boundary rule with the given constraints. */
+const boundaries = (constraints) => [
+  'error',
+  { enforceBuildableLibDependency: true, allow: [], depConstraints: constraints },
+];
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -29,79 +90,12 @@ export default [
       '**/global-setup.js',
     ],
     rules: {
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: true,
-          allow: [],
-          depConstraints: [
-            {
-              sourceTag: 'type:contracts',
-              onlyDependOnLibsWithTags: [],
-              bannedExternalImports: [
-                '@nestjs/core',
-                '@nestjs/microservices',
-                'mongoose',
-                'amqplib',
-                'amqp-connection-manager',
-              ],
-            },
-            {
-              sourceTag: 'type:model',
-              onlyDependOnLibsWithTags: [],
-              bannedExternalImports: [
-                '@nestjs/*',
-                'mongoose',
-                'amqplib',
-                'amqp-connection-manager',
-                'express',
-                'fastify',
-                'http',
-                'https',
-                'net',
-              ],
-            },
-            { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:contracts'] },
-            {
-              sourceTag: 'type:testing',
-              onlyDependOnLibsWithTags: ['type:contracts', 'type:infra'],
-            },
-            {
-              sourceTag: 'type:app',
-              onlyDependOnLibsWithTags: [
-                'type:contracts',
-                'type:model',
-                'type:infra',
-                'type:testing',
-              ],
-            },
-            {
-              sourceTag: 'type:tool',
-              onlyDependOnLibsWithTags: [
-                'type:contracts',
-                'type:model',
-                'type:infra',
-                'type:testing',
-              ],
-            },
-            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-            {
-              sourceTag: 'scope:gateway',
-              onlyDependOnLibsWithTags: ['scope:gateway', 'scope:shared'],
-            },
-            {
-              sourceTag: 'scope:predictor',
-              onlyDependOnLibsWithTags: ['scope:predictor', 'scope:shared'],
-            },
-            {
-              sourceTag: 'scope:dashboard',
-              onlyDependOnLibsWithTags: ['scope:dashboard', 'scope:shared'],
-            },
-            { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:tools', 'scope:shared'] },
-          ],
-        },
-      ],
+      '@nx/enforce-module-boundaries': boundaries(depConstraints),
     },
+  },
+  {
+    files: ['**/test/**/*.ts'],
+    rules: { '@nx/enforce-module-boundaries': boundaries(e2eDepConstraints) },
   },
   {
     files: ['**/*.ts'],

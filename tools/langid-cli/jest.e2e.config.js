@@ -6,7 +6,7 @@ module.exports = {
   displayName: 'langid-cli-e2e',
   preset: '../../jest.preset.js',
   rootDir: __dirname,
-  testMatch: ['<rootDir>/src/**/*.e2e-spec.ts'],
+  testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
   maxWorkers: 1,
   testTimeout: 900000,
 };

@@ -1,9 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import {
-  encodePredictionRequestedV1,
-  MessagingNames,
-  PredictionRequestedV1,
-} from '@sibyl/contracts';
+import { encodePredictionRequestedV1, MessagingNames, PredictionRequest } from '@sibyl/contracts';
 import type { AmqpConnectionManager, ChannelWrapper } from 'amqp-connection-manager';
 import type { ConfirmChannel, Options } from 'amqplib';
 import {
@@ -16,9 +12,6 @@ import {
 import type { AmqpModuleOptions } from './amqp-module-options.interface';
 import { PublishRefusedError, PublishTimeoutError, withDeadline } from './publish-errors';
 import { assertPredictionTopology } from './prediction-topology';
-
-/** The fields of a `prediction.requested.v1` message (the version is added when encoding). */
-export type PredictionRequest = Omit<PredictionRequestedV1, 'v'>;
 
 /** Per-call publish options. */
 export interface ConfirmOptions {

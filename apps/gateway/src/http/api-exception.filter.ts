@@ -11,10 +11,10 @@ import {
 } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { HttpAdapterHost } from '@nestjs/core';
+import { isDatabaseUnavailable } from '@sibyl/persistence';
 import type { GatewayEnvironment } from '../config/env.validation';
 import { PREDICTIONS_PATH } from '../predictions/predictions.constants';
 import { PredictionsMetrics, RejectionReason } from '../predictions/predictions.metrics';
-import { isDatabaseUnavailable } from '../records/database-unavailable';
 import { bodyParserError } from './body-parser-errors';
 
 /** Submission routes, whose refusals count in `sibyl_requests_rejected_total`. */

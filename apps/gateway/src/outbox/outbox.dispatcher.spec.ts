@@ -1,4 +1,5 @@
-import type { PredictionPublisher, PredictionRequest } from '@sibyl/amqp';
+import type { PredictionPublisher } from '@sibyl/amqp';
+import type { PredictionRequest } from '@sibyl/contracts';
 import { OutboxDispatcher } from './outbox.dispatcher';
 import type { OutboxMetrics } from './outbox.metrics';
 

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { PredictionPublisher, PredictionRequest } from '@sibyl/amqp';
+import { PredictionPublisher } from '@sibyl/amqp';
+import type { PredictionRequest } from '@sibyl/contracts';
 import { RETRY_MEMORY_MAX } from './outbox.constants';
 import { OutboxMetrics } from './outbox.metrics';
 

@@ -1,13 +1,15 @@
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { MongooseModule } from '@nestjs/mongoose';
+import { OutboxCursorRecord, OutboxCursorSchema } from '@sibyl/persistence';
 import type { GatewayEnvironment } from '../config/env.validation';
 import { QueueDepthService } from '../queue/queue-depth.service';
 import { QueueModule } from '../queue/queue.module';
-import { OutboxStore } from '../records/outbox.store';
 import { RecordsModule } from '../records/records.module';
 import { OUTBOX_RELAY_OPTIONS } from './outbox.constants';
 import { OutboxDispatcher } from './outbox.dispatcher';
 import { OutboxMetrics } from './outbox.metrics';
+import { OutboxStore } from './outbox.store';
 import {
   BROKER_PROBE,
   OUTBOX_GAVE_UP,
@@ -21,8 +23,13 @@ type Config = ConfigService<GatewayEnvironment, true>;
 
 /** The transactional outbox: confirmed publishing of stored requests, and the relay retrying the rest. */
 @Module({
-  imports: [RecordsModule, QueueModule],
+  imports: [
+    RecordsModule,
+    MongooseModule.forFeature([{ name: OutboxCursorRecord.name, schema: OutboxCursorSchema }]),
+    QueueModule,
+  ],
   providers: [
+    OutboxStore,
     OutboxMetrics,
     OutboxDispatcher,
     OutboxRelay,

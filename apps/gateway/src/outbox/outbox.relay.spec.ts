@@ -1,7 +1,7 @@
-import type { PredictionRequest } from '@sibyl/amqp';
+import type { PredictionRequest } from '@sibyl/contracts';
 import type { DispatchOptions, DispatchResult } from './outbox.dispatcher';
 import { BrokerProbe, OutboxRelay, OutboxRelayOptions, OutboxSink } from './outbox.relay';
-import { FakeSweepStore } from './sweep-store.fake';
+import { FakeSweepStore } from '../../test/outbox/sweep-store.fake';
 
 const NOW = new Date('2026-03-01T12:00:00.000Z');
 const options: OutboxRelayOptions = {

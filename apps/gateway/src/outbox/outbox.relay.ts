@@ -5,7 +5,7 @@ import {
   Logger,
   OnApplicationBootstrap,
 } from '@nestjs/common';
-import type { PredictionRequest } from '@sibyl/amqp';
+import type { PredictionRequest } from '@sibyl/contracts';
 import { OUTBOX_RELAY_OPTIONS } from './outbox.constants';
 import type { DispatchOptions, DispatchResult } from './outbox.dispatcher';
 import { sweepOnce, SweepStore } from './outbox.sweeper';

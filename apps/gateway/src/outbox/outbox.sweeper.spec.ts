@@ -1,7 +1,7 @@
-import type { PredictionRequest } from '@sibyl/amqp';
+import type { PredictionRequest } from '@sibyl/contracts';
 import type { DispatchResult } from './outbox.dispatcher';
-import { sweepOnce, SweepPublisher, toRequest } from './outbox.sweeper';
-import { FakeSweepStore } from './sweep-store.fake';
+import { sweepOnce, SweepPublisher } from './outbox.sweeper';
+import { FakeSweepStore } from '../../test/outbox/sweep-store.fake';
 
 const T0 = new Date('2026-03-01T11:00:00.000Z');
 const at = (ms: number) => new Date(T0.getTime() + ms);
@@ -153,14 +153,5 @@ describe('sweepOnce', () => {
     expect(store.through).toEqual(at(3));
     await sweepOnce(store, sink, CUTOFF, paged);
     expect(store.through).toEqual(CUTOFF);
-  });
-
-  it('maps a stored entry to a request with one more attempt than recorded', () => {
-    expect(toRequest({ _id: 'x', text: 'hej', submittedAt: T0, publishAttempts: 4 })).toEqual({
-      trackingId: 'x',
-      text: 'hej',
-      submittedAt: T0.toISOString(),
-      attempt: 5,
-    });
   });
 });

@@ -1,7 +1,8 @@
-import type { PredictionRequest } from '@sibyl/amqp';
-import type { OutboxEntry, SweepCandidate } from '../records/outbox.store';
+import type { PredictionRequest } from '@sibyl/contracts';
+import type { OutboxEntry, SweepCandidate } from './outbox.store';
 import { GAVE_UP_ERROR, SWEEP_PAGE_MAX } from './outbox.constants';
 import type { DispatchOptions, DispatchResult } from './outbox.dispatcher';
+import { recordedAttempts, toPredictionRequest } from './prediction-request';
 
 /** What a sweep reads and writes (the {@link OutboxStore}). */
 export interface SweepStore {
@@ -90,7 +91,7 @@ export async function sweepOnce(
   const retry = due.filter((candidate) => attempts(candidate) < limits.maxAttempts);
   if (retry.length > 0) {
     const requests = (await store.requestsWithText(retry.map((candidate) => candidate._id))).map(
-      toRequest,
+      republishRequest,
     );
     const result = await publisher.dispatch(requests, { source: 'sweep' });
     Object.assign(outcome, {
@@ -142,11 +143,6 @@ function completeTimestamps(
 }
 
 /** The message for an overdue stored request: one more attempt than recorded. */
-export function toRequest(entry: OutboxEntry): PredictionRequest {
-  return {
-    trackingId: entry._id,
-    text: entry.text,
-    submittedAt: new Date(entry.submittedAt).toISOString(),
-    attempt: Math.max(entry.publishAttempts ?? 1, 1) + 1,
-  };
+function republishRequest(entry: OutboxEntry): PredictionRequest {
+  return toPredictionRequest(entry, recordedAttempts(entry) + 1);
 }

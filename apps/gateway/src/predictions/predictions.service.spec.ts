@@ -1,5 +1,5 @@
 import { BadRequestException, ConflictException, NotFoundException } from '@nestjs/common';
-import type { PredictionRequest } from '@sibyl/amqp';
+import type { PredictionRequest } from '@sibyl/contracts';
 import {
   doneResultDocument,
   type PredictionRecord,

@@ -17,6 +17,7 @@ import { LANGUAGES } from '@sibyl/model';
 import { PredictionRecord } from '@sibyl/persistence';
 import { randomUUID } from 'node:crypto';
 import { OutboxDispatcher } from '../outbox/outbox.dispatcher';
+import { toPredictionRequest } from '../outbox/prediction-request';
 import { newPredictionRecord, PredictionStore } from '../records/prediction.store';
 import { WriteCoalescer } from '../records/write-coalescer';
 import { CompletionWatcher } from './completion.watcher';
@@ -63,14 +64,7 @@ export class PredictionsService implements BeforeApplicationShutdown {
     const records = texts.map((text) => newPredictionRecord(randomUUID(), text, submittedAt));
     await this.inserts.add(records);
     this.metrics.accepted.inc(records.length);
-    void this.dispatcher.dispatch(
-      records.map((record) => ({
-        trackingId: record._id,
-        text: record.text,
-        submittedAt: submittedAt.toISOString(),
-        attempt: record.publishAttempts,
-      })),
-    );
+    void this.dispatcher.dispatch(records.map((record) => toPredictionRequest(record)));
     return records.map((record) => ({ trackingId: record._id, status: PredictionStatus.Queued }));
   }
 

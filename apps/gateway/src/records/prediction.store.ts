@@ -2,14 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { PredictionStatus } from '@sibyl/contracts';
 import {
+  DatabaseUnavailableError,
   insertNew,
   PredictionRecord,
   PredictionResultRecord,
+  retryWhileBusy,
   StoredFeedback,
 } from '@sibyl/persistence';
 import { ConnectionStates, Model } from 'mongoose';
-import { retryWhileBusy } from './database-retry';
-import { DatabaseUnavailableError } from './database-unavailable';
 import { findByIds } from './find-by-ids';
 
 /** A request as clients read it while it has no result (the text is never sent back). */

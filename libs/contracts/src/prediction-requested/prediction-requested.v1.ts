@@ -42,6 +42,9 @@ export class PredictionRequestedV1 {
   attempt!: number;
 }
 
+/** The fields of a `prediction.requested.v1` message (the version is added when encoding). */
+export type PredictionRequest = Omit<PredictionRequestedV1, 'v'>;
+
 /** Result of {@link parsePredictionRequestedV1}: the message, or why it was refused. */
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -73,7 +76,7 @@ export function parsePredictionRequestedV1(
 }
 
 /** Serialises a message body; the inverse of {@link parsePredictionRequestedV1}. */
-export function encodePredictionRequestedV1(message: Omit<PredictionRequestedV1, 'v'>): Buffer {
+export function encodePredictionRequestedV1(message: PredictionRequest): Buffer {
   const body: PredictionRequestedV1 = {
     v: 1,
     trackingId: message.trackingId,

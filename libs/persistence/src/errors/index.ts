@@ -1,1 +1,3 @@
+export * from './database-retry';
+export * from './database-unavailable';
 export * from './duplicate-keys';

@@ -1,9 +1,9 @@
 import mongoose from 'mongoose';
 import { connect } from 'amqplib';
-import { uniqueMongoUri, uniqueNamespace, DEFAULT_RABBITMQ_URL } from '../namespace';
-import { TcpProxy } from '../tcp-proxy';
-import { ensureMongo, pingMongo } from './mongo';
-import { ensureRabbit } from './rabbitmq';
+import { uniqueMongoUri, uniqueNamespace, DEFAULT_RABBITMQ_URL } from '../src/namespace';
+import { TcpProxy } from '../src/tcp-proxy';
+import { ensureMongo, pingMongo } from '../src/infra/mongo';
+import { ensureRabbit } from '../src/infra/rabbitmq';
 
 describe('local infrastructure', () => {
   it('gives a MongoDB-compatible database that stores and finds documents', async () => {

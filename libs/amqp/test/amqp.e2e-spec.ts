@@ -1,16 +1,15 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { MessagingNames, parsePredictionRequestedV1 } from '@sibyl/contracts';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- test-only: the shared broker helpers (namespaces, TcpProxy)
 import { TcpProxy, uniqueNamespace, waitFor } from '@sibyl/testing';
 import { Channel, ChannelModel, connect } from 'amqplib';
 import { randomUUID } from 'node:crypto';
-import { AMQP_NAMES } from './amqp.constants';
-import { AmqpModule } from './amqp.module';
-import { assertPredictionTopology } from './prediction-topology';
-import { PredictionPublisher } from './prediction.publisher';
-import { PublishRefusedError } from './publish-errors';
-import { deletePredictionTopology } from './testing';
+import { AMQP_NAMES } from '../src/amqp.constants';
+import { AmqpModule } from '../src/amqp.module';
+import { assertPredictionTopology } from '../src/prediction-topology';
+import { PredictionPublisher } from '../src/prediction.publisher';
+import { PublishRefusedError } from '../src/publish-errors';
+import { deletePredictionTopology } from '../src/testing';
 
 const RABBITMQ_URL = process.env.RABBITMQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
 

@@ -9,7 +9,7 @@ import {
   SWEEP_CURSOR_ID,
 } from '@sibyl/persistence';
 import { Model } from 'mongoose';
-import { findByIds } from './find-by-ids';
+import { findByIds } from '../records/find-by-ids';
 
 /** A stored request as the outbox needs it to republish. */
 export type OutboxEntry = Pick<

@@ -1,5 +1,5 @@
-import type { OutboxEntry, SweepCandidate } from '../records/outbox.store';
-import type { SweepStore } from './outbox.sweeper';
+import type { OutboxEntry, SweepCandidate } from '../../src/outbox/outbox.store';
+import type { SweepStore } from '../../src/outbox/outbox.sweeper';
 
 /** A stored request in the fake: its result status, if any. */
 export interface FakeRequest extends OutboxEntry {

@@ -3,8 +3,8 @@ import { workspaceRoot } from '@sibyl/testing';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_LOAD_RUN_OPTIONS, LoadRunOptions } from './run/load-run-options';
-import { runLoadTest } from './run/load-run';
+import { DEFAULT_LOAD_RUN_OPTIONS, LoadRunOptions } from '../src/run/load-run-options';
+import { runLoadTest } from '../src/run/load-run';
 
 /**
  * A short real load run: the built gateway and two predictors (dist/apps, built by

@@ -3,9 +3,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LanguageIdentifier } from '@sibyl/model';
-import { captureIo } from './cli-test-io';
-import { runCli } from './main';
-import { workspaceRoot } from './workspace-paths';
+import { captureIo } from '../src/cli-test-io';
+import { runCli } from '../src/main';
+import { workspaceRoot } from '../src/workspace-paths';
 
 /**
  * Lines per language of the reduced CI model: 110k training lines, about 40 s of CPU
