@@ -1,9 +1,10 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { waitFor, workspaceRoot } from '@sibyl/testing';
+import { ProcessExit, SupervisedProcess } from './supervisor/supervised-process';
 
 /** One app started by `npm start`, its output prefixed with its name. */
-export class AppProcess {
+export class AppProcess implements SupervisedProcess {
   private child?: ChildProcess;
 
   constructor(
@@ -11,10 +12,18 @@ export class AppProcess {
     private readonly main: string,
     private readonly env: NodeJS.ProcessEnv,
     readonly healthUrl: string,
+    /** Where each output line goes (stdout by default). */
+    private readonly write: (line: string) => void = (line) => process.stdout.write(line),
   ) {}
 
-  /** Spawns `node <main>` with the app's environment. */
-  start(onExit: (name: string, code: number | null) => void): void {
+  /** Pid of the running incarnation, if any. */
+  get pid(): number | undefined {
+    const child = this.child;
+    return child && child.exitCode === null && child.signalCode === null ? child.pid : undefined;
+  }
+
+  /** Spawns `node <main>` with the app's environment; `onExit` fires once when it ends. */
+  start(onExit: (exit: ProcessExit) => void): void {
     const child = spawn(process.execPath, ['--enable-source-maps', this.main], {
       cwd: workspaceRoot(),
       env: { ...process.env, ...this.env },
@@ -23,10 +32,20 @@ export class AppProcess {
     this.child = child;
     for (const stream of [child.stdout, child.stderr]) {
       createInterface({ input: stream }).on('line', (line) =>
-        process.stdout.write(`${this.name.padEnd(11)}| ${line}\n`),
+        this.write(`${this.name.padEnd(11)}| ${line}\n`),
       );
     }
-    child.once('exit', (code) => onExit(this.name, code));
+    let reported = false;
+    const report = (exit: ProcessExit): void => {
+      if (reported) return;
+      reported = true;
+      onExit(exit);
+    };
+    child.once('exit', (code, signal) => report({ code, signal }));
+    child.once('error', (error) => {
+      this.write(`${this.name.padEnd(11)}| could not start: ${error.message}\n`);
+      report({ code: null, signal: null });
+    });
   }
 
   /** Resolves once `GET healthUrl` answers 200. */

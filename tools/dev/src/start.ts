@@ -3,12 +3,15 @@ import { nx } from './commands';
 import { ensureInfrastructure, infraConfig } from './infra';
 import { log } from './log';
 import { ensureModel } from './model';
+import { Supervisor } from './supervisor/supervisor';
 
 const env = process.env;
 const gatewayPort = Number(env.GATEWAY_PORT ?? 3000);
 const dashboardPort = Number(env.DASHBOARD_PORT ?? 3001);
 const predictorPort = Number(env.PREDICTOR_PORT ?? 3002);
 const predictors = Number(env.PREDICTORS ?? 1);
+/** How long the first start may take before a not-ready app is reported (it stays supervised). */
+const STARTUP_READY_MS = 90_000;
 
 /** The apps of a local run; predictor i serves health/metrics on predictorPort + i. */
 function apps(modelPath: string): AppProcess[] {
@@ -47,13 +50,14 @@ function apps(modelPath: string): AppProcess[] {
 async function main(): Promise<void> {
   const database = await ensureInfrastructure(infraConfig(), false);
   let stopping = false;
-  let running: AppProcess[] = [];
+  let supervisor: Supervisor | undefined;
   const shutdown = async (code: number): Promise<never> => {
     if (!stopping) {
       stopping = true;
       log('stopping…');
-      await Promise.all(running.map((app) => app.stop()));
+      await supervisor?.stop();
       await database.stop();
+      if (supervisor) log(`restarts during this run: ${supervisor.describeRestarts()}`);
       log('stopped');
     }
     process.exit(code);
@@ -66,20 +70,26 @@ async function main(): Promise<void> {
     await shutdown(1);
   const modelPath = await ensureModel();
 
-  running = apps(modelPath);
-  for (const app of running) {
-    app.start((name, code) => {
-      if (!stopping) {
-        log(`${name} exited with ${code}; stopping the rest`);
-        void shutdown(1);
-      }
-    });
-  }
-  await Promise.all(running.map((app) => app.ready()));
+  // Like an orchestrator: a crashed app is restarted with back-off, the others keep
+  // serving; only Ctrl-C (SIGINT/SIGTERM) stops everything.
+  const running = apps(modelPath);
+  supervisor = new Supervisor(running, { log });
+  supervisor.start();
+  const notReady = await Promise.all(
+    running.map((app) =>
+      app.ready(STARTUP_READY_MS).then(
+        () => null,
+        (error: Error) => `${app.name}: ${error.message}`,
+      ),
+    ),
+  );
+  for (const problem of notReady.filter((p) => p !== null))
+    log(`not ready yet, still supervised (see its log above): ${problem}`);
 
   const gateway = `http://127.0.0.1:${gatewayPort}`;
   process.stdout.write(`
-Sibyl is up (${predictors} predictor${predictors === 1 ? '' : 's'}). Ctrl-C stops everything started here.
+Sibyl is up (${predictors} predictor${predictors === 1 ? '' : 's'}). A crashed app is restarted with back-off;
+Ctrl-C stops everything started here.
 
   Gateway API     ${gateway}/v1/predictions      (OpenAPI: ${gateway}/docs)
   Dashboard       http://127.0.0.1:${dashboardPort}/          (operations: http://127.0.0.1:${dashboardPort}/ops)
