@@ -50,14 +50,16 @@ function apps(modelPath: string): AppProcess[] {
 async function main(): Promise<void> {
   const database = await ensureInfrastructure(infraConfig(), false);
   let stopping = false;
-  let supervisor: Supervisor | undefined;
+  // set once the apps are built and started
+  const started: { supervisor?: Supervisor } = {};
   const shutdown = async (code: number): Promise<never> => {
     if (!stopping) {
       stopping = true;
       log('stopping…');
-      await supervisor?.stop();
+      await started.supervisor?.stop();
       await database.stop();
-      if (supervisor) log(`restarts during this run: ${supervisor.describeRestarts()}`);
+      if (started.supervisor)
+        log(`restarts during this run: ${started.supervisor.describeRestarts()}`);
       log('stopped');
     }
     process.exit(code);
@@ -73,7 +75,8 @@ async function main(): Promise<void> {
   // Like an orchestrator: a crashed app is restarted with back-off, the others keep
   // serving; only Ctrl-C (SIGINT/SIGTERM) stops everything.
   const running = apps(modelPath);
-  supervisor = new Supervisor(running, { log });
+  const supervisor = new Supervisor(running, { log });
+  started.supervisor = supervisor;
   supervisor.start();
   const notReady = await Promise.all(
     running.map((app) =>
