@@ -1,18 +1,16 @@
-import { Logger, LogLevel } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { logLevelsFor } from '@sibyl/config';
 import { join } from 'node:path';
 import { AppModule } from './app.module';
 import type { DashboardConfig } from './config/dashboard.config';
 
-const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
-
 async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true });
   const config = app.get<ConfigService<DashboardConfig, true>>(ConfigService);
-  const level = config.get('LOG_LEVEL', { infer: true }) as LogLevel;
-  app.useLogger(LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(level) + 1));
+  app.useLogger(logLevelsFor(config.get('LOG_LEVEL', { infer: true })));
   // The built browser UI: `/` → index.html (demo), `/ops` → ops.html, scripts under /assets.
   app.useStaticAssets(config.get('DASHBOARD_WEB_ROOT', { infer: true }) || join(__dirname, 'web'), {
     extensions: ['html'],

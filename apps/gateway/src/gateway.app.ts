@@ -1,16 +1,11 @@
-import type { INestApplication, LogLevel } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { logLevelsFor } from '@sibyl/config';
 import { AppModule } from './app.module';
-import { LOG_LEVELS, LogLevelName } from './config/env.validation';
 import { loadGatewayConfig } from './config/gateway-config';
 import { createHttpAdapter } from './http/http-adapter';
 import { installJsonBodyParser } from './http/json-body.parser';
 import { setupOpenApi } from './http/open-api';
-
-/** The chosen level and every more severe one. */
-function logLevels(level: LogLevelName): LogLevel[] {
-  return LOG_LEVELS.slice(LOG_LEVELS.indexOf(level));
-}
 
 /**
  * Creates the gateway application (not yet listening): validates the configuration (process
@@ -27,7 +22,7 @@ export async function createGatewayApp(
     createHttpAdapter(env.HTTP_ADAPTER, env.MAX_BODY_BYTES),
     {
       bodyParser: false,
-      logger: logLevels(env.LOG_LEVEL),
+      logger: logLevelsFor(env.LOG_LEVEL),
     },
   );
   installJsonBodyParser(app, env.HTTP_ADAPTER, env.MAX_BODY_BYTES);

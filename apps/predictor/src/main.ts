@@ -1,8 +1,9 @@
 import { Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
+import { logLevelsFor } from '@sibyl/config';
 import { AppModule } from './app.module';
-import { logLevelsFor, PredictorEnvironment } from './config/env.validation';
+import type { PredictorEnvironment } from './config/env.validation';
 import { installGracefulShutdown } from './shutdown/graceful-shutdown';
 import { AmqpStrategy } from './transport/amqp.strategy';
 

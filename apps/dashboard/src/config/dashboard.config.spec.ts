@@ -35,7 +35,7 @@ describe('validateDashboardConfig', () => {
         PREDICTOR_METRICS_URLS: 'ftp://x',
       }),
     ).toThrow(
-      /DASHBOARD_PORT must be an integer.*GATEWAY_URL must be an http\(s\) URL.*PREDICTOR_METRICS_URLS must be http\(s\) URLs.*SAMPLE_INTERVAL_MS must not be less than 100/,
+      /Invalid dashboard configuration:\n {2}DASHBOARD_PORT="x": .*must be an integer[\s\S]*GATEWAY_URL="localhost": GATEWAY_URL must be an http\(s\) URL[\s\S]*PREDICTOR_METRICS_URLS="ftp:\/\/x": PREDICTOR_METRICS_URLS must be http\(s\) URLs[\s\S]*SAMPLE_INTERVAL_MS="5": SAMPLE_INTERVAL_MS must not be less than 100/,
     );
   });
 });

@@ -1,5 +1,6 @@
-import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, validateSync } from 'class-validator';
+import { BaseEnvironment, validateEnv } from '@sibyl/config';
+import { Transform } from 'class-transformer';
+import { IsInt, IsOptional, IsString, IsUrl, Max, Min } from 'class-validator';
 
 const URL_OPTIONS = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
 
@@ -13,8 +14,11 @@ function commaList({ value }: { value: unknown }): unknown {
     : value;
 }
 
-/** Environment of the dashboard, validated once at boot; defaults as in the build spec. */
-export class DashboardConfig {
+/**
+ * Environment of the dashboard, validated once at boot: the variables of every process
+ * ({@link BaseEnvironment}: log level) and its own; defaults as in the build spec.
+ */
+export class DashboardConfig extends BaseEnvironment {
   /** HTTP port of the dashboard. */
   @Transform(({ value }) => Number(value))
   @IsInt()
@@ -33,7 +37,7 @@ export class DashboardConfig {
   /** Gateway base URL the browser calls for the demo page; empty = GATEWAY_URL. */
   @IsOptional()
   @IsUrl(URL_OPTIONS, { message: 'GATEWAY_PUBLIC_URL must be an http(s) URL' })
-  GATEWAY_PUBLIC_URL?: string;
+  GATEWAY_PUBLIC_URL?: string = undefined;
 
   /** `/metrics` URLs of the predictors, comma-separated. */
   @Transform(commaList)
@@ -70,25 +74,14 @@ export class DashboardConfig {
   /** Directory of the built web UI; empty = `web/` beside main.js. */
   @IsOptional()
   @IsString()
-  DASHBOARD_WEB_ROOT?: string;
-
-  @IsIn(['verbose', 'debug', 'log', 'warn', 'error', 'fatal'])
-  LOG_LEVEL = 'log';
+  DASHBOARD_WEB_ROOT?: string = undefined;
 }
 
 /**
- * `ConfigModule.forRoot({ validate })` hook: applies the defaults, converts types and throws one error listing
- * every invalid variable, so a misconfigured dashboard never starts.
+ * `ConfigModule.forRoot({ validate })` hook: the shared {@link validateEnv} on
+ * {@link DashboardConfig} (defaults applied, types converted, one error listing every invalid
+ * variable), so a misconfigured dashboard never starts.
  */
 export function validateDashboardConfig(env: Record<string, unknown>): DashboardConfig {
-  const present = Object.fromEntries(
-    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
-  );
-  const config = plainToInstance(DashboardConfig, present, { exposeDefaultValues: true });
-  const errors = validateSync(config, { skipMissingProperties: false, forbidUnknownValues: false });
-  if (errors.length > 0) {
-    const details = errors.flatMap((e) => Object.values(e.constraints ?? {})).join('; ');
-    throw new Error(`Invalid dashboard configuration: ${details}`);
-  }
-  return config;
+  return validateEnv(DashboardConfig, env, { app: 'dashboard' });
 }

@@ -1,54 +1,30 @@
 // Explicit property types emit the `design:type` metadata class-transformer needs to turn env strings into numbers.
 /* eslint-disable @typescript-eslint/no-inferrable-types */
 import 'reflect-metadata';
-import { plainToInstance } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsString,
-  Matches,
-  Max,
-  Min,
-  validateSync,
-  ValidateIf,
-} from 'class-validator';
+import { invalidEnv, SibylEnvironment, validateEnv } from '@sibyl/config';
+import { IsIn, IsInt, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
 
 /** HTTP servers the gateway can run on (issue 6 benchmarks both). */
 export const HTTP_ADAPTERS = ['express', 'fastify'] as const;
 export type HttpAdapterName = (typeof HTTP_ADAPTERS)[number];
 
-/** Nest log levels, from the most to the least verbose. */
-export const LOG_LEVELS = ['verbose', 'debug', 'log', 'warn', 'error', 'fatal'] as const;
-export type LogLevelName = (typeof LOG_LEVELS)[number];
-
 /**
- * Every environment variable of the gateway, with its default. Validated once at boot
- * ({@link validate}); the app refuses to start on an invalid value.
+ * Every environment variable of the gateway, with its default: the shared ones
+ * ({@link SibylEnvironment}: broker, database, namespace, delivery limit, log level) and its own.
+ * Validated once at boot ({@link validate}); the app refuses to start on an invalid value.
  */
-export class GatewayEnvironment {
+export class GatewayEnvironment extends SibylEnvironment {
   @IsInt() @Min(0) @Max(65535) GATEWAY_PORT: number = 3000;
   @IsString() GATEWAY_HOST: string = '0.0.0.0';
   @IsIn(HTTP_ADAPTERS) HTTP_ADAPTER: HttpAdapterName = 'express';
-  @IsIn(LOG_LEVELS) LOG_LEVEL: LogLevelName = 'log';
 
-  @Matches(/^amqps?:\/\//, { message: 'RABBITMQ_URL must be an amqp:// or amqps:// URL' })
-  RABBITMQ_URL: string = 'amqp://guest:guest@127.0.0.1:5672';
   /** Empty = management API disabled (`GET /v1/queue` then reports unacked and rates as unavailable). */
   @ValidateIf((env: GatewayEnvironment) => env.RABBITMQ_MANAGEMENT_URL !== '')
   @Matches(/^https?:\/\//, { message: 'RABBITMQ_MANAGEMENT_URL must be an http(s) URL or empty' })
   RABBITMQ_MANAGEMENT_URL: string = 'http://guest:guest@127.0.0.1:15672';
-  /** Prefix of every exchange and queue name; empty = production names. */
-  @Matches(/^[A-Za-z0-9._-]*$/, {
-    message: 'AMQP_NAMESPACE may only hold letters, digits, ".", "_" and "-"',
-  })
-  AMQP_NAMESPACE: string = '';
-  /** `x-delivery-limit` of the requests queue; must equal the predictor's. */
-  @IsInt() @Min(1) DELIVERY_LIMIT: number = 5;
   /** How long a publish waits for its broker confirm before the outbox takes over. */
   @IsInt() @Min(100) PUBLISH_TIMEOUT_MS: number = 5000;
 
-  @Matches(/^mongodb(\+srv)?:\/\//, { message: 'MONGODB_URI must be a mongodb:// URL' })
-  MONGODB_URI: string = 'mongodb://127.0.0.1:27017/sibyl';
   /** How long a database operation waits for a reachable server before the API answers 503. */
   @IsInt() @Min(100) MONGODB_TIMEOUT_MS: number = 3000;
 
@@ -77,32 +53,21 @@ export class GatewayEnvironment {
 }
 
 /** Variables for which an empty value is meaningful (others fall back to their default). */
-const EMPTY_ALLOWED: ReadonlySet<string> = new Set(['AMQP_NAMESPACE', 'RABBITMQ_MANAGEMENT_URL']);
+const EMPTY_ALLOWED = ['AMQP_NAMESPACE', 'RABBITMQ_MANAGEMENT_URL'];
 
 /**
- * Validates the environment (`ConfigModule.forRoot({ validate })`): converts numbers, applies
- * defaults, and throws one error listing every invalid variable.
+ * Validates the environment (`ConfigModule.forRoot({ validate })`) with the shared
+ * {@link validateEnv}, plus the gateway's rule between its two size limits.
  */
 export function validate(config: Record<string, unknown>): GatewayEnvironment {
-  const known = Object.keys(new GatewayEnvironment());
-  const given: Record<string, unknown> = {};
-  for (const key of known) {
-    const value = config[key];
-    if (value === undefined || (value === '' && !EMPTY_ALLOWED.has(key))) continue;
-    given[key] = value;
-  }
-  const env = plainToInstance(GatewayEnvironment, given, { enableImplicitConversion: true });
-  const errors = validateSync(env, { skipMissingProperties: false });
-  if (errors.length > 0) {
-    const lines = errors.map(
-      (e) =>
-        `${e.property}=${JSON.stringify(given[e.property])}: ${Object.values(e.constraints ?? {}).join(', ')}`,
-    );
-    throw new Error(`Invalid gateway configuration:\n  ${lines.join('\n  ')}`);
-  }
+  const env = validateEnv(GatewayEnvironment, config, {
+    app: 'gateway',
+    emptyAllowed: EMPTY_ALLOWED,
+  });
   if (env.MAX_BODY_BYTES <= env.MAX_TEXT_BYTES) {
-    throw new Error(
-      `Invalid gateway configuration: MAX_BODY_BYTES (${env.MAX_BODY_BYTES}) must exceed MAX_TEXT_BYTES (${env.MAX_TEXT_BYTES})`,
+    throw invalidEnv(
+      'gateway',
+      `MAX_BODY_BYTES (${env.MAX_BODY_BYTES}) must exceed MAX_TEXT_BYTES (${env.MAX_TEXT_BYTES})`,
     );
   }
   return env;

@@ -1,4 +1,4 @@
-import { logLevelsFor, validateEnvironment } from './env.validation';
+import { validateEnvironment } from './env.validation';
 
 describe('validateEnvironment', () => {
   it('applies the documented defaults', () => {
@@ -46,13 +46,5 @@ describe('validateEnvironment', () => {
 
   it('ignores unrelated variables', () => {
     expect(validateEnvironment({ PATH: '/usr/bin', GATEWAY_PORT: 'x' })).not.toHaveProperty('PATH');
-  });
-});
-
-describe('logLevelsFor', () => {
-  it('keeps the level and the more severe ones', () => {
-    expect(logLevelsFor('warn')).toEqual(['fatal', 'error', 'warn']);
-    expect(logLevelsFor('verbose')).toHaveLength(6);
-    expect(logLevelsFor(undefined)).toEqual(['fatal', 'error', 'warn', 'log']);
   });
 });

@@ -1,0 +1,3 @@
+export * from './base-environment';
+export * from './log-levels';
+export * from './validate-env';
