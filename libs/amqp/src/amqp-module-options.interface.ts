@@ -1,6 +1,4 @@
-import type { ModuleMetadata } from '@nestjs/common';
-
-/** Options of {@link AmqpModule.forRoot}. */
+/** What `AmqpModule.forRoot` / `forRootAsync` configure. */
 export interface AmqpModuleOptions {
   /** Broker URL, e.g. `amqp://guest:guest@127.0.0.1:5672`. */
   url: string;
@@ -25,12 +23,4 @@ export interface AmqpModuleOptions {
    * publishes are rejected at once (the caller's outbox retries later); default 20000.
    */
   maxInFlight?: number;
-}
-
-/** Options of {@link AmqpModule.forRootAsync}: build the options from injected providers. */
-export interface AmqpModuleAsyncOptions extends Pick<ModuleMetadata, 'imports'> {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  inject?: any[];
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  useFactory: (...args: any[]) => AmqpModuleOptions | Promise<AmqpModuleOptions>;
 }

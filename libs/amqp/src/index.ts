@@ -1,6 +1,11 @@
 export * from './amqp.constants';
 export * from './amqp-module-options.interface';
 export * from './amqp.module';
+export type {
+  AmqpModuleAsyncOptions,
+  AmqpModuleRootOptions,
+  AmqpOptionsFactory,
+} from './amqp.module-definition';
 export * from './amqp-connection.provider';
 export * from './amqp.health';
 export * from './prediction-topology';
