@@ -1,0 +1,15 @@
+/**
+ * The fast subset of the chaos matrix (predictor SIGKILL, broker blackhole, requests queue
+ * re-declared, poison messages) against the built gateway and predictors, the machine's
+ * RabbitMQ (through a proxy and a unique namespace; never stopped or alarmed) and a private
+ * FerretDB. The full matrix is `npm run chaos`.
+ */
+module.exports = {
+  displayName: 'chaos-e2e',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+  testMatch: ['<rootDir>/e2e/**/*.e2e-spec.ts'],
+  globalSetup: '../../libs/testing/src/global-setup.js',
+  maxWorkers: 1,
+  testTimeout: 900000,
+};

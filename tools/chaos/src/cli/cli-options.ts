@@ -1,0 +1,103 @@
+import { parseArgs } from 'node:util';
+import { FAST_SCENARIOS, selectScenarios } from '../scenarios';
+import { Scenario } from '../scenarios/scenario';
+
+/** What `npm run chaos -- …` asked for. */
+export interface ChaosCliOptions {
+  scenarios: Scenario[];
+  rate: number;
+  warmupMs: number;
+  faultMs: number;
+  cooldownMs: number;
+  completionTimeoutMs: number;
+  broker: 'private' | 'shared';
+  sharedRabbitUrl: string;
+  modelPath: string;
+  textsPath?: string;
+  /** Markdown report path (relative to the workspace root); null = do not write. */
+  out: string | null;
+  build: boolean;
+  help: boolean;
+}
+
+/** `--help` text. */
+export const USAGE = `npm run chaos -- [options]
+
+Runs fault scenarios against a real stack under open-model load and verifies every accepted id;
+writes docs/RELIABILITY.md.
+
+  --scenarios a,b,…        only these (default: all; --list shows them)
+  --fast                   the fast subset run by npm test (${FAST_SCENARIOS.join(', ')})
+  --rate N                 submits per second (default 50)
+  --fault-seconds N        how long lasting faults are held (default 30)
+  --warmup-seconds N       load before the fault (default 10)
+  --cooldown-seconds N     load after the fault (default 15)
+  --completion-seconds N   how long ids may take to complete after the load (default 180)
+  --broker private|shared  private (default): a RabbitMQ node of the tool's own; shared: RABBITMQ_URL,
+                           only for scenarios that do not stop or alarm the broker
+  --model PATH             model file (default models/langid/langid.model)
+  --texts PATH             labelled texts (default: the load tool's)
+  --out PATH               report path (default docs/RELIABILITY.md); --no-write skips it
+  --no-build               do not build gateway and predictor first
+  --list                   list the scenarios and exit`;
+
+const seconds = (value: string | undefined, fallback: number, name: string): number => {
+  if (value === undefined) return fallback * 1000;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`--${name} must be a number ≥ 0, got ${value}`);
+  return n * 1000;
+};
+
+/** Parses the command line; throws with a readable message on a bad option. */
+export function parseChaosArgs(
+  argv: string[],
+  env = process.env,
+): ChaosCliOptions & { list: boolean } {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      scenarios: { type: 'string' },
+      fast: { type: 'boolean', default: false },
+      rate: { type: 'string' },
+      'fault-seconds': { type: 'string' },
+      'warmup-seconds': { type: 'string' },
+      'cooldown-seconds': { type: 'string' },
+      'completion-seconds': { type: 'string' },
+      broker: { type: 'string', default: 'private' },
+      model: { type: 'string', default: 'models/langid/langid.model' },
+      texts: { type: 'string' },
+      out: { type: 'string', default: 'docs/RELIABILITY.md' },
+      'no-write': { type: 'boolean', default: false },
+      'no-build': { type: 'boolean', default: false },
+      list: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+  });
+  const rate = Number(values.rate ?? 50);
+  if (!(rate > 0)) throw new Error(`--rate must be > 0, got ${values.rate}`);
+  if (values.broker !== 'private' && values.broker !== 'shared')
+    throw new Error(`--broker must be private or shared, got ${values.broker}`);
+  const names = values.fast
+    ? FAST_SCENARIOS
+    : (values.scenarios ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+  return {
+    scenarios: selectScenarios(names),
+    rate,
+    warmupMs: seconds(values['warmup-seconds'], 10, 'warmup-seconds'),
+    faultMs: seconds(values['fault-seconds'], 30, 'fault-seconds'),
+    cooldownMs: seconds(values['cooldown-seconds'], 15, 'cooldown-seconds'),
+    completionTimeoutMs: seconds(values['completion-seconds'], 180, 'completion-seconds'),
+    broker: values.broker,
+    sharedRabbitUrl: env.RABBITMQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672',
+    modelPath: values.model as string,
+    textsPath: values.texts,
+    out: values['no-write'] ? null : (values.out as string),
+    build: !values['no-build'],
+    list: values.list as boolean,
+    help: values.help as boolean,
+  };
+}

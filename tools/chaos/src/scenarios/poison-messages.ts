@@ -1,0 +1,127 @@
+import { DEAD_LETTER_REASON_HEADER, MessagingV1 } from '@sibyl/contracts';
+import { randomUUID } from 'node:crypto';
+import { Scenario, ScenarioContext } from './scenario';
+
+/** Size of the oversized body: far above any text the gateway accepts. */
+const HUGE_BODY_BYTES = 20 * 2 ** 20;
+
+/** One poison message: what is published straight to the requests exchange. */
+interface Poison {
+  kind: string;
+  body: Buffer;
+  type: string;
+  /** Must be dead-lettered (with a reason header). */
+  mustDeadLetter: boolean;
+}
+
+function requestBody(text: string): Buffer {
+  return Buffer.from(
+    JSON.stringify({
+      v: 1,
+      trackingId: randomUUID(),
+      text,
+      submittedAt: new Date().toISOString(),
+      attempt: 1,
+    }),
+  );
+}
+
+function poisons(): Poison[] {
+  return [
+    {
+      kind: 'invalid-json',
+      body: Buffer.from('{"v":1,"trackingId":'),
+      type: MessagingV1.PredictionRequested,
+      mustDeadLetter: true,
+    },
+    {
+      kind: 'body-20MiB',
+      body: requestBody('a'.repeat(HUGE_BODY_BYTES)),
+      type: MessagingV1.PredictionRequested,
+      mustDeadLetter: true,
+    },
+    {
+      kind: 'unknown-type',
+      body: requestBody('Alle Menschen sind frei und gleich an Würde und Rechten geboren.'),
+      type: 'prediction.unknown.v9',
+      mustDeadLetter: true,
+    },
+    {
+      // no valid string makes the model throw today; the nearest is a text the model has no
+      // feature for (lone surrogates, controls, combining marks): it must not crash a predictor
+      kind: 'model-hostile-text',
+      body: requestBody('\ud800\udfff\u0000\u0301'.repeat(50_000)),
+      type: MessagingV1.PredictionRequested,
+      mustDeadLetter: false,
+    },
+  ];
+}
+
+const published = new WeakMap<ScenarioContext, { ids: Map<string, Poison>; pids: string }>();
+
+/** Pids of the predictors, to prove none was restarted. */
+function predictorPids(ctx: ScenarioContext): string {
+  return ctx.stack
+    .pids()
+    .filter((p) => p.name.startsWith('predictor'))
+    .map((p) => `${p.name}:${p.pid}`)
+    .join(',');
+}
+
+/** Poison messages published straight to the requests exchange among the normal load. */
+export const poisonMessages: Scenario = {
+  name: 'poison-messages',
+  title: 'poison: invalid JSON, a 20 MiB body, an unknown type, a model-hostile text',
+  async inject(ctx) {
+    const ids = new Map<string, Poison>();
+    await ctx.broker.withChannel(async (channel) => {
+      for (const poison of poisons()) {
+        const messageId = `chaos-poison-${poison.kind}-${randomUUID()}`;
+        ids.set(messageId, poison);
+        channel.publish(ctx.names.requestsExchange, ctx.names.routingKey, poison.body, {
+          messageId,
+          type: poison.type,
+          contentType: 'application/json',
+          deliveryMode: 2,
+        });
+      }
+    });
+    published.set(ctx, { ids, pids: predictorPids(ctx) });
+    ctx.log(`published ${ids.size} poison messages`);
+  },
+  async heal() {
+    // nothing to undo
+  },
+  during: [
+    { app: 'predictors', probe: 'live', expect: 'always-200' },
+    { app: 'predictors', probe: 'ready', expect: 'always-200' },
+    { app: 'gateways', probe: 'ready', expect: 'always-200' },
+  ],
+  async check(ctx) {
+    const state = published.get(ctx);
+    const failures: string[] = [];
+    const notes: string[] = [];
+    if (!state) return { failures: ['the poison messages were never published'], notes };
+    if (predictorPids(ctx) !== state.pids)
+      failures.push(`a predictor was restarted: ${state.pids} → ${predictorPids(ctx)}`);
+    const letters = new Map<string, string>();
+    await ctx.broker.withChannel(async (channel) => {
+      for (;;) {
+        const message = await channel.get(ctx.names.deadLetterQueue, { noAck: true });
+        if (!message) break;
+        const reason = message.properties.headers?.[DEAD_LETTER_REASON_HEADER];
+        letters.set(String(message.properties.messageId), reason ? String(reason) : '');
+      }
+    });
+    for (const [id, poison] of state.ids) {
+      const reason = letters.get(id);
+      if (reason === undefined) {
+        if (poison.mustDeadLetter) failures.push(`${poison.kind} was not dead-lettered`);
+        notes.push(`${poison.kind}: not dead-lettered (processed or dropped)`);
+      } else if (!reason) {
+        failures.push(`${poison.kind} dead-lettered without a ${DEAD_LETTER_REASON_HEADER} header`);
+      } else notes.push(`${poison.kind}: dead-lettered — ${reason.slice(0, 120)}`);
+    }
+    return { failures, notes };
+  },
+};
