@@ -8,7 +8,7 @@ module.exports = {
   displayName: 'chaos-e2e',
   preset: '../../jest.preset.js',
   rootDir: __dirname,
-  testMatch: ['<rootDir>/e2e/**/*.e2e-spec.ts'],
+  testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
   globalSetup: '../../libs/testing/src/global-setup.js',
   maxWorkers: 1,
   testTimeout: 900000,
