@@ -28,6 +28,19 @@ export class BrokerControl {
     }
   }
 
+  /** Same on a confirm channel (publishes can be awaited with `waitForConfirms`). */
+  async withConfirmChannel<T>(
+    work: (channel: import('amqplib').ConfirmChannel) => Promise<T>,
+  ): Promise<T> {
+    const connection = await connect(this.url);
+    try {
+      const channel = await connection.createConfirmChannel();
+      return await work(channel);
+    } finally {
+      await connection.close().catch(() => undefined);
+    }
+  }
+
   /** `rabbitmqctl stop_app` on the private node. */
   async stopApp(): Promise<void> {
     await this.node('stop_app').ctl('stop_app');

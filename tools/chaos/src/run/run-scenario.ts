@@ -143,6 +143,7 @@ export async function runScenario(
           : recovery.seconds > RECOVERY_TARGET_SECONDS
             ? [`recovery ${recovery.seconds.toFixed(1)} s > ${RECOVERY_TARGET_SECONDS} s`]
             : []),
+        ...ambiguousAnswers(load.errors()),
         ...judgeDuring(during, scenario.during),
         ...judgeAfter(after),
         ...checks.failures,
@@ -193,4 +194,14 @@ function progressLine(load: LoadDriver): string {
     .map(([status, n]) => `${status}×${n}`)
     .join(' ');
   return `sent ${load.log.requestsSent}, accepted ${load.log.ids.length}, in flight ${load.log.inFlight}${errors ? `, errors ${errors}` : ''}`;
+}
+
+/**
+ * A 5xx other than 503 leaves the client unable to tell whether its request was stored (503
+ * with Retry-After is the documented "not stored, retry"): each such status is a failure.
+ */
+export function ambiguousAnswers(errors: Record<string, number>): string[] {
+  return Object.entries(errors)
+    .filter(([status]) => /^5\d\d$/.test(status) && status !== '503')
+    .map(([status, n]) => `${n} submits answered ${status} (only 503 + Retry-After is documented)`);
 }

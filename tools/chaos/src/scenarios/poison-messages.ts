@@ -2,6 +2,9 @@ import { DEAD_LETTER_REASON_HEADER, MessagingV1 } from '@sibyl/contracts';
 import { randomUUID } from 'node:crypto';
 import { Scenario, ScenarioContext } from './scenario';
 
+/** How long health is watched after the poison is published (the fault window). */
+const POISON_WATCH_MS = 10_000;
+
 /** Size of the oversized body: far above any text the gateway accepts. */
 const HUGE_BODY_BYTES = 20 * 2 ** 20;
 
@@ -74,7 +77,7 @@ export const poisonMessages: Scenario = {
   title: 'poison: invalid JSON, a 20 MiB body, an unknown type, a model-hostile text',
   async inject(ctx) {
     const ids = new Map<string, Poison>();
-    await ctx.broker.withChannel(async (channel) => {
+    await ctx.broker.withConfirmChannel(async (channel) => {
       for (const poison of poisons()) {
         const messageId = `chaos-poison-${poison.kind}-${randomUUID()}`;
         ids.set(messageId, poison);
@@ -83,11 +86,17 @@ export const poisonMessages: Scenario = {
           type: poison.type,
           contentType: 'application/json',
           deliveryMode: 2,
+          mandatory: true,
         });
       }
+      await channel.waitForConfirms();
     });
     published.set(ctx, { ids, pids: predictorPids(ctx) });
-    ctx.log(`published ${ids.size} poison messages`);
+    ctx.log(
+      `published ${ids.size} poison messages (confirmed); watching for ${POISON_WATCH_MS / 1000} s`,
+    );
+    // the fault window: while the predictors chew on the poison, health must stay truthful
+    await ctx.sleep(POISON_WATCH_MS);
   },
   async heal() {
     // nothing to undo
