@@ -1,12 +1,14 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { runChartsCli } from './charts/charts-cli';
 import { SYSTEMS, runModelBench } from './model/model-bench';
 import { runTune } from './model/tune';
 import { runPipelineCli } from './pipeline/pipeline-cli';
 
-const USAGE = `usage: npm run bench -- <model|tune|pipeline> [options]
+const USAGE = `usage: npm run bench -- <model|tune|pipeline|charts> [options]
 
+  charts    dashboard chart bench: bundle size and update cost in Chromium (\`--help\`)
   pipeline  end-to-end pipeline benchmark (see \`npm run bench -- pipeline --help\`)
   model   [--systems sibyl,sklearn,cld,fasttext,franc] [--no-train] [--repeats 5] [--no-write]
 
@@ -30,6 +32,10 @@ function workspaceRoot(start: string = __dirname): string {
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   if (command === 'tune') return tune(args);
+  if (command === 'charts') {
+    await runChartsCli(workspaceRoot(), args);
+    return 0;
+  }
   if (command === 'pipeline') {
     await runPipelineCli(args);
     return 0;

@@ -1,0 +1,87 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { runChartBench } from './chart-bench';
+
+export const CHARTS_HELP = `Dashboard chart bench (issue 14, item 9): bundle size of the operations page and the
+main-thread cost of one chart update in headless Chromium (/usr/bin/chromium or CHROMIUM_PATH).
+
+Usage: npm run bench -- charts [options]
+  --label NAME      name of this run in the output file, default the current git commit
+  --rounds N        fresh pages measured, default 5
+  --updates N       measured updates per page (one per animation frame), default 200
+  --warmup N        unmeasured updates first, default 30
+  --history N       samples per window (SAMPLE_HISTORY_SIZE), default 300
+  --interval MS     sampling interval (SAMPLE_INTERVAL_MS), default 1000
+Results: printed, and reports/bench/charts-<label>.json.
+`;
+
+function git(root: string, args: string[]): string {
+  return execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
+}
+
+/** `npm run bench -- charts …`. */
+export async function runChartsCli(root: string, argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      label: { type: 'string' },
+      rounds: { type: 'string', default: '5' },
+      updates: { type: 'string', default: '200' },
+      warmup: { type: 'string', default: '30' },
+      history: { type: 'string', default: '300' },
+      interval: { type: 'string', default: '1000' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(CHARTS_HELP);
+    return;
+  }
+  const positive = (name: string, text: string) => {
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer`);
+    return n;
+  };
+  const label = values.label ?? git(root, ['rev-parse', '--short', 'HEAD']);
+  const report = await runChartBench({
+    root,
+    rounds: positive('rounds', values.rounds as string),
+    updates: positive('updates', values.updates as string),
+    warmup: positive('warmup', values.warmup as string),
+    historySize: positive('history', values.history as string),
+    sampleIntervalMs: positive('interval', values.interval as string),
+    log: (line) => process.stderr.write(`[charts] ${line}\n`),
+  });
+  const record = {
+    label,
+    commit: git(root, ['rev-parse', 'HEAD']),
+    at: new Date().toISOString(),
+    cpus: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}`,
+    chromium: process.env['CHROMIUM_PATH'] || '/usr/bin/chromium',
+    loadAverage: loadavg().map((l) => +l.toFixed(2)),
+    options: { ...values },
+    ...report,
+  };
+  const dir = join(root, 'reports/bench');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `charts-${label}.json`);
+  writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`);
+  const kb = (b: number) => `${(b / 1024).toFixed(1)} KiB`;
+  const { opsScript, opsScriptMinified, styles } = report.bundle;
+  process.stdout.write(
+    [
+      `charts bench "${label}" (${report.samples} updates; load average ${record.loadAverage.join(' ')})`,
+      `  ops.js as built      ${kb(opsScript.bytes)} (gzip ${kb(opsScript.gzipBytes)})`,
+      `  ops.js minified      ${kb(opsScriptMinified.bytes)} (gzip ${kb(opsScriptMinified.gzipBytes)})`,
+      `  stylesheets          ${kb(styles.bytes)} (gzip ${kb(styles.gzipBytes)})`,
+      `  update median        ${report.updateMedianMs.toFixed(2)} ms (p95 ${report.updateP95Ms.toFixed(2)} ms)`,
+      `  first update median  ${report.firstUpdateMedianMs.toFixed(2)} ms`,
+      `  main thread at rate  ${(report.cpuShareAtSampleRate * 100).toFixed(2)} % of a core`,
+      `  written to ${file}`,
+      '',
+    ].join('\n'),
+  );
+}
