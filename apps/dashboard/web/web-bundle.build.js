@@ -4,13 +4,17 @@ const { cpSync, mkdirSync } = require('node:fs');
 const { join, resolve } = require('node:path');
 const esbuild = require('esbuild');
 
+/** uPlot's stylesheet, served as a file (assets/uplot.css) so a strict style-src CSP needs no 'unsafe-inline'. */
+const UPLOT_CSS = require.resolve('uplot/dist/uPlot.min.css');
+
 /**
- * Writes the static web UI into `outdir`: the HTML/CSS of web/public and one script per page in assets/.
+ * Writes the static web UI into `outdir`: the HTML/CSS of web/public, uPlot's CSS and one script per page in assets/.
  * @param {string} outdir
  */
 async function buildWeb(outdir) {
-  mkdirSync(outdir, { recursive: true });
+  mkdirSync(join(outdir, 'assets'), { recursive: true });
   cpSync(join(__dirname, 'public'), outdir, { recursive: true });
+  cpSync(UPLOT_CSS, join(outdir, 'assets/uplot.css'));
   await esbuild.build({
     entryPoints: {
       demo: join(__dirname, 'src/demo/demo.page.ts'),
@@ -21,6 +25,7 @@ async function buildWeb(outdir) {
     format: 'esm',
     platform: 'browser',
     target: ['chrome110', 'firefox110', 'safari16'],
+    minify: true,
     sourcemap: true,
     tsconfig: join(__dirname, 'tsconfig.json'),
     logLevel: 'warning',

@@ -47,7 +47,6 @@ function quantile(values: number[], q: number): number {
 /** Writes the dashboard's web UI and the benchmark page into `dir`; returns the bench page's path. */
 async function buildPages(root: string, dir: string): Promise<string> {
   const web = join(root, 'apps/dashboard/web');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { buildWeb } = require(join(web, 'web-bundle.build.js')) as {
     buildWeb: (outdir: string) => Promise<void>;
   };

@@ -1,4 +1,4 @@
-import { niceScale, timeTicks } from './chart-scale';
+import { niceScale } from './chart-scale';
 
 describe('chart scales', () => {
   it('rounds the value axis up to a nice maximum with even ticks', () => {
@@ -11,10 +11,5 @@ describe('chart scales', () => {
   it('uses the minimum maximum for empty or flat data', () => {
     expect(niceScale(0)).toEqual({ max: 1, ticks: [0, 0.25, 0.5, 0.75, 1] });
     expect(niceScale(NaN, 4, 10).max).toBe(10);
-  });
-
-  it('places clock-aligned time ticks', () => {
-    expect(timeTicks(61_500, 121_000)).toEqual([70_000, 80_000, 90_000, 100_000, 110_000, 120_000]);
-    expect(timeTicks(0, 300_000, 5)).toEqual([0, 60_000, 120_000, 180_000, 240_000, 300_000]);
   });
 });

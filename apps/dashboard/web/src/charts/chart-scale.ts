@@ -18,17 +18,3 @@ export function niceScale(maxValue: number, tickCount = 4, minMax = 1): ValueSca
   for (let i = 0; i * step <= max + step / 1e6; i++) ticks.push(+(i * step).toPrecision(12));
   return { max, ticks };
 }
-
-const TIME_STEPS_MS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600].map(
-  (s) => s * 1000,
-);
-
-/** Clock-aligned time ticks (multiples of 1 s … 1 h) in [from, to], about `maxTicks` of them (at most one more). */
-export function timeTicks(from: number, to: number, maxTicks = 6): number[] {
-  const span = Math.max(to - from, 1);
-  const step =
-    TIME_STEPS_MS.find((s) => span / s <= maxTicks) ?? TIME_STEPS_MS[TIME_STEPS_MS.length - 1];
-  const ticks: number[] = [];
-  for (let t = Math.ceil(from / step) * step; t <= to; t += step) ticks.push(t);
-  return ticks;
-}
