@@ -31,7 +31,9 @@ describe('gateway: database unreachable', () => {
     const started = Date.now();
     const refused = await postJson(`${gateway.url}/v1/predictions`, { text: 'during the outage' });
     expect(refused.status).toBe(503);
-    expect(Date.now() - started).toBeLessThan(5000);
+    // Well under the driver's default 30 s server selection, so MONGODB_TIMEOUT_MS (1 s) applies; loose enough for a busy
+    // machine.
+    expect(Date.now() - started).toBeLessThan(20_000);
     expect(refused.headers.get('retry-after')).toBe('1');
     expect(await refused.json()).toEqual({
       statusCode: 503,

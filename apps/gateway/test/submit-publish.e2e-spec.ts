@@ -131,7 +131,6 @@ describe('gateway: submit stores, then publishes with confirms', () => {
       top: [],
       completedAt: null,
     });
-    const started = Date.now();
     const waiting = fetch(`${predictions()}/${id}?wait=10000`).then(
       (r) => r.json() as Promise<PredictionView>,
     );
@@ -156,8 +155,8 @@ describe('gateway: submit stores, then publishes with confirms', () => {
       error: null,
       feedback: null,
     } as StoredResult);
+    // 'done' (not 'queued') proves the write ended the wait: a wait that runs out answers the queued state.
     const done = await waiting;
-    expect(Date.now() - started).toBeLessThan(2500);
     expect(done).toMatchObject({
       trackingId: id,
       status: 'done',
@@ -191,8 +190,9 @@ describe('gateway: submit stores, then publishes with confirms', () => {
     const elapsed = Date.now() - started;
     expect(response.status).toBe(200);
     expect(((await response.json()) as PredictionView).status).toBe('queued');
+    // At least the cap (a timer), and far below the 600 s asked for; no bound that assumes a fast machine.
     expect(elapsed).toBeGreaterThanOrEqual(2900);
-    expect(elapsed).toBeLessThan(8000);
+    expect(elapsed).toBeLessThan(60_000);
   });
 
   it('reports the queue: ready and consumers over AMQP, unacked and rates from the management API', async () => {

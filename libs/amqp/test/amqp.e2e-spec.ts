@@ -93,7 +93,7 @@ describe('AmqpModule against the real RabbitMQ', () => {
     channel.publish(names.deadLetterExchange, 'anything', Buffer.from('dead'));
     const message = await waitFor(
       async () => (await channel.get(names.deadLetterQueue, { noAck: true })) || undefined,
-      { timeoutMs: 5000 },
+      { timeoutMs: 30_000 },
     );
     expect(message.content.toString()).toBe('dead');
     await channel.close();
@@ -106,7 +106,7 @@ describe('AmqpModule against the real RabbitMQ', () => {
     const channel = await rawChannel();
     const message = await waitFor(
       async () => (await channel.get(names.requestsQueue, { noAck: true })) || undefined,
-      { timeoutMs: 5000 },
+      { timeoutMs: 30_000 },
     );
     expect(message.properties).toMatchObject({
       messageId: sent.trackingId,
@@ -129,7 +129,7 @@ describe('AmqpModule against the real RabbitMQ', () => {
     const channel = await rawChannel();
     await waitFor(
       async () => (await channel.checkQueue(names.requestsQueue)).messageCount === 200,
-      { timeoutMs: 5000 },
+      { timeoutMs: 30_000 },
     );
     await channel.purgeQueue(names.requestsQueue);
     await channel.close();

@@ -70,7 +70,7 @@ describe('pipeline: 2,000 requests, exactly once', () => {
 
     // exactly once: one result write per request over all predictors, both of which took part
     await waitFor(async () => (await sum('sibyl_results_written_total')) === REQUESTS, {
-      timeoutMs: 5000,
+      description: 'the metrics to count every result write',
     });
     expect(await sum('sibyl_predictions_completed_total', { status: 'done' })).toBe(REQUESTS);
     for (const predictor of predictors) {
