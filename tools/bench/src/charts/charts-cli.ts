@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runChartBench } from './chart-bench';
 
@@ -9,7 +9,9 @@ export const CHARTS_HELP = `Dashboard chart bench (issue 14, item 9): bundle siz
 main-thread cost of one chart update in headless Chromium (/usr/bin/chromium or CHROMIUM_PATH).
 
 Usage: npm run bench -- charts [options]
-  --label NAME      name of this run in the output file, default the current git commit
+  --label NAME      name of this run in the output file, default the measured tree's git commit
+  --root DIR        measure the dashboard of another checkout (e.g. an older commit extracted with
+                    \`git archive\`, node_modules linked), default this workspace
   --rounds N        fresh pages measured, default 5
   --updates N       measured updates per page (one per animation frame), default 200
   --warmup N        unmeasured updates first, default 30
@@ -18,16 +20,22 @@ Usage: npm run bench -- charts [options]
 Results: printed, and reports/bench/charts-<label>.json.
 `;
 
+/** `git …` in `root`, or 'unknown' when that tree is not a git checkout. */
 function git(root: string, args: string[]): string {
-  return execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
+  try {
+    return execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: 'pipe' }).trim();
+  } catch {
+    return 'unknown';
+  }
 }
 
 /** `npm run bench -- charts …`. */
-export async function runChartsCli(root: string, argv: string[]): Promise<void> {
+export async function runChartsCli(workspace: string, argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
     options: {
       label: { type: 'string' },
+      root: { type: 'string' },
       rounds: { type: 'string', default: '5' },
       updates: { type: 'string', default: '200' },
       warmup: { type: 'string', default: '30' },
@@ -45,6 +53,7 @@ export async function runChartsCli(root: string, argv: string[]): Promise<void> 
     if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer`);
     return n;
   };
+  const root = resolve(values.root ?? workspace);
   const label = values.label ?? git(root, ['rev-parse', '--short', 'HEAD']);
   const report = await runChartBench({
     root,
@@ -57,6 +66,7 @@ export async function runChartsCli(root: string, argv: string[]): Promise<void> 
   });
   const record = {
     label,
+    root,
     commit: git(root, ['rev-parse', 'HEAD']),
     at: new Date().toISOString(),
     cpus: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}`,
@@ -65,7 +75,7 @@ export async function runChartsCli(root: string, argv: string[]): Promise<void> 
     options: { ...values },
     ...report,
   };
-  const dir = join(root, 'reports/bench');
+  const dir = join(workspace, 'reports/bench');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `charts-${label}.json`);
   writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`);

@@ -145,11 +145,14 @@ function formatLegend(value: number | null): string {
   return value === null ? '—' : formatCompact(value);
 }
 
-/** `14:05` or `14:05:30`, local time. */
+const CLOCK = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
+const CLOCK_SECONDS = new Intl.DateTimeFormat('en-GB', {
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+/** `14:05` or `14:05:30`, local time (formatters made once: axis labels are formatted at every update). */
 function clock(ms: number, seconds: boolean): string {
-  return new Date(ms).toLocaleTimeString('en-GB', {
-    hour: '2-digit',
-    minute: '2-digit',
-    second: seconds ? '2-digit' : undefined,
-  });
+  return (seconds ? CLOCK_SECONDS : CLOCK).format(ms);
 }
