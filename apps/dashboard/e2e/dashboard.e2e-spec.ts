@@ -2,7 +2,7 @@ import { parsePrometheusText, sampleValue } from '@sibyl/observability/testing';
 import { waitFor, workspaceRoot } from '@sibyl/testing';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium } from './support/chromium';
 import { submitBatch, submitPredictions } from './support/load.generator';
 import { SibylStack } from './support/sibyl.stack';
@@ -47,6 +47,7 @@ describe('dashboard in a browser, against the real gateway, predictor, RabbitMQ 
   const stack = new SibylStack(ARTIFACTS);
   let browser: Browser;
   let page: Page;
+  const cspViolations: string[] = [];
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
@@ -56,6 +57,11 @@ describe('dashboard in a browser, against the real gateway, predictor, RabbitMQ 
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     page.on('pageerror', (error) => process.stderr.write(`[browser] ${error.message}\n`));
+    // Chromium reports every Content-Security-Policy violation as a console error.
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+        cspViolations.push(message.text());
+    });
   });
 
   afterAll(async () => {
@@ -233,6 +239,61 @@ describe('dashboard in a browser, against the real gateway, predictor, RabbitMQ 
       );
       await page.screenshot({ path: join(ARTIFACTS, 'ops-recovered.png'), fullPage: true });
     }, 600_000);
+
+    it('shows hovered values, keeps a zoomed range while samples arrive, and toggles series from the legend', async () => {
+      await page.goto(`${stack.dashboardUrl}/ops`);
+      await page.waitForFunction(() => Number(document.body.dataset['samples']) >= 2, undefined, {
+        timeout: 20_000,
+      });
+      const chart = page.locator('#chart-queue');
+      const rows = chart.locator('.u-legend .u-series');
+      const time = rows.first().locator('.u-value');
+      expect(await time.innerText()).toBe('latest');
+      const plot = (await chart.locator('.u-over').boundingBox()) as NonNullable<
+        Awaited<ReturnType<Locator['boundingBox']>>
+      >;
+      const at = (fraction: number) => plot.x + plot.width * fraction;
+      const middle = plot.y + plot.height / 2;
+
+      // Hover: the legend shows the time and values under the cursor.
+      await page.mouse.move(at(0.9), middle);
+      await page.waitForFunction(
+        () =>
+          /^\d\d:\d\d:\d\d$/.test(
+            document.querySelector('#chart-queue .u-value')?.textContent ?? '',
+          ),
+        undefined,
+        { timeout: 10_000 },
+      );
+
+      // Drag: zoom on a time range, kept while new samples arrive; double-click: back to the live window.
+      await page.mouse.move(at(0.5), middle);
+      await page.mouse.down();
+      await page.mouse.move(at(0.95), middle, { steps: 5 });
+      await page.mouse.up();
+      expect(await chart.getAttribute('data-zoomed')).toBe('true');
+      const shown = await page.locator('#connection').innerText();
+      await page.waitForFunction(
+        (before) => document.getElementById('connection')?.textContent !== before,
+        shown,
+        { timeout: 20_000 },
+      );
+      expect(await chart.getAttribute('data-zoomed')).toBe('true');
+      await page.mouse.dblclick(at(0.7), middle);
+      expect(await chart.getAttribute('data-zoomed')).toBe('false');
+
+      // Legend: a click hides a series, another shows it again.
+      await page.mouse.move(0, 0);
+      await rows.nth(1).click();
+      expect(await rows.nth(1).getAttribute('class')).toMatch(/\bu-off\b/);
+      await rows.nth(1).click();
+      expect(await rows.nth(1).getAttribute('class')).not.toMatch(/\bu-off\b/);
+      await page.screenshot({ path: join(ARTIFACTS, 'ops-charts.png'), fullPage: true });
+    });
+
+    it('runs both pages without a Content-Security-Policy violation (no inline script or style)', () => {
+      expect(cspViolations).toEqual([]);
+    });
 
     it('serves its own health and metrics', async () => {
       expect((await fetch(`${stack.dashboardUrl}/health/live`)).status).toBe(200);

@@ -106,7 +106,7 @@ export class TimeSeriesChart {
             },
           },
         },
-        hooks: { setScale: [(u, key) => key === 'x' && this.zoom.observe(u.scales.x)] },
+        hooks: { setScale: [(u, key) => key === 'x' && this.observeZoom(u.scales.x)] },
       },
       [[]],
       container,
@@ -125,6 +125,12 @@ export class TimeSeriesChart {
     // Rescales y to the new data; x is not auto-scaled, it stays where the zoom puts it.
     this.plot.setData(columns);
     this.zoom.follow(window);
+  }
+
+  /** Tracks the user's zoom; `data-zoomed` on the container says which range is shown. */
+  private observeZoom(scale: uPlot.Scale): void {
+    this.zoom.observe(scale);
+    this.container.dataset['zoomed'] = String(this.zoom.isZoomed);
   }
 
   private plotSeries(): uPlot.Series[] {
