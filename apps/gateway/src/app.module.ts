@@ -13,10 +13,12 @@ import { MetricsModule } from '@sibyl/observability';
 import type { GatewayEnvironment } from './config/env.validation';
 import type { GatewayConfig } from './config/gateway-config';
 import { HealthModule } from './health/health.module';
+import { API_ERROR_LISTENERS, ApiErrorListener } from './http/api-error.listener';
 import { ApiExceptionFilter } from './http/api-exception.filter';
 import { JsonContentTypeMiddleware } from './http/json-content-type.middleware';
 import { PredictionsController } from './predictions/predictions.controller';
 import { PredictionsModule } from './predictions/predictions.module';
+import { SubmissionRejectionsListener } from './predictions/submission-rejections.listener';
 import { QueueModule } from './queue/queue.module';
 import { DATABASE_HEARTBEAT_MS } from './records/records.constants';
 
@@ -61,6 +63,11 @@ export class AppModule implements NestModule {
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
+        {
+          provide: API_ERROR_LISTENERS,
+          inject: [SubmissionRejectionsListener],
+          useFactory: (...listeners: ApiErrorListener[]) => listeners,
+        },
         {
           provide: APP_PIPE,
           useValue: new ValidationPipe({

@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { workspaceRoot } from '@sibyl/testing';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runChartsCli } from './charts/charts-cli';
 import { SYSTEMS, runModelBench } from './model/model-bench';
@@ -19,15 +19,6 @@ const USAGE = `usage: npm run bench -- <model|tune|pipeline|charts> [options]
   tune    [--corpus DIR] [--max-lines-per-lang N] [--label L] --set '{"C":0.5}' [--set ...]
           trains one model per --set (overrides of the training options) and prints accuracy,
           close-pair F1, size, speed and training time; records go to tmp/bench/langid/tune.jsonl.`;
-
-function workspaceRoot(start: string = __dirname): string {
-  let dir = resolve(start);
-  while (!existsSync(join(dir, 'nx.json'))) {
-    if (dirname(dir) === dir) throw new Error('no nx.json above the bench');
-    dir = dirname(dir);
-  }
-  return dir;
-}
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;

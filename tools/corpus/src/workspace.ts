@@ -1,16 +1,5 @@
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-
-/** The monorepo root: the nearest ancestor of this file that has `nx.json`. */
-export function workspaceRoot(start: string = __dirname): string {
-  let dir = resolve(start);
-  while (!existsSync(join(dir, 'nx.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error(`No nx.json above ${start}`);
-    dir = parent;
-  }
-  return dir;
-}
+import { workspaceRoot } from '@sibyl/testing';
+import { join } from 'node:path';
 
 /** Paths the corpus tool reads and writes, relative to the workspace root. */
 export interface CorpusPaths {

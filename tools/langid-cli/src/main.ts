@@ -2,7 +2,7 @@ import { CliIo, UsageError } from './cli-io';
 import { EVAL_USAGE, evalCommand } from './commands/eval.command';
 import { PREDICT_USAGE, predictCommand } from './commands/predict.command';
 import { TRAIN_USAGE, trainCommand } from './commands/train.command';
-import { workspaceRoot } from './workspace-paths';
+import { workspaceRoot } from '@sibyl/testing';
 
 const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
   train: trainCommand,

@@ -1,17 +1,6 @@
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
 import { DEFAULT_MODEL_PATH } from '@sibyl/model';
-
-/** The monorepo root: the nearest ancestor of `start` that has `nx.json`. */
-export function workspaceRoot(start: string = __dirname): string {
-  let dir = resolve(start);
-  while (!existsSync(join(dir, 'nx.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error(`no nx.json above ${start}`);
-    dir = parent;
-  }
-  return dir;
-}
+import { workspaceRoot } from '@sibyl/testing';
+import { join } from 'node:path';
 
 /** Default locations the CLI reads and writes. */
 export interface LangidPaths {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { LanguageIdentifier } from '@sibyl/model';
 import { captureIo } from '../src/cli-test-io';
 import { runCli } from '../src/main';
-import { workspaceRoot } from '../src/workspace-paths';
+import { workspaceRoot } from '@sibyl/testing';
 
 /**
  * Lines per language of the reduced CI model: 110k training lines, about 40 s of CPU

@@ -6,6 +6,7 @@ import {
   HttpStatus,
   Inject,
   Logger,
+  Optional,
   PayloadTooLargeException,
   ServiceUnavailableException,
 } from '@nestjs/common';
@@ -13,12 +14,8 @@ import { ConfigService } from '@nestjs/config';
 import { HttpAdapterHost } from '@nestjs/core';
 import { isDatabaseUnavailable } from '@sibyl/persistence';
 import type { GatewayEnvironment } from '../config/env.validation';
-import { PREDICTIONS_PATH } from '../predictions/predictions.constants';
-import { PredictionsMetrics, RejectionReason } from '../predictions/predictions.metrics';
+import { API_ERROR_LISTENERS, ApiErrorListener, ApiErrorRequest } from './api-error.listener';
 import { bodyParserError } from './body-parser-errors';
-
-/** Submission routes, whose refusals count in `sibyl_requests_rejected_total`. */
-const SUBMISSION_ROUTE = new RegExp(`^/${PREDICTIONS_PATH}(/batch)?/?(\\?.*)?$`);
 
 /** Error body of every API error: Nest's default shape. */
 export interface ApiErrorBody {
@@ -30,7 +27,8 @@ export interface ApiErrorBody {
 /**
  * The one exception filter of the gateway. Client mistakes never become a 500: body parser
  * failures map to 400/413/415, an unreachable database to 503 (with `Retry-After`), and every
- * answer has the `{ statusCode, error, message }` shape. Refused submissions are counted.
+ * answer has the `{ statusCode, error, message }` shape. It only shapes answers: features that
+ * count their refusals register an {@link ApiErrorListener} (`API_ERROR_LISTENERS`).
  */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
@@ -39,8 +37,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
   constructor(
     private readonly adapterHost: HttpAdapterHost,
-    private readonly metrics: PredictionsMetrics,
     @Inject(ConfigService) config: ConfigService<GatewayEnvironment, true>,
+    @Optional()
+    @Inject(API_ERROR_LISTENERS)
+    private readonly listeners: readonly ApiErrorListener[] = [],
   ) {
     this.maxBodyBytes = config.get('MAX_BODY_BYTES', { infer: true });
   }
@@ -48,7 +48,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const { httpAdapter } = this.adapterHost;
     const context = host.switchToHttp();
-    const request = context.getRequest<{ method?: string; url?: string; originalUrl?: string }>();
+    const request = context.getRequest<ApiErrorRequest>();
     const response = context.getResponse<unknown>();
     const http = this.toHttpException(exception);
     const status = http.getStatus();
@@ -58,12 +58,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
         exception instanceof Error ? exception.stack : String(exception),
       );
     }
-    if (
-      request.method === 'POST' &&
-      SUBMISSION_ROUTE.test(request.originalUrl ?? request.url ?? '')
-    ) {
-      this.metrics.rejected.inc({ reason: rejectionReason(http) });
-    }
+    for (const listener of this.listeners) listener.onApiError(request, http);
     if (httpAdapter.isHeadersSent(response)) {
       httpAdapter.end(response);
       return;
@@ -122,20 +117,4 @@ function httpStatusName(status: number): string {
         .toLowerCase()
         .replace(/(^|_)(\w)/g, (_m, sep: string, c: string) => (sep ? ' ' : '') + c.toUpperCase())
     : 'Error';
-}
-
-/** Label of a refused submission. */
-export function rejectionReason(exception: HttpException): RejectionReason {
-  switch (exception.getStatus()) {
-    case HttpStatus.BAD_REQUEST:
-      return exception.message.startsWith('malformed JSON') ? 'malformed_json' : 'invalid';
-    case HttpStatus.PAYLOAD_TOO_LARGE:
-      return 'too_large';
-    case HttpStatus.UNSUPPORTED_MEDIA_TYPE:
-      return 'unsupported_media_type';
-    case HttpStatus.SERVICE_UNAVAILABLE:
-      return 'unavailable';
-    default:
-      return 'error';
-  }
 }

@@ -7,6 +7,7 @@ import { PREDICTIONS_OPTIONS, PredictionsOptions } from './predictions.constants
 import { PredictionsController } from './predictions.controller';
 import { PredictionsMetrics } from './predictions.metrics';
 import { PredictionsService } from './predictions.service';
+import { SubmissionRejectionsListener } from './submission-rejections.listener';
 
 /** `/v1/predictions`: submissions, results, feedback. */
 @Module({
@@ -15,6 +16,7 @@ import { PredictionsService } from './predictions.service';
   providers: [
     PredictionsService,
     PredictionsMetrics,
+    SubmissionRejectionsListener,
     {
       provide: PREDICTIONS_OPTIONS,
       inject: [ConfigService],
@@ -27,6 +29,6 @@ import { PredictionsService } from './predictions.service';
       }),
     },
   ],
-  exports: [PredictionsMetrics],
+  exports: [SubmissionRejectionsListener],
 })
 export class PredictionsModule {}

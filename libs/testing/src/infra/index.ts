@@ -3,3 +3,4 @@ export * from './ferretdb';
 export * from './mongo';
 export * from './rabbitmq';
 export * from './workspace-root';
+export * from './listening-pid';

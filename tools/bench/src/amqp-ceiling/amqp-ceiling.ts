@@ -1,11 +1,12 @@
 import { assertPredictionTopology } from '@sibyl/amqp';
 import { messagingNames } from '@sibyl/contracts';
+import { pidListeningOn } from '@sibyl/testing';
 import { connect } from 'amqplib';
 import { ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { RoleMessage, sustainedRate } from './ceiling-protocol';
-import { CpuWindow, pidListeningOn } from './process-cpu';
+import { CpuWindow } from './process-cpu';
 
 /** Options of {@link runAmqpCeiling}. */
 export interface CeilingOptions {

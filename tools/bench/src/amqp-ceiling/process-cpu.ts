@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
 /** utime + stime of a process in seconds (Linux /proc, USER_HZ = 100); null when unknown. */
@@ -7,20 +6,6 @@ export function processCpuSeconds(pid: number): number | null {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return null;
-  }
-}
-
-/** Pid of the local process listening on a TCP port (`ss -ltnp`); null when unknown. */
-export function pidListeningOn(port: number): number | null {
-  try {
-    const out = execFileSync('ss', ['-Hltnp', `sport = :${port}`], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
-    const match = /pid=(\d+)/.exec(out);
-    return match ? Number(match[1]) : null;
   } catch {
     return null;
   }

@@ -1,10 +1,15 @@
-import { ensureMongo, ensureRabbit, uniqueMongoUri, uniqueNamespace } from '@sibyl/testing';
+import {
+  ensureMongo,
+  ensureRabbit,
+  pidListeningOn,
+  uniqueMongoUri,
+  uniqueNamespace,
+} from '@sibyl/testing';
 import { resolve } from 'node:path';
 import { createHttpClient } from '../http/http-client';
 import { MetricsProbe } from '../monitor/metrics-probe';
 import { ProcessCpu, ProcessCpuSampler } from '../monitor/process-cpu-sampler';
 import { counterDeltas, sumMetric } from '../monitor/prometheus-text';
-import { pidListeningOn } from '../monitor/listening-pid';
 import { QueueDepthPoller } from '../monitor/queue-depth-poller';
 import { ProgressDisplay } from '../progress/progress-display';
 import { LoadReport } from '../report/load-report';
