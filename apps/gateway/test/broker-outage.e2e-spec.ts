@@ -162,35 +162,50 @@ describe('gateway: outbox relay recovery', () => {
   });
 
   it('republishes, as attempt 2, a request without a result OUTBOX_REPUBLISH_AFTER_MS after submission (lost message), and only that one', async () => {
-    const gateway = await startGateway({
-      OUTBOX_REPUBLISH_AFTER_MS: '1500',
-      OUTBOX_INTERVAL_MS: '200',
+    // A first gateway accepts both requests and cannot republish during the test; both messages are lost and one
+    // request gets its result; only then does a gateway with a short republish window take over. So the finished
+    // request has its result before any gateway may republish it, however slow the machine is.
+    const namespace = uniqueNamespace('gw-lost');
+    const first = await startGateway({
+      AMQP_NAMESPACE: namespace,
+      OUTBOX_REPUBLISH_AFTER_MS: '600000',
     });
+    let firstOpen = true;
+    let takeover: RunningGateway | undefined;
     const amqp = await connect(RABBITMQ_URL);
     try {
       const channel = await amqp.createChannel();
       const submit = async (text: string) =>
         (
-          (await (await postJson(`${gateway.url}/v1/predictions`, { text })).json()) as {
+          (await (await postJson(`${first.url}/v1/predictions`, { text })).json()) as {
             trackingId: string;
           }
         ).trackingId;
       const lost = await submit('lost in the broker');
       const finished = await submit('finished meanwhile');
       await waitFor(
-        async () => (await channel.checkQueue(gateway.names.requestsQueue)).messageCount === 2,
+        async () => (await channel.checkQueue(first.names.requestsQueue)).messageCount === 2,
         { description: 'both published' },
       );
-      await channel.purgeQueue(gateway.names.requestsQueue); // both messages are lost...
+      await channel.purgeQueue(first.names.requestsQueue); // both messages are lost...
       const submittedAt = (
-        await gateway.db.collection<StoredDoc>('predictions').findOne({ _id: finished })
+        await first.db.collection<StoredDoc>('predictions').findOne({ _id: finished })
       )?.submittedAt;
-      await gateway.db.collection('prediction_results').insertOne({
+      await first.db.collection('prediction_results').insertOne({
         _id: finished as never,
         status: 'done',
         submittedAt,
         completedAt: new Date(),
       });
+      await first.close({ cleanUp: false });
+      firstOpen = false;
+      const gateway = await startGateway({
+        AMQP_NAMESPACE: namespace,
+        MONGODB_URI: first.env.MONGODB_URI,
+        OUTBOX_REPUBLISH_AFTER_MS: '1500',
+        OUTBOX_INTERVAL_MS: '200',
+      });
+      takeover = gateway;
       // ...but one of them has its result
       const message = await waitFor(
         async () => (await channel.get(gateway.names.requestsQueue, { noAck: true })) || undefined,
@@ -220,7 +235,8 @@ describe('gateway: outbox relay recovery', () => {
       expect(later.get(lost)?.every((attempt) => attempt >= 3)).not.toBe(false);
     } finally {
       await amqp.close();
-      await gateway.close();
+      if (firstOpen) await first.close();
+      await takeover?.close();
     }
   });
 
