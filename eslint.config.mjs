@@ -1,4 +1,5 @@
 import nx from '@nx/eslint-plugin';
+import prettierRecommended from 'eslint-plugin-prettier/recommended';
 
 /**
  * Module boundaries on two axes:
@@ -77,6 +78,9 @@ const boundaries = (constraints) => [
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
+  // Formatting is part of lint: `prettier/prettier` reports any file Prettier would change
+  // (.prettierrc, 100 columns); `npm run format` fixes them.
+  prettierRecommended,
   {
     ignores: [
       '**/dist',

@@ -19,11 +19,13 @@ export function infraConfig(env = process.env): InfraConfig {
 
 /**
  * Starts or reuses RabbitMQ (with its management plugin) and the database.
- * `detachedDatabase` leaves a FerretDB started here running after we exit.
+ * `detachedDatabase` leaves a FerretDB started here running after we exit; `databaseDir` is where
+ * such a FerretDB keeps its files (default `.data/ferretdb-<port>`).
  */
 export async function ensureInfrastructure(
   config: InfraConfig,
   detachedDatabase: boolean,
+  databaseDir?: string,
 ): Promise<MongoHandle> {
   log(`RabbitMQ at ${new URL(config.rabbitmqUrl).host}…`);
   await ensureRabbit(config.rabbitmqUrl, { log });
@@ -36,5 +38,5 @@ export async function ensureInfrastructure(
     );
   }
   log(`database at ${new URL(config.mongodbUri).host}…`);
-  return ensureMongo(config.mongodbUri, { detached: detachedDatabase, log });
+  return ensureMongo(config.mongodbUri, { detached: detachedDatabase, dataDir: databaseDir, log });
 }

@@ -9,10 +9,12 @@ import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 /**
  * The predictor's Prometheus metrics (names prefixed `sibyl_` by default).
  *
- * `results_written_total` counts documents this process moved from `queued` to a result (the bulk write's
- * modified count) and `results_skipped_total` the results it did not write because the document already had
- * one (a redelivery or republish). Summed over all predictors, `written` equals the number of requests exactly
- * when every request got exactly one result.
+ * `results_written_total` counts the results this process inserted into `prediction_results` (one
+ * unordered `insertMany` per micro-batch, keyed by tracking id; the request document is never
+ * updated) and `results_skipped_total` those it did not insert because the request already had a
+ * result (a redelivery or republish: the insert failed with duplicate key 11000). Summed over all
+ * predictors, `written` equals the number of requests exactly when every request got exactly one
+ * result.
  */
 @Injectable()
 export class PredictorMetrics {
@@ -77,7 +79,7 @@ export class PredictorMetrics {
     });
     this.resultsWritten = new Counter({
       name: `${prefix}results_written_total`,
-      help: 'Results written to a pending request document (queued -> done/failed)',
+      help: 'Results inserted into prediction_results (done or failed), one per request',
       registers,
     });
     this.resultsSkipped = new Counter({

@@ -45,12 +45,23 @@ export interface FerretDbProcess {
   stop(): Promise<void>;
 }
 
+/** How {@link startFerretDb} runs FerretDB. */
+export interface FerretDbOptions {
+  /** Leave it running after this process exits (tests reuse it). */
+  detached: boolean;
+  /** Folder of its SQLite files and log; default `.data/ferretdb-<port>` (git-ignored). */
+  dataDir?: string;
+}
+
 /**
  * Starts FerretDB (SQLite backend) on the endpoint. `detached` leaves it running
- * after this process exits (tests reuse it); otherwise it dies with its parent.
+ * after this process exits (tests reuse it); otherwise it is in this process's group.
  */
-export function startFerretDb(endpoint: Endpoint, options: { detached: boolean }): FerretDbProcess {
-  const { binary, data, log } = ferretPaths(endpoint.port);
+export function startFerretDb(endpoint: Endpoint, options: FerretDbOptions): FerretDbProcess {
+  const paths = ferretPaths(endpoint.port);
+  const { binary } = paths;
+  const data = options.dataDir ?? paths.data;
+  const log = options.dataDir ? join(options.dataDir, 'ferretdb.log') : paths.log;
   mkdirSync(data, { recursive: true });
   const out = openSync(log, 'a');
   const child = spawn(binary, ['-listen', `${endpoint.host}:${endpoint.port}`, '-data', data], {

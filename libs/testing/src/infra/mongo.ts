@@ -32,11 +32,12 @@ export interface MongoHandle {
 /**
  * Makes sure a MongoDB-compatible database answers at `uri`: uses one that already
  * answers (a real MongoDB, or a FerretDB started earlier), otherwise builds and
- * starts the embedded FerretDB on the URI's local host and port.
+ * starts the embedded FerretDB on the URI's local host and port (its files in `dataDir`, by
+ * default `.data/ferretdb-<port>`).
  */
 export async function ensureMongo(
   uri = process.env.MONGODB_URI ?? DEFAULT_MONGODB_URI,
-  options: { detached?: boolean; log?: (line: string) => void } = {},
+  options: { detached?: boolean; dataDir?: string; log?: (line: string) => void } = {},
 ): Promise<MongoHandle> {
   const log = options.log ?? (() => undefined);
   if (await pingMongo(uri)) return { started: false, stop: async () => undefined };
@@ -46,7 +47,10 @@ export async function ensureMongo(
   }
   buildFerretDb(log);
   log(`starting FerretDB on ${endpoint.host}:${endpoint.port}`);
-  const child = startFerretDb(endpoint, { detached: options.detached ?? true });
+  const child = startFerretDb(endpoint, {
+    detached: options.detached ?? true,
+    dataDir: options.dataDir,
+  });
   // Another process may have won the race for the port; either way a server must answer.
   await waitFor(() => pingMongo(uri), {
     timeoutMs: 30_000,

@@ -68,26 +68,32 @@ export async function runLoadTest(
     say(
       `spawning 1 gateway + ${spawn.predictors} predictor(s); namespace ${namespace}, database ${new URL(mongoUri).pathname.slice(1)}`,
     );
-    stack = await startSibylStack({
-      root,
-      distDir: spawn.distDir,
-      predictors: spawn.predictors,
-      gatewayPort: spawn.gatewayPort,
-      predictorPort: spawn.predictorPort,
-      namespace,
-      mongoUri,
-      rabbitUrl: spawn.rabbitUrl,
-      modelPath: spawn.modelPath,
-      batchSize: spawn.batchSize,
-      batchWaitMs: spawn.batchWaitMs,
-      prefetch: spawn.prefetch,
-      httpAdapter: spawn.httpAdapter,
-      logLevel: spawn.logLevel,
-      runDir,
-      cpuProfile: spawn.cpuProfile,
-      extraEnv: spawn.extraEnv,
-      log: say,
-    });
+    try {
+      stack = await startSibylStack({
+        root,
+        distDir: spawn.distDir,
+        predictors: spawn.predictors,
+        gatewayPort: spawn.gatewayPort,
+        predictorPort: spawn.predictorPort,
+        namespace,
+        mongoUri,
+        rabbitUrl: spawn.rabbitUrl,
+        modelPath: spawn.modelPath,
+        batchSize: spawn.batchSize,
+        batchWaitMs: spawn.batchWaitMs,
+        prefetch: spawn.prefetch,
+        httpAdapter: spawn.httpAdapter,
+        logLevel: spawn.logLevel,
+        runDir,
+        cpuProfile: spawn.cpuProfile,
+        extraEnv: spawn.extraEnv,
+        log: say,
+      });
+    } catch (error) {
+      // Nothing else will stop it: the try/finally below starts after the stack.
+      await privateDb?.stop();
+      throw error;
+    }
   }
   const gatewayUrl = stack?.gatewayUrl ?? options.gatewayUrl;
   const predictorUrls =

@@ -29,9 +29,16 @@ export async function startPrivateFerretDb(
     stdio: ['ignore', out, out],
   });
   const uri = `mongodb://127.0.0.1:${port}/sibyl`;
+  // Whatever ends this process (a failed run, a test timeout, process.exit) ends the database too.
+  const killOnExit = (): void => {
+    child.kill('SIGKILL');
+    rmSync(data, { recursive: true, force: true });
+  };
+  process.once('exit', killOnExit);
   const stop = (): Promise<void> =>
     new Promise<void>((resolve) => {
       const done = (): void => {
+        process.removeListener('exit', killOnExit);
         rmSync(data, { recursive: true, force: true });
         resolve();
       };
