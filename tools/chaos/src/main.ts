@@ -1,12 +1,13 @@
 import { loadLabelledTexts } from '@sibyl/loadtest';
 import { workspaceRoot } from '@sibyl/testing';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseChaosArgs, USAGE } from './cli/cli-options';
+import { mergeReports } from './report/merge-results';
 import { reliabilityMarkdown } from './report/reliability-markdown';
 import { ALL_SCENARIOS } from './scenarios';
-import { runChaos } from './run/chaos-run';
+import { ChaosReport, runChaos } from './run/chaos-run';
 import { installInterruptHandler } from './run/emergency';
 
 const log = (line: string): void =>
@@ -54,6 +55,7 @@ async function main(): Promise<number> {
   const report = await runChaos({
     scenarios: options.scenarios,
     broker: options.broker === 'private' ? 'private' : { sharedUrl: options.sharedRabbitUrl },
+    commit: workspaceCommit(root),
     command: `npm run chaos${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
     settings: {
       root,
@@ -71,15 +73,32 @@ async function main(): Promise<number> {
     },
   });
   writeFileSync(join(runDir, 'chaos-report.json'), JSON.stringify(report, null, 2));
+  const published = options.merge
+    ? mergeReports(
+        JSON.parse(readFileSync(resolve(root, options.merge), 'utf8')) as ChaosReport,
+        report,
+        ALL_SCENARIOS.map((s) => s.name),
+      )
+    : report;
+  writeFileSync(join(root, 'reports', 'chaos', 'latest.json'), JSON.stringify(published, null, 2));
   if (options.out) {
-    writeFileSync(resolve(root, options.out), reliabilityMarkdown(report));
-    log(`wrote ${options.out}`);
+    writeFileSync(resolve(root, options.out), reliabilityMarkdown(published));
+    log(`wrote ${options.out}${options.merge ? ` (merged into ${options.merge})` : ''}`);
   }
   const failed = report.results.filter((r) => r.failures.length > 0);
   log(
     `${report.results.length - failed.length}/${report.results.length} scenarios passed in ${(report.durationSeconds / 60).toFixed(1)} min${failed.length ? `; failed: ${failed.map((r) => r.name).join(', ')}` : ''}`,
   );
   return failed.length === 0 ? 0 : 1;
+}
+
+/** `git describe --always --dirty` of the workspace, or `unknown`. */
+function workspaceCommit(root: string): string {
+  const git = spawnSync('git', ['describe', '--always', '--dirty'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  return git.status === 0 ? git.stdout.trim() : 'unknown';
 }
 
 main().then(

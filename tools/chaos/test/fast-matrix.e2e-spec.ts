@@ -29,6 +29,7 @@ describe('chaos: the fast subset of the fault matrix (e2e)', () => {
       scenarios: selectScenarios(FAST_SCENARIOS),
       broker: { sharedUrl: process.env.RABBITMQ_URL ?? DEFAULT_RABBITMQ_URL },
       command: 'npx nx e2e chaos',
+      commit: 'e2e',
       settings: {
         root: workspaceRoot(),
         distDir: 'dist/apps',

@@ -17,6 +17,8 @@ export interface ChaosCliOptions {
   /** Markdown report path (relative to the workspace root); null = do not write. */
   out: string | null;
   build: boolean;
+  /** An earlier report (JSON) this run's rows are folded into before writing the Markdown. */
+  merge?: string;
   help: boolean;
 }
 
@@ -38,6 +40,8 @@ writes docs/RELIABILITY.md.
   --model PATH             model file (default models/langid/langid.model)
   --texts PATH             labelled texts (default: the load tool's)
   --out PATH               report path (default docs/RELIABILITY.md); --no-write skips it
+  --merge PATH             fold this run's rows into an earlier report (e.g. reports/chaos/latest.json,
+                           which every run writes) before writing the Markdown
   --no-build               do not build gateway and predictor first
   --list                   list the scenarios and exit`;
 
@@ -69,6 +73,7 @@ export function parseChaosArgs(
       out: { type: 'string', default: 'docs/RELIABILITY.md' },
       'no-write': { type: 'boolean', default: false },
       'no-build': { type: 'boolean', default: false },
+      merge: { type: 'string' },
       list: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -97,6 +102,7 @@ export function parseChaosArgs(
     textsPath: values.texts,
     out: values['no-write'] ? null : (values.out as string),
     build: !values['no-build'],
+    merge: values.merge,
     list: values.list as boolean,
     help: values.help as boolean,
   };

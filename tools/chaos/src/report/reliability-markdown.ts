@@ -27,7 +27,7 @@ export function reliabilityMarkdown(report: ChaosReport): string {
     [
       `### ${r.name} — ${r.failures.length === 0 ? 'PASS' : 'FAIL'}`,
       '',
-      `${r.title}. Scenario wall time ${r.wallSeconds.toFixed(0)} s.`,
+      `${r.title}. Scenario wall time ${r.wallSeconds.toFixed(0)} s; ran ${r.ranAt ?? report.startedAt} on ${r.commit ?? report.commit ?? 'an unrecorded commit'}.`,
       '',
       `- health during the fault: ${cell(r.healthDuring) || '—'}`,
       `- health after recovery: ${cell(r.healthAfter) || '—'}`,

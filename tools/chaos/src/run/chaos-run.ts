@@ -12,6 +12,8 @@ export interface ChaosReport {
   startedAt: string;
   durationSeconds: number;
   command: string;
+  /** Commit of the workspace the apps were built from (`git describe --always --dirty`). */
+  commit?: string;
   environment: ReturnType<typeof currentEnvironment>;
   broker: string;
   settings: Pick<
@@ -28,6 +30,7 @@ export interface ChaosOptions {
   /** `private`: a RabbitMQ node of its own; otherwise the URL of a broker to share (proxy faults only). */
   broker: 'private' | { sharedUrl: string };
   command: string;
+  commit: string;
 }
 
 /**
@@ -73,7 +76,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       log(`scenario ${i + 1}/${options.scenarios.length}: ${scenario.name} — ${scenario.title}`);
       const unregister = onInterrupt(() => restoreAll(infra.databasePid, broker));
       try {
-        results.push(await runScenario(scenario, settings, infra));
+        const result = await runScenario(scenario, settings, infra);
+        results.push({ ...result, ranAt: new Date().toISOString(), commit: options.commit });
       } catch (error) {
         log(`[${scenario.name}] aborted: ${(error as Error).stack ?? error}`);
         results.push(abortedResult(scenario, error as Error));
@@ -86,6 +90,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       startedAt: new Date(started).toISOString(),
       durationSeconds: (Date.now() - started) / 1000,
       command: options.command,
+      commit: options.commit,
       environment: currentEnvironment(),
       broker: rabbit
         ? `private RabbitMQ node ${rabbit.nodeName}`

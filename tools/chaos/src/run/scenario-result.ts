@@ -27,4 +27,7 @@ export interface ScenarioResult {
   failures: string[];
   /** Wall time of the scenario (stack start to tear-down), s. */
   wallSeconds: number;
+  /** When it ran (ISO) and on which commit of the workspace (absent in reports of older runs). */
+  ranAt?: string;
+  commit?: string;
 }
