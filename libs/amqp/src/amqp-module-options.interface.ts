@@ -23,4 +23,9 @@ export interface AmqpModuleOptions {
    * publishes are rejected at once (the caller's outbox retries later); default 20000.
    */
   maxInFlight?: number;
+  /**
+   * Period of the {@link TopologyMonitor}'s drift check while connected; default 30000 ms, 0 = only
+   * on (re)connect.
+   */
+  topologyCheckIntervalMs?: number;
 }

@@ -18,3 +18,6 @@ export const DEFAULT_PUBLISH_TIMEOUT_MS = 5000;
 
 /** Default cap on publishes buffered or awaiting a confirm (beyond it, publishes fail fast). */
 export const DEFAULT_MAX_IN_FLIGHT = 20000;
+
+/** Default period of the topology drift check (the topology is also declared on every reconnect). */
+export const DEFAULT_TOPOLOGY_CHECK_INTERVAL_MS = 30_000;

@@ -11,3 +11,7 @@ export * from './amqp.health';
 export * from './prediction-topology';
 export * from './prediction.publisher';
 export * from './publish-errors';
+export * from './self-healing.channel';
+export * from './topology-check';
+export * from './topology.monitor';
+export * from './topology.health';

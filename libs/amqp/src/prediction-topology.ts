@@ -39,28 +39,69 @@ export const DEAD_LETTER_QUEUE_ARGUMENTS: Readonly<Record<string, unknown>> = {
   'x-queue-type': 'quorum',
 };
 
+/** One declaration of the topology, run on its own (a refused declaration closes its channel). */
+export interface TopologyStep {
+  /** What it declares, for logs and health reports (e.g. `queue sibyl.v1.predictions.requested`). */
+  what: string;
+  run(channel: TopologyChannel): Promise<unknown>;
+}
+
 /**
- * Declares, idempotently, the whole prediction topology: the dead-letter fanout exchange
- * and its durable quorum queue, then the direct requests exchange bound to the durable
- * quorum requests queue (dead-lettering to the former, with a delivery limit).
- *
- * Both apps call it from their channel `setup`, so whichever starts first creates it.
+ * The declarations of the whole prediction topology, in order: the dead-letter fanout exchange and
+ * its durable quorum queue, then the direct requests exchange bound to the durable quorum requests
+ * queue (dead-lettering to the former, with a delivery limit).
+ */
+export function predictionTopologySteps(
+  names: MessagingNames,
+  options: PredictionTopologyOptions = {},
+): TopologyStep[] {
+  return [
+    {
+      what: `exchange ${names.deadLetterExchange}`,
+      run: (channel) =>
+        channel.assertExchange(names.deadLetterExchange, 'fanout', { durable: true }),
+    },
+    {
+      what: `queue ${names.deadLetterQueue}`,
+      run: (channel) =>
+        channel.assertQueue(names.deadLetterQueue, {
+          durable: true,
+          arguments: { ...DEAD_LETTER_QUEUE_ARGUMENTS },
+        }),
+    },
+    {
+      what: `binding ${names.deadLetterExchange} -> ${names.deadLetterQueue}`,
+      run: (channel) => channel.bindQueue(names.deadLetterQueue, names.deadLetterExchange, ''),
+    },
+    {
+      what: `exchange ${names.requestsExchange}`,
+      run: (channel) => channel.assertExchange(names.requestsExchange, 'direct', { durable: true }),
+    },
+    {
+      what: `queue ${names.requestsQueue}`,
+      run: (channel) =>
+        channel.assertQueue(names.requestsQueue, {
+          durable: true,
+          arguments: requestsQueueArguments(names, options.deliveryLimit),
+        }),
+    },
+    {
+      what: `binding ${names.requestsExchange} -> ${names.requestsQueue}`,
+      run: (channel) =>
+        channel.bindQueue(names.requestsQueue, names.requestsExchange, names.routingKey),
+    },
+  ];
+}
+
+/**
+ * Declares, idempotently, the whole prediction topology ({@link predictionTopologySteps}) on one
+ * channel; the first refused declaration rejects (and closes the channel). The apps declare through
+ * the {@link TopologyMonitor} instead, which survives a refusal and reports it.
  */
 export async function assertPredictionTopology(
   channel: TopologyChannel,
   names: MessagingNames,
   options: PredictionTopologyOptions = {},
 ): Promise<void> {
-  await channel.assertExchange(names.deadLetterExchange, 'fanout', { durable: true });
-  await channel.assertQueue(names.deadLetterQueue, {
-    durable: true,
-    arguments: { ...DEAD_LETTER_QUEUE_ARGUMENTS },
-  });
-  await channel.bindQueue(names.deadLetterQueue, names.deadLetterExchange, '');
-  await channel.assertExchange(names.requestsExchange, 'direct', { durable: true });
-  await channel.assertQueue(names.requestsQueue, {
-    durable: true,
-    arguments: requestsQueueArguments(names, options.deliveryLimit),
-  });
-  await channel.bindQueue(names.requestsQueue, names.requestsExchange, names.routingKey);
+  for (const step of predictionTopologySteps(names, options)) await step.run(channel);
 }

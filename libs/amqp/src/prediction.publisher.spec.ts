@@ -2,7 +2,8 @@ import { messagingNames, parsePredictionRequestedV1 } from '@sibyl/contracts';
 import type { AmqpConnectionManager } from 'amqp-connection-manager';
 import { EventEmitter } from 'node:events';
 import { PredictionPublisher } from './prediction.publisher';
-import { PublishRefusedError, PublishTimeoutError } from './publish-errors';
+import { PublishRefusedError, PublishReturnedError, PublishTimeoutError } from './publish-errors';
+import type { TopologyMonitor } from './topology.monitor';
 
 type Publish = (
   exchange: string,
@@ -22,6 +23,7 @@ class FakeChannel extends EventEmitter {
   createOptions: Record<string, unknown> = {};
   onPublish: Publish = async () => true;
   queueLength = () => 0;
+  close = async () => undefined;
   publish: Publish = (exchange, key, content, options) => {
     this.published.push({ exchange, key, content, options });
     return this.onPublish(exchange, key, content, options);
@@ -30,21 +32,29 @@ class FakeChannel extends EventEmitter {
 
 function setup(connected = true, maxInFlight?: number) {
   const channel = new FakeChannel();
-  const connection = {
+  const events = Object.assign(new EventEmitter(), {
     isConnected: () => connected,
     createChannel: (options: Record<string, unknown>) => {
       channel.createOptions = options;
       return channel;
     },
-  } as unknown as AmqpConnectionManager;
-  const names = messagingNames('unit');
-  const publisher = new PredictionPublisher(connection, names, {
-    url: 'amqp://unused',
-    connectionName: 'test-app',
-    publishTimeoutMs: 50,
-    maxInFlight,
   });
-  return { channel, publisher, names };
+  const connection = events as unknown as AmqpConnectionManager;
+  const names = messagingNames('unit');
+  const verify = jest.fn(async () => []);
+  const publisher = new PredictionPublisher(
+    connection,
+    names,
+    { url: 'amqp://unused', connectionName: 'test-app', publishTimeoutMs: 50, maxInFlight },
+    { verify } as unknown as TopologyMonitor,
+  );
+  /** Runs the channel setup on a raw amqplib-like channel, as amqp-connection-manager does. */
+  const setUp = async (): Promise<EventEmitter> => {
+    const raw = new EventEmitter();
+    await (channel.createOptions['setup'] as (channel: EventEmitter) => Promise<void>)(raw);
+    return raw;
+  };
+  return { channel, publisher, names, events, setUp, verify };
 }
 
 const request = {
@@ -74,6 +84,7 @@ describe('PredictionPublisher', () => {
       contentType: 'application/json',
       appId: 'test-app',
       timeout: 50,
+      mandatory: true,
     });
     expect(parsePredictionRequestedV1(sent.content)).toEqual({
       ok: true,
@@ -85,6 +96,39 @@ describe('PredictionPublisher', () => {
     const { channel, publisher } = setup(false);
     await expect(publisher.publishRequested(request)).rejects.toBeInstanceOf(PublishRefusedError);
     expect(channel.published).toHaveLength(0);
+  });
+
+  it('declares the topology through the TopologyMonitor on each channel set-up', async () => {
+    const { setUp, verify } = setup();
+    await setUp();
+    expect(verify).toHaveBeenCalledTimes(1);
+  });
+
+  it('rejects a publish the broker returned (routed to no queue) although it was confirmed', async () => {
+    const { channel, publisher, setUp } = setup();
+    const raw = await setUp();
+    channel.onPublish = async (_e, key, _c, options) => {
+      raw.emit('return', {
+        properties: { messageId: options['messageId'] },
+        fields: { routingKey: key },
+      });
+      return true;
+    };
+    await expect(publisher.publishRequested(request)).rejects.toBeInstanceOf(PublishReturnedError);
+    channel.onPublish = async () => true;
+    await expect(publisher.publishRequested(request)).resolves.toBeUndefined();
+  });
+
+  it('refuses at once while the broker blocks the connection (memory or disk alarm)', async () => {
+    const { channel, publisher, events } = setup();
+    events.emit('blocked', { reason: 'low on memory' });
+    await expect(publisher.publishRequested(request)).rejects.toThrow(
+      'broker blocks publishing: low on memory',
+    );
+    expect(publisher.blockedReason).toBe('low on memory');
+    expect(channel.published).toHaveLength(0);
+    events.emit('unblocked');
+    await expect(publisher.publishRequested(request)).resolves.toBeUndefined();
   });
 
   it('refuses beyond maxInFlight unconfirmed publishes', async () => {

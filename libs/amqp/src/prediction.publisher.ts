@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { encodePredictionRequestedV1, MessagingNames, PredictionRequest } from '@sibyl/contracts';
 import type { AmqpConnectionManager, ChannelWrapper } from 'amqp-connection-manager';
-import type { ConfirmChannel, Options } from 'amqplib';
+import type { ConfirmChannel, ConsumeMessage, Options } from 'amqplib';
 import {
   AMQP_CONNECTION,
   AMQP_NAMES,
@@ -10,8 +10,14 @@ import {
   DEFAULT_PUBLISH_TIMEOUT_MS,
 } from './amqp.constants';
 import type { AmqpModuleOptions } from './amqp-module-options.interface';
-import { PublishRefusedError, PublishTimeoutError, withDeadline } from './publish-errors';
-import { assertPredictionTopology } from './prediction-topology';
+import {
+  PublishRefusedError,
+  PublishReturnedError,
+  PublishTimeoutError,
+  withDeadline,
+} from './publish-errors';
+import { SelfHealingChannel } from './self-healing.channel';
+import { TopologyMonitor } from './topology.monitor';
 
 /** Per-call publish options. */
 export interface ConfirmOptions {
@@ -31,45 +37,72 @@ export interface PublishOutcome {
 const DEADLINE_SLACK_MS = 250;
 
 /**
- * Publishes with publisher confirms on its own ConfirmChannel (whose setup asserts the
- * prediction topology on every reconnect).
+ * Publishes with publisher confirms on its own ConfirmChannel (whose setup declares the
+ * prediction topology through the {@link TopologyMonitor} on every reconnect; a channel the
+ * broker closes is re-opened, see {@link SelfHealingChannel}).
  *
  * Unlike a bare amqp-connection-manager channel, it never buffers without bound: while the
- * connection is down, or when `maxInFlight` messages already await a confirm, a publish is
- * refused at once ({@link PublishRefusedError}); a publish not confirmed within the timeout
- * is rejected ({@link PublishTimeoutError}). Callers with an outbox simply retry later.
+ * connection is down or blocked by a broker alarm (memory, disk), or when `maxInFlight` messages
+ * already await a confirm, a publish is refused at once ({@link PublishRefusedError}); a publish
+ * not confirmed within the timeout is rejected ({@link PublishTimeoutError}). Every publish is
+ * `mandatory`: a message routed to no queue comes back and is rejected
+ * ({@link PublishReturnedError}) although the broker confirms it. Callers with an outbox simply
+ * retry later.
  */
 @Injectable()
 export class PredictionPublisher {
   private readonly logger = new Logger(PredictionPublisher.name);
-  private readonly channel: ChannelWrapper;
+  private readonly healing: SelfHealingChannel;
   private readonly timeoutMs: number;
   private readonly maxInFlight: number;
   private inFlight = 0;
+  private blocked: string | undefined;
+  /** Message ids awaiting a confirm (count per id), and those the broker returned meanwhile. */
+  private readonly awaiting = new Map<string, number>();
+  private readonly returned = new Set<string>();
 
   constructor(
     @Inject(AMQP_CONNECTION) private readonly connection: AmqpConnectionManager,
     @Inject(AMQP_NAMES) readonly names: MessagingNames,
     @Inject(AMQP_OPTIONS) private readonly options: AmqpModuleOptions,
+    topology: TopologyMonitor,
   ) {
     this.timeoutMs = options.publishTimeoutMs ?? DEFAULT_PUBLISH_TIMEOUT_MS;
     this.maxInFlight = options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT;
-    this.channel = connection.createChannel({
+    this.healing = new SelfHealingChannel(connection, {
       name: 'prediction-publisher',
       confirm: true,
-      json: false,
       publishTimeout: this.timeoutMs,
-      setup: (channel: ConfirmChannel) =>
-        assertPredictionTopology(channel, names, { deliveryLimit: options.deliveryLimit }),
+      setup: async (channel: ConfirmChannel) => {
+        channel.on('return', (message: ConsumeMessage) => this.onReturn(message));
+        await topology.verify();
+      },
     });
-    this.channel.on('error', (error: Error) =>
-      this.logger.warn(`publisher channel setup failed: ${error.message}`),
-    );
+    connection.on('blocked', ({ reason }: { reason?: string }) => {
+      this.blocked = reason ?? 'unknown reason';
+    });
+    connection.on('unblocked', () => (this.blocked = undefined));
+    connection.on('disconnect', () => (this.blocked = undefined));
+  }
+
+  /** The current channel wrapper. */
+  private get channel(): ChannelWrapper {
+    return this.healing.current;
   }
 
   /** True while the broker connection is up. */
   get connected(): boolean {
     return this.connection.isConnected();
+  }
+
+  /** True while the publisher channel is open (false after the broker closed it, until re-opened). */
+  get channelOpen(): boolean {
+    return this.healing.open;
+  }
+
+  /** Why the broker blocks publishing (a memory or disk alarm), or undefined. */
+  get blockedReason(): string | undefined {
+    return this.blocked;
   }
 
   /** Messages published but not yet confirmed, or buffered by the channel. */
@@ -132,17 +165,31 @@ export class PredictionPublisher {
     if (!this.connection.isConnected()) {
       throw new PublishRefusedError('broker not connected');
     }
+    if (this.blocked !== undefined) {
+      throw new PublishRefusedError(`broker blocks publishing: ${this.blocked}`);
+    }
     if (this.inFlight >= this.maxInFlight || this.channel.queueLength() >= this.maxInFlight) {
       throw new PublishRefusedError(`too many publishes awaiting a confirm (${this.inFlight})`);
     }
     const timeoutMs = options.timeoutMs ?? this.timeoutMs;
+    const id = properties.messageId;
     this.inFlight++;
+    if (id) this.awaiting.set(id, (this.awaiting.get(id) ?? 0) + 1);
     try {
       await withDeadline(
-        this.channel.publish(exchange, routingKey, content, { ...properties, timeout: timeoutMs }),
+        this.channel.publish(exchange, routingKey, content, {
+          ...properties,
+          mandatory: true,
+          timeout: timeoutMs,
+        }),
         timeoutMs + DEADLINE_SLACK_MS,
         `publish to ${exchange}`,
       );
+      if (id && this.returned.delete(id)) {
+        throw new PublishReturnedError(
+          `publish to ${exchange} (${routingKey}): routed to no queue, returned by the broker`,
+        );
+      }
     } catch (error) {
       if (error instanceof Error && error.message === 'timeout') {
         throw new PublishTimeoutError(
@@ -152,6 +199,26 @@ export class PredictionPublisher {
       throw error;
     } finally {
       this.inFlight--;
+      if (id) this.release(id);
+    }
+  }
+
+  /** A mandatory message routed to no queue: its publish fails once the confirm arrives. */
+  private onReturn(message: ConsumeMessage): void {
+    const id = message.properties.messageId as string | undefined;
+    if (id && this.awaiting.has(id)) this.returned.add(id);
+    this.logger.warn(
+      `message ${id ?? '(no id)'} returned by the broker: ${message.fields.routingKey} routes to no queue`,
+    );
+  }
+
+  private release(id: string): void {
+    const count = (this.awaiting.get(id) ?? 1) - 1;
+    if (count > 0) {
+      this.awaiting.set(id, count);
+    } else {
+      this.awaiting.delete(id);
+      this.returned.delete(id);
     }
   }
 

@@ -8,6 +8,11 @@ export class PublishTimeoutError extends Error {
   override readonly name = 'PublishTimeoutError';
 }
 
+/** The broker returned a mandatory message: it was routed to no queue (confirmed, yet dropped). */
+export class PublishReturnedError extends Error {
+  override readonly name = 'PublishReturnedError';
+}
+
 /**
  * Settles with `promise`, or rejects with a {@link PublishTimeoutError} after `ms`.
  * Guards against amqp-connection-manager re-buffering an in-flight message without its

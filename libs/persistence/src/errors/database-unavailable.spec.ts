@@ -25,6 +25,15 @@ describe('isDatabaseUnavailable', () => {
       '[collection.go:177 sqlite.(*collection).UpdateAll.func1] database is locked (5) (SQLITE_BUSY)',
     ),
     new Error('bulk write failed', { cause: named('MongoNetworkTimeoutError') }),
+    // seen as a 500 under a 30 s database freeze (issue 9)
+    named(
+      'PoolClearedOnNetworkError',
+      'Connection to 127.0.0.1:27017 interrupted due to server monitor timeout',
+    ),
+    named(
+      'MongoBulkWriteError',
+      'Connection to 127.0.0.1:27017 interrupted due to server monitor timeout',
+    ),
   ])('recognises %s', (error) => {
     expect(isDatabaseUnavailable(error)).toBe(true);
   });

@@ -7,12 +7,16 @@ const UNAVAILABLE_ERRORS: ReadonlySet<string> = new Set([
   'MongoNotConnectedError',
   'MongoTopologyClosedError',
   'MongoPoolClearedError',
+  // The pool cleared because the server monitor timed out (a frozen database): "Connection to ...
+  // interrupted due to server monitor timeout".
+  'PoolClearedOnNetworkError',
+  'MongoServerClosedError',
   'MongoWaitQueueTimeoutError',
 ]);
 
 /** Messages of driver errors caused by the network (e.g. a bulk write error wrapping a reset socket). */
 const NETWORK_FAILURE =
-  /buffering timed out|before initial connection is complete|connection .* closed|ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|socket hang up/i;
+  /buffering timed out|before initial connection is complete|connection .* closed|interrupted due to server monitor timeout|ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|socket hang up/i;
 
 /** FerretDB's SQLite backend refusing a write while another one holds the lock (transient). */
 const BUSY = /SQLITE_BUSY|database is locked/i;

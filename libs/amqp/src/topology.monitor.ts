@@ -1,0 +1,154 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
+import type { MessagingNames } from '@sibyl/contracts';
+import type { AmqpConnectionManager } from 'amqp-connection-manager';
+import {
+  AMQP_CONNECTION,
+  AMQP_NAMES,
+  AMQP_OPTIONS,
+  DEFAULT_TOPOLOGY_CHECK_INTERVAL_MS,
+} from './amqp.constants';
+import type { AmqpModuleOptions } from './amqp-module-options.interface';
+import { predictionTopologySteps } from './prediction-topology';
+import {
+  CheckChannel,
+  describeProblems,
+  runTopologyCheck,
+  TopologyProblem,
+} from './topology-check';
+
+/** The `checkQueue` of an amqplib channel. */
+interface QueueChecker {
+  checkQueue(queue: string): Promise<{ messageCount: number; consumerCount: number }>;
+}
+
+/**
+ * Declares the prediction topology and watches it for drift: on every channel set-up of the apps
+ * (each reconnect), and every `topologyCheckIntervalMs` while connected.
+ *
+ * The declarations run on a throwaway channel, one by one, so a refused one (an operator declared
+ * the requests queue with other arguments: PRECONDITION_FAILED) never closes a working channel and
+ * never stops the others. Policy: the apps keep serving with the queue as it exists — publishes
+ * still route to it, predictors still consume it, so no request is stuck — and the drift is loud:
+ * logged as an error on each change, `mismatch` set (the apps expose it on `/health/ready` and as
+ * `sibyl_topology_mismatch`) until a check finds the topology as declared again.
+ */
+@Injectable()
+export class TopologyMonitor implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Topology');
+  private problems: TopologyProblem[] = [];
+  private checking?: Promise<TopologyProblem[] | undefined>;
+  private timer?: NodeJS.Timeout;
+  private lastCheckedAt?: Date;
+  private readonly listeners = new Set<(mismatch: string | undefined) => void>();
+
+  constructor(
+    @Inject(AMQP_CONNECTION) private readonly connection: AmqpConnectionManager,
+    @Inject(AMQP_NAMES) private readonly names: MessagingNames,
+    @Inject(AMQP_OPTIONS) private readonly options: AmqpModuleOptions,
+  ) {}
+
+  /** The refused declarations of the last conclusive check, as one line; undefined when none. */
+  get mismatch(): string | undefined {
+    return this.problems.length > 0 ? describeProblems(this.problems) : undefined;
+  }
+
+  /** When the last conclusive check ran (undefined before the first). */
+  get checkedAt(): Date | undefined {
+    return this.lastCheckedAt;
+  }
+
+  /**
+   * Subscribes to drift changes (a mismatch appears, changes or disappears). A consumer should
+   * subscribe again then: RabbitMQ 3.10 keeps a consumer of a quorum queue deleted and declared
+   * again at once registered on the new queue, where it takes messages that never reach the
+   * client.
+   */
+  onChange(listener: (mismatch: string | undefined) => void): void {
+    this.listeners.add(listener);
+  }
+
+  /**
+   * Ready messages and consumers of the requests queue, read on a throwaway channel (a missing
+   * queue closes the channel that asks); undefined when unknown.
+   */
+  async requestsQueueState(): Promise<{ ready: number; consumers: number } | undefined> {
+    const model = this.connection.connection as
+      { createChannel(): Promise<CheckChannel & QueueChecker> } | undefined;
+    if (!model) return undefined;
+    let channel: (CheckChannel & QueueChecker) | undefined;
+    try {
+      channel = await model.createChannel();
+      channel.on('error', () => undefined);
+      const state = await channel.checkQueue(this.names.requestsQueue);
+      return { ready: state.messageCount, consumers: state.consumerCount };
+    } catch {
+      return undefined;
+    } finally {
+      await channel?.close().catch(() => undefined);
+    }
+  }
+
+  /** Starts the periodic checks. */
+  onApplicationBootstrap(): void {
+    const intervalMs = this.options.topologyCheckIntervalMs ?? DEFAULT_TOPOLOGY_CHECK_INTERVAL_MS;
+    if (intervalMs <= 0) return;
+    this.timer = setInterval(() => {
+      if (this.connection.isConnected()) void this.verify();
+    }, intervalMs);
+    this.timer.unref();
+  }
+
+  /** Stops the periodic checks. */
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  /**
+   * Declares the topology (idempotent) and records what the broker refused. Never rejects:
+   * resolves with the problems, or undefined when the check was inconclusive (no connection).
+   * Concurrent calls share one check.
+   */
+  verify(): Promise<TopologyProblem[] | undefined> {
+    this.checking ??= this.check().finally(() => (this.checking = undefined));
+    return this.checking;
+  }
+
+  private async check(): Promise<TopologyProblem[] | undefined> {
+    const model = this.connection.connection as
+      { createChannel(): Promise<CheckChannel> } | undefined;
+    if (!model) return undefined;
+    const steps = predictionTopologySteps(this.names, {
+      deliveryLimit: this.options.deliveryLimit,
+    });
+    try {
+      const problems = await runTopologyCheck(() => model.createChannel(), steps);
+      this.record(problems);
+      return problems;
+    } catch (error) {
+      this.logger.debug(`topology check inconclusive: ${(error as Error).message}`);
+      return undefined;
+    }
+  }
+
+  private record(problems: TopologyProblem[]): void {
+    const before = this.mismatch;
+    this.problems = problems;
+    this.lastCheckedAt = new Date();
+    const after = this.mismatch;
+    if (after === before) return;
+    if (after) {
+      this.logger.error(
+        `topology mismatch (serving with the broker's existing declaration): ${after}`,
+      );
+    } else {
+      this.logger.log('topology matches the declaration again');
+    }
+    for (const listener of this.listeners) listener(after);
+  }
+}
