@@ -35,6 +35,7 @@ import { HealthModule } from './health/health.module';
         namespace: config.get('AMQP_NAMESPACE', { infer: true }),
         connectionName: `sibyl-predictor-${process.pid}`,
         deliveryLimit: config.get('DELIVERY_LIMIT', { infer: true }),
+        topologyCheckIntervalMs: config.get('TOPOLOGY_CHECK_INTERVAL_MS', { infer: true }),
       }),
     }),
     MetricsModule.forRoot({ defaultLabels: { service: 'predictor' } }),

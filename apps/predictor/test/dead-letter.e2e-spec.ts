@@ -120,6 +120,30 @@ describe('predictor: malformed messages are dead-lettered', () => {
     expect(predictor.running).toBe(true);
   });
 
+  it('a valid-looking 20 MiB message is dead-lettered unparsed as oversized; its batch-mates are done', async () => {
+    const mates = await fx.insertQueued(SAMPLE_TEXTS.map((s) => s.text));
+    const [huge] = await fx.insertQueued(['x']);
+    const hugeMessage = { ...huge, text: 'ab '.repeat(7 * 1024 * 1024) };
+    await fx.publishRequested(mates[0]);
+    await fx.publishRequested(hugeMessage);
+    for (const mate of mates.slice(1)) await fx.publishRequested(mate);
+
+    const [letter] = await collect(1);
+    expect(letter.properties.messageId).toBe(huge.trackingId);
+    expect(String(letter.properties.headers?.[DEAD_LETTER_REASON_HEADER])).toMatch(
+      /body of \d+ bytes exceeds MAX_MESSAGE_BYTES \(1048576\)/,
+    );
+    const docs = await fx.waitFinished(mates.map((m) => m.trackingId));
+    mates.forEach((mate, index) =>
+      expect(docs.get(mate.trackingId)).toMatchObject({
+        status: 'done',
+        language: SAMPLE_TEXTS[index].language,
+      }),
+    );
+    expect(await predictor.metric('sibyl_dead_lettered_total', { reason: 'oversized' })).toBe(1);
+    expect(predictor.running).toBe(true);
+  });
+
   it('a well-formed message whose request document is missing is still predicted and acknowledged', async () => {
     // The predictor trusts the broker: it does not read the request document per message (that would
     // cost a lookup per prediction). Such a message can only come from outside the gateway.

@@ -66,6 +66,31 @@ export class PredictorEnvironment extends SibylEnvironment {
   @Min(0)
   @Max(600000)
   REQUEUE_DELAY_MS = 1000;
+
+  /**
+   * A predictor holding unacked messages that settles none for this long is stalled: /health/live fails (so the
+   * orchestrator restarts it) and `sibyl_consumer_stalled` is 1. Not counted while consumption is paused
+   * because the database is unreachable.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  STALL_TIMEOUT_MS = 60000;
+
+  /**
+   * Largest message body the predictor parses; a bigger one is dead-lettered unread (reason `oversized`). Must
+   * exceed what the gateway publishes for MAX_TEXT_BYTES (JSON escaping can grow a text up to 6×).
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  MAX_MESSAGE_BYTES = 1048576;
+
+  /** Period of the broker topology drift check (the topology is also declared on every reconnect). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  TOPOLOGY_CHECK_INTERVAL_MS = 30000;
 }
 
 /**

@@ -1,7 +1,10 @@
 import { encodePredictionRequestedV1, MessagingV1 } from '@sibyl/contracts';
 import type { ConsumeMessage } from 'amqplib';
 import { randomUUID } from 'node:crypto';
+import type { ConfigService } from '@nestjs/config';
+import type { PredictorEnvironment } from '../config/env.validation';
 import type { PredictionService } from '../prediction/prediction.service';
+import { StorageOutage } from '../prediction/storage-outage';
 import { AmqpContext } from '../transport/amqp.context';
 import type { AmqpStrategy } from '../transport/amqp.strategy';
 import { PredictionConsumer } from './prediction.consumer';
@@ -12,9 +15,14 @@ describe('PredictionConsumer', () => {
     drain: jest.fn(async () => undefined),
   };
   const on = jest.fn();
+  const strategy = { on, pauseConsuming: jest.fn(), resumeConsuming: jest.fn() };
+  const maxMessageBytes = 4096;
+  const outage = new StorageOutage({ isUnavailable: () => true, delaysMs: [1] });
   const consumer = new PredictionConsumer(
     predictions as unknown as PredictionService,
-    { on } as unknown as AmqpStrategy,
+    strategy as unknown as AmqpStrategy,
+    outage,
+    { get: () => maxMessageBytes } as unknown as ConfigService<PredictorEnvironment, true>,
   );
   const context = (messageId?: string) =>
     new AmqpContext([
@@ -64,6 +72,30 @@ describe('PredictionConsumer', () => {
       action: 'dead-letter',
       reason: expect.stringMatching(/does not match/),
     });
+  });
+
+  it('dead-letters an oversized body unparsed, with its size as reason', async () => {
+    const huge = Buffer.alloc(maxMessageBytes + 1, 'a');
+    const parse = jest.spyOn(JSON, 'parse');
+    const disposition = await consumer.onPredictionRequested(huge, context());
+    expect(disposition).toEqual({
+      action: 'dead-letter',
+      reason: `body of ${maxMessageBytes + 1} bytes exceeds MAX_MESSAGE_BYTES (${maxMessageBytes})`,
+      category: 'oversized',
+    });
+    expect(parse).not.toHaveBeenCalled();
+    expect(predictions.predict).not.toHaveBeenCalled();
+    parse.mockRestore();
+  });
+
+  it('pauses consumption while results cannot be stored and resumes after', async () => {
+    consumer.onModuleInit();
+    let failures = 1;
+    await outage.writeUntilStored(async () => {
+      if (failures-- > 0) throw new Error('down');
+    });
+    expect(strategy.pauseConsuming).toHaveBeenCalledWith('cannot store results: down');
+    expect(strategy.resumeConsuming).toHaveBeenCalledTimes(1);
   });
 
   it('drains the batcher when the transport drains', () => {

@@ -5,7 +5,7 @@ import {
   HealthCheckService,
   MongooseHealthIndicator,
 } from '@nestjs/terminus';
-import { AmqpHealthIndicator } from '@sibyl/amqp';
+import { AmqpHealthIndicator, TopologyHealthIndicator } from '@sibyl/amqp';
 import { ModelHealthIndicator } from '../model/model.health';
 import { AmqpConsumerHealthIndicator } from '../transport/amqp-consumer.health';
 
@@ -18,16 +18,24 @@ export class HealthController {
     private readonly consumer: AmqpConsumerHealthIndicator,
     private readonly database: MongooseHealthIndicator,
     private readonly model: ModelHealthIndicator,
+    private readonly topology: TopologyHealthIndicator,
   ) {}
 
-  /** `GET /health/live`: the process answers. */
+  /**
+   * `GET /health/live`: the process answers and its consumer is not stalled (holding deliveries and settling
+   * none for STALL_TIMEOUT_MS); a failure means "restart me".
+   */
   @Get('live')
   @HealthCheck()
   live(): Promise<HealthCheckResult> {
-    return this.health.check([]);
+    return this.health.check([() => this.consumer.isProgressing('consumer')]);
   }
 
-  /** `GET /health/ready`: broker connected, consuming, database answering a ping, model loaded (with version). */
+  /**
+   * `GET /health/ready`: broker connected, consuming (not paused for a database outage), database answering a
+   * ping, model loaded (with version), and the broker's topology as declared (drift is reported here as
+   * `topology` down, with the broker's refusal, while the predictor keeps consuming the existing queue).
+   */
   @Get('ready')
   @HealthCheck()
   ready(): Promise<HealthCheckResult> {
@@ -36,6 +44,7 @@ export class HealthController {
       () => this.consumer.isConsuming('consumer'),
       () => this.database.pingCheck('database', { timeout: 1500 }),
       () => this.model.isLoaded('model'),
+      () => this.topology.isAsDeclared('topology'),
     ]);
   }
 }

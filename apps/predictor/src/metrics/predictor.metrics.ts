@@ -6,6 +6,28 @@ import {
 } from '@sibyl/observability';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 
+/** Live values read by the consumer-state gauges at each scrape. */
+export interface ConsumerStateSource {
+  /** 1 when the consumer is stalled (holds deliveries, settles none for STALL_TIMEOUT_MS). */
+  stalled(): number;
+  /** Seconds the consumer has held deliveries without settling any. */
+  heldSeconds(): number;
+  /** Deliveries held (being batched, predicted, written or settled). */
+  inFlight(): number;
+  /** 1 while consumption is paused because results cannot be stored. */
+  paused(): number;
+  /** 1 while the broker refuses part of the declared topology (drift). */
+  topologyMismatch(): number;
+}
+
+const IDLE: ConsumerStateSource = {
+  stalled: () => 0,
+  heldSeconds: () => 0,
+  inFlight: () => 0,
+  paused: () => 0,
+  topologyMismatch: () => 0,
+};
+
 /**
  * The predictor's Prometheus metrics (names prefixed `sibyl_` by default).
  *
@@ -29,6 +51,8 @@ export class PredictorMetrics {
   readonly resultsSkipped: Counter;
   readonly received: Counter<'redelivered'>;
   readonly requeued: Counter;
+  readonly consumerCancelled: Counter;
+  private state: ConsumerStateSource = IDLE;
 
   constructor(
     @Inject(METRICS_REGISTRY) registry: Registry,
@@ -67,7 +91,7 @@ export class PredictorMetrics {
     });
     this.deadLettered = new Counter({
       name: `${prefix}dead_lettered_total`,
-      help: 'Messages this predictor dead-lettered, by reason (malformed, unknown_type, prediction_failed)',
+      help: 'Messages this predictor dead-lettered, by reason (malformed, oversized, unknown_type, prediction_failed)',
       labelNames: ['reason'],
       registers,
     });
@@ -98,5 +122,50 @@ export class PredictorMetrics {
       help: 'Messages handed back to the broker after a transient failure (e.g. database down)',
       registers,
     });
+    this.consumerCancelled = new Counter({
+      name: `${prefix}consumer_cancelled_total`,
+      help: 'Times the broker cancelled the consumer (requests queue deleted); it subscribes again',
+      registers,
+    });
+    const current = (): ConsumerStateSource => this.state;
+    const gauge = (name: string, help: string, read: (state: ConsumerStateSource) => number) =>
+      new Gauge({
+        name: `${prefix}${name}`,
+        help,
+        registers,
+        collect() {
+          this.set(read(current()));
+        },
+      });
+    gauge(
+      'consumer_stalled',
+      '1 while the consumer holds deliveries and has settled none for STALL_TIMEOUT_MS (/health/live fails)',
+      (state) => state.stalled(),
+    );
+    gauge(
+      'consumer_held_without_progress_seconds',
+      'How long the consumer has held deliveries without settling any (0 when it holds none)',
+      (state) => state.heldSeconds(),
+    );
+    gauge(
+      'consumer_in_flight',
+      'Deliveries held by this predictor (batching, predicting, writing or settling)',
+      (state) => state.inFlight(),
+    );
+    gauge(
+      'consumer_paused',
+      '1 while consumption is paused because results cannot be stored (database unreachable)',
+      (state) => state.paused(),
+    );
+    gauge(
+      'topology_mismatch',
+      '1 while the broker refuses part of the declared topology (e.g. the requests queue declared with other arguments)',
+      (state) => state.topologyMismatch(),
+    );
+  }
+
+  /** Where the consumer-state gauges read their values at each scrape. */
+  trackConsumer(state: ConsumerStateSource): void {
+    this.state = state;
   }
 }

@@ -6,13 +6,19 @@ import { PredictorMetricsModule } from '../metrics/predictor-metrics.module';
 import { ModelModule } from '../model/model.module';
 import { ResultsModule } from '../results/results.module';
 import { BATCHING_OPTIONS } from './prediction.constants';
+import { isDatabaseUnavailable } from '@sibyl/persistence';
 import { PredictionService } from './prediction.service';
+import { StorageOutage } from './storage-outage';
 
 /** Micro-batched classification and result storage. */
 @Module({
   imports: [ModelModule, ResultsModule, PredictorMetricsModule],
   providers: [
     PredictionService,
+    {
+      provide: StorageOutage,
+      useFactory: () => new StorageOutage({ isUnavailable: isDatabaseUnavailable }),
+    },
     {
       provide: BATCHING_OPTIONS,
       inject: [ConfigService],
@@ -22,6 +28,6 @@ import { PredictionService } from './prediction.service';
       }),
     },
   ],
-  exports: [PredictionService],
+  exports: [PredictionService, StorageOutage],
 })
 export class PredictionModule {}

@@ -6,6 +6,15 @@ import { PredictorMetrics } from '../metrics/predictor.metrics';
 import type { LanguageModel } from '../model/model.constants';
 import type { ResultEntry, ResultWriter, ResultWriteSummary } from '../results/result.writer';
 import { PredictionService } from './prediction.service';
+import { StorageOutage } from './storage-outage';
+
+/** The fake "database unreachable" error of these tests. */
+const unreachable = (): Error => new Error('server selection timed out');
+const newOutage = (): StorageOutage =>
+  new StorageOutage({
+    isUnavailable: (error) => error instanceof Error && /server selection/.test(error.message),
+    delaysMs: [1],
+  });
 
 const swedish: LanguagePrediction = {
   language: 'sv',
@@ -42,6 +51,7 @@ function message(text: string, n: number): PredictionRequestedV1 {
 }
 
 describe('PredictionService', () => {
+  let outage: StorageOutage;
   let registry: Registry;
   let metrics: PredictorMetrics;
   let model: ReturnType<typeof fakeModel>;
@@ -66,10 +76,14 @@ describe('PredictionService', () => {
       written: new Set(entries.map((e) => e.trackingId)),
       skipped: 0,
     }));
-    service = new PredictionService(model, { write } as unknown as ResultWriter, metrics, {
-      maxSize: 3,
-      maxWaitMs: 5,
-    });
+    outage = newOutage();
+    service = new PredictionService(
+      model,
+      { write } as unknown as ResultWriter,
+      metrics,
+      { maxSize: 3, maxWaitMs: 5 },
+      outage,
+    );
     service.onModuleInit();
   });
 
@@ -122,7 +136,30 @@ describe('PredictionService', () => {
     ).toBe(1);
   });
 
-  it('requeues the whole batch when the write fails (database down)', async () => {
+  it('holds the batch while the database is unreachable (no requeue), tells the consumer to pause, then acks', async () => {
+    const changes: Array<string | undefined> = [];
+    outage.onChange((held) => changes.push(held));
+    write.mockRejectedValueOnce(unreachable()).mockRejectedValueOnce(unreachable());
+    const dispositions = await Promise.all(
+      ['a', 'b'].map((t, i) => service.predict(message(t, i))),
+    );
+    expect(dispositions).toEqual([{ action: 'ack' }, { action: 'ack' }]);
+    expect(write).toHaveBeenCalledTimes(3);
+    expect(changes).toEqual(['cannot store results: server selection timed out', undefined]);
+    expect(outage.held).toBeUndefined();
+    expect(await metric('sibyl_messages_requeued_total')).toBe(0);
+  });
+
+  it('after drain() an unreachable database hands the batch back to the broker instead of holding it', async () => {
+    outage.stop();
+    write.mockRejectedValueOnce(unreachable());
+    await expect(service.predict(message('a', 1))).resolves.toEqual({
+      action: 'requeue',
+      reason: 'storing the result failed: server selection timed out',
+    });
+  });
+
+  it('requeues the whole batch when the write fails for another reason', async () => {
     write.mockRejectedValueOnce(new Error('connect ECONNREFUSED'));
     const dispositions = await Promise.all(
       ['a', 'b'].map((t, i) => service.predict(message(t, i))),
@@ -157,10 +194,13 @@ describe('PredictionService', () => {
   });
 
   it('drain() writes the open batch at once and hands later messages back to the broker', async () => {
-    service = new PredictionService(model, { write } as unknown as ResultWriter, metrics, {
-      maxSize: 100,
-      maxWaitMs: 60_000,
-    });
+    service = new PredictionService(
+      model,
+      { write } as unknown as ResultWriter,
+      metrics,
+      { maxSize: 100, maxWaitMs: 60_000 },
+      newOutage(),
+    );
     const pending = service.predict(message('hej', 1));
     await service.drain();
     await expect(pending).resolves.toEqual({ action: 'ack' });

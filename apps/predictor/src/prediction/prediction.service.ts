@@ -16,13 +16,15 @@ import {
 } from '../results/result.writer';
 import { ACK, deadLetter, MessageDisposition, requeue } from '../transport/message-disposition';
 import { BATCHING_OPTIONS } from './prediction.constants';
+import { StorageOutage } from './storage-outage';
 
 /**
  * Classifies prediction requests in micro-batches and stores the results.
  *
  * Each request's promise settles only once its batch is durably written: with `ack` for a stored result,
- * `dead-letter` for a text the model cannot process (stored as `failed`), `requeue` when the write failed
- * (database down). One bad text never fails the others of its batch.
+ * `dead-letter` for a text the model cannot process (stored as `failed`), `requeue` when the write failed for
+ * another reason than an unreachable database (an outage is waited out by the {@link StorageOutage}, which
+ * pauses consumption meanwhile). One bad text never fails the others of its batch.
  */
 @Injectable()
 export class PredictionService implements OnModuleInit {
@@ -33,6 +35,7 @@ export class PredictionService implements OnModuleInit {
     private readonly writer: ResultWriter,
     private readonly metrics: PredictorMetrics,
     @Inject(BATCHING_OPTIONS) options: MicroBatcherOptions,
+    private readonly outage: StorageOutage,
   ) {
     this.batcher = new MicroBatcher((batch) => this.processBatch(batch), options);
   }
@@ -60,6 +63,7 @@ export class PredictionService implements OnModuleInit {
    * the writer is free, and messages that cannot start now are handed back to the broker for another predictor.
    */
   drain(): Promise<void> {
+    this.outage.stop();
     return this.batcher.drain();
   }
 
@@ -88,7 +92,9 @@ export class PredictionService implements OnModuleInit {
     });
     const completedAt = new Date();
     const stopWrite = this.metrics.writeDuration.startTimer();
-    const summary = await this.writer.write(entries, completedAt).finally(stopWrite);
+    const summary = await this.outage
+      .writeUntilStored(() => this.writer.write(entries, completedAt))
+      .finally(stopWrite);
     this.record(messages, entries, summary, completedAt);
     return entries.map((entry) =>
       entry.status === PredictionStatus.Failed

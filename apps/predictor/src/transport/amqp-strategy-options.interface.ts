@@ -12,6 +12,12 @@ export interface AmqpStrategyOptions {
   requeueDelayMs?: number;
   /** Pattern of deliveries without a `type` property. Default: none (they are dead-lettered). */
   defaultPattern?: string;
+  /**
+   * Declares the topology before consuming (on every channel set-up and after a cancel); default:
+   * `assertPredictionTopology` on the consumer channel. The app passes the `TopologyMonitor`, which
+   * declares on a throwaway channel and reports drift instead of failing.
+   */
+  declareTopology?: () => Promise<unknown>;
   /** Delay before a consumer channel closed by the broker (while connected) is re-created. Default 1000 ms. */
   channelRecoveryDelayMs?: number;
 }

@@ -295,6 +295,62 @@ describe('AmqpStrategy', () => {
     expect(connection.wrapperClose).toHaveBeenCalledTimes(1);
   });
 
+  it('pauses consuming (the held deliveries stay) and resumes on the same channel', async () => {
+    const written = deferred<undefined>();
+    handler.mockReturnValueOnce(written.promise);
+    const handled = handle(delivery(13));
+    strategy.pauseConsuming('cannot store results: database down');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(channel.log).toEqual(['cancel ctag-1']);
+    expect(strategy.consuming).toBe(false);
+    expect(strategy.pausedReason).toBe('cannot store results: database down');
+    strategy.resumeConsuming();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(channel.consume).toHaveBeenCalledTimes(2);
+    expect(strategy.consuming).toBe(true);
+    written.resolve(undefined);
+    await handled;
+    expect(channel.log).toEqual(['cancel ctag-1', 'ack 13']);
+  });
+
+  it('subscribes again, on the same channel, after the broker cancelled the consumer (queue deleted)', async () => {
+    connection = new FakeConnection();
+    channel = connection.channel;
+    const declareTopology = jest.fn(async () => undefined);
+    strategy = new AmqpStrategy(connection as unknown as AmqpConnectionManager, {
+      names,
+      prefetch: 7,
+      deliveryLimit: 5,
+      channelRecoveryDelayMs: 1,
+      declareTopology,
+    });
+    const cancelled = jest.fn();
+    strategy.on('cancelled', cancelled);
+    strategy.listen(() => undefined);
+    await connection.setupDone;
+    expect(declareTopology).toHaveBeenCalledTimes(1);
+    expect(channel.assertQueue).not.toHaveBeenCalled();
+    channel.onMessage?.(null);
+    expect(strategy.consuming).toBe(false);
+    expect(cancelled).toHaveBeenCalledTimes(1);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(declareTopology).toHaveBeenCalledTimes(2);
+    expect(channel.consume).toHaveBeenCalledTimes(2);
+    expect(channel.closed).toBe(false);
+    expect(strategy.consuming).toBe(true);
+  });
+
+  it('measures how long it has held deliveries without settling any', async () => {
+    expect(strategy.heldWithoutProgressMs()).toBe(0);
+    const written = deferred<undefined>();
+    handler.mockReturnValueOnce(written.promise);
+    const handled = handle(delivery(14));
+    expect(strategy.heldWithoutProgressMs(Date.now() + 5000)).toBeGreaterThanOrEqual(4990);
+    written.resolve(undefined);
+    await handled;
+    expect(strategy.heldWithoutProgressMs(Date.now() + 5000)).toBe(0);
+  });
+
   it('exposes the channel wrapper through unwrap()', () => {
     expect(strategy.unwrap()).toBe(connection.createChannel.mock.results[0].value);
   });

@@ -24,6 +24,8 @@ export type AmqpStrategyEvents = {
   settled: (message: ConsumeMessage, disposition: MessageDisposition) => void;
   /** The consumer was cancelled for shutdown; handlers should finish their open work now. */
   draining: () => void;
+  /** The broker cancelled the consumer (queue deleted); the strategy subscribes again. */
+  cancelled: () => void;
 };
 
 /** Status stream values of {@link AmqpStrategy} (`strategy.status`). */
@@ -54,6 +56,9 @@ export class AmqpStrategy
   private channel: ConfirmChannel | undefined;
   private consumerTag: string | undefined;
   private stopping = false;
+  private paused: string | undefined;
+  private lastProgressAt = Date.now();
+  private lastDeliveryAt = Date.now();
   private closing: Promise<void> | undefined;
 
   constructor(
@@ -71,6 +76,64 @@ export class AmqpStrategy
   /** Deliveries being handled or settled right now. */
   get inFlightCount(): number {
     return this.inFlight.size;
+  }
+
+  /** Why consumption is paused ({@link pauseConsuming}), or undefined. */
+  get pausedReason(): string | undefined {
+    return this.paused;
+  }
+
+  /**
+   * How long the strategy has held unsettled deliveries without settling any (0 when it holds
+   * none): the stall signal of the liveness check.
+   */
+  heldWithoutProgressMs(now = Date.now()): number {
+    return this.inFlight.size > 0 ? Math.max(0, now - this.lastProgressAt) : 0;
+  }
+
+  /** How long since the last delivery arrived (or since the consumer subscribed). */
+  idleForMs(now = Date.now()): number {
+    return Math.max(0, now - this.lastDeliveryAt);
+  }
+
+  /**
+   * Drops the consumer and its channel and subscribes again on a new channel (after
+   * `channelRecoveryDelayMs`): for a consumer the broker may have left in a bad state (the queue
+   * was deleted and declared again; it receives nothing while the queue holds messages). Held
+   * deliveries go back to the queue and are redelivered.
+   */
+  resubscribe(reason: string): void {
+    const channel = this.channel;
+    if (this.stopping || !channel) return;
+    this.logger.warn(`subscribing again on a new channel: ${reason}`);
+    this.consumerTag = undefined;
+    this.lastDeliveryAt = Date.now();
+    channel.close().catch(() => undefined);
+  }
+
+  /**
+   * Stops taking new deliveries (cancels the consumer) without touching the ones held: used while
+   * results cannot be stored, so that messages wait in the queue instead of spending delivery
+   * attempts. Idempotent; {@link resumeConsuming} undoes it.
+   */
+  pauseConsuming(reason: string): void {
+    if (this.stopping || this.paused !== undefined) return;
+    this.paused = reason;
+    this.logger.warn(`pausing consumption: ${reason}`);
+    void this.cancelConsumer();
+  }
+
+  /** Subscribes again after {@link pauseConsuming}. */
+  resumeConsuming(): void {
+    if (this.paused === undefined) return;
+    this.paused = undefined;
+    const channel = this.channel;
+    if (this.stopping || !channel || this.consumerTag !== undefined) return;
+    this.logger.log('resuming consumption');
+    this.startConsuming(channel).catch((error: unknown) => {
+      this.logger.warn(`could not resume consuming: ${errorText(error)}`);
+      channel.close().catch(() => undefined);
+    });
   }
 
   /** Opens the consumer channel; consumption starts whenever the broker is reachable. */
@@ -109,12 +172,17 @@ export class AmqpStrategy
    * consumer calls it for every delivery.
    */
   handleDelivery(channel: ConfirmChannel, message: ConsumeMessage): Promise<void> {
+    this.lastDeliveryAt = Date.now();
+    if (this.inFlight.size === 0) this.lastProgressAt = this.lastDeliveryAt;
     const work = this.dispatch(message)
       .then((disposition) => this.settle(channel, message, disposition))
       .catch((error: unknown) =>
         this.logger.error(`delivery ${describe(message)} failed: ${errorText(error)}`),
       )
-      .finally(() => this.inFlight.delete(work));
+      .finally(() => {
+        this.inFlight.delete(work);
+        this.lastProgressAt = Date.now();
+      });
     this.inFlight.add(work);
     return work;
   }
@@ -158,17 +226,33 @@ export class AmqpStrategy
       this.logger.warn(`consumer channel error: ${error.message}`),
     );
     channel.on('close', () => this.onChannelClosed(channel));
-    const { names, prefetch, deliveryLimit } = this.options;
-    await assertPredictionTopology(channel, names, { deliveryLimit });
+    await this.declareTopology(channel);
     if (this.stopping) return;
-    await channel.prefetch(prefetch, false);
+    await channel.prefetch(this.options.prefetch, false);
+    if (this.paused === undefined) await this.startConsuming(channel);
+  }
+
+  private declareTopology(channel: ConfirmChannel): Promise<unknown> {
+    const { names, deliveryLimit, declareTopology } = this.options;
+    return declareTopology
+      ? declareTopology()
+      : assertPredictionTopology(channel, names, { deliveryLimit });
+  }
+
+  private async startConsuming(channel: ConfirmChannel): Promise<void> {
+    const { names, prefetch } = this.options;
     const { consumerTag } = await channel.consume(
       names.requestsQueue,
       (message) =>
         message ? void this.handleDelivery(channel, message) : this.onCancelledByBroker(channel),
       { noAck: false },
     );
+    if (this.stopping || this.paused !== undefined || this.channel !== channel) {
+      await channel.cancel(consumerTag).catch(() => undefined);
+      return;
+    }
     this.consumerTag = consumerTag;
+    this.lastDeliveryAt = Date.now();
     this._status$.next('consuming');
     this.logger.log(`consuming ${names.requestsQueue} (prefetch ${prefetch})`);
   }
@@ -242,12 +326,32 @@ export class AmqpStrategy
     }
   }
 
+  /**
+   * The broker cancelled the consumer (the queue was deleted). After a pause the topology is
+   * declared again (re-creating the queue, or reporting a foreign one) and the strategy subscribes
+   * again on the same channel, so the deliveries it holds can still be settled; if that fails the
+   * channel is closed and re-created ({@link onChannelClosed}). Until then it is not consuming
+   * (readiness fails).
+   */
   private onCancelledByBroker(channel: ConfirmChannel): void {
     this.logger.warn(
-      `the broker cancelled the consumer of ${this.options.names.requestsQueue} (queue deleted?)`,
+      `the broker cancelled the consumer of ${this.options.names.requestsQueue} (queue deleted?); subscribing again`,
     );
     this.consumerTag = undefined;
-    channel.close().catch(() => undefined);
+    this._status$.next('disconnected');
+    this.emit('cancelled');
+    const timer = setTimeout(() => {
+      if (this.stopping || this.channel !== channel || this.consumerTag !== undefined) return;
+      this.declareTopology(channel)
+        .then(() => (this.paused === undefined ? this.startConsuming(channel) : undefined))
+        .catch((error: unknown) => {
+          this.logger.warn(
+            `could not subscribe again: ${errorText(error)}; re-creating the channel`,
+          );
+          channel.close().catch(() => undefined);
+        });
+    }, this.options.channelRecoveryDelayMs ?? 1000);
+    timer.unref();
   }
 
   /**

@@ -12,7 +12,7 @@ export type MessageDisposition =
   | { action: 'requeue'; reason: string };
 
 /** Low-cardinality class of a dead-letter reason (a metric label; the full reason goes in the header). */
-export type DeadLetterCategory = 'malformed' | 'unknown_type' | 'prediction_failed';
+export type DeadLetterCategory = 'malformed' | 'oversized' | 'unknown_type' | 'prediction_failed';
 
 /** The message is done. */
 export const ACK: MessageDisposition = Object.freeze({ action: 'ack' });

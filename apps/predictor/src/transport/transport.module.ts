@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { TerminusModule } from '@nestjs/terminus';
-import { AMQP_CONNECTION, AMQP_NAMES } from '@sibyl/amqp';
+import { AMQP_CONNECTION, AMQP_NAMES, TopologyHealthIndicator, TopologyMonitor } from '@sibyl/amqp';
 import { MessagingNames, MessagingV1 } from '@sibyl/contracts';
 import type { AmqpConnectionManager } from 'amqp-connection-manager';
 import type { PredictorEnvironment } from '../config/env.validation';
@@ -9,22 +9,25 @@ import { PredictorMetrics } from '../metrics/predictor.metrics';
 import { PredictorMetricsModule } from '../metrics/predictor-metrics.module';
 import { AmqpConsumerHealthIndicator } from './amqp-consumer.health';
 import { AmqpStrategy } from './amqp.strategy';
+import { ConsumerWatchdog } from './consumer.watchdog';
 
 /**
  * Provides the {@link AmqpStrategy} (connected to the app with `app.connectMicroservice({ strategy })`) on the
- * shared connection of the global `AmqpModule`, and counts its deliveries in the predictor metrics.
+ * shared connection of the global `AmqpModule`, declaring the topology through the `TopologyMonitor`; its
+ * {@link ConsumerWatchdog}; and counts its deliveries and state in the predictor metrics.
  */
 @Module({
   imports: [PredictorMetricsModule, TerminusModule],
   providers: [
     {
       provide: AmqpStrategy,
-      inject: [AMQP_CONNECTION, AMQP_NAMES, ConfigService, PredictorMetrics],
+      inject: [AMQP_CONNECTION, AMQP_NAMES, ConfigService, PredictorMetrics, TopologyMonitor],
       useFactory: (
         connection: AmqpConnectionManager,
         names: MessagingNames,
         config: ConfigService<PredictorEnvironment, true>,
         metrics: PredictorMetrics,
+        topology: TopologyMonitor,
       ) => {
         const strategy = new AmqpStrategy(connection, {
           names,
@@ -32,6 +35,7 @@ import { AmqpStrategy } from './amqp.strategy';
           deliveryLimit: config.get('DELIVERY_LIMIT', { infer: true }),
           requeueDelayMs: config.get('REQUEUE_DELAY_MS', { infer: true }),
           defaultPattern: MessagingV1.PredictionRequested,
+          declareTopology: () => topology.verify(),
         });
         strategy.on('received', (message) =>
           metrics.received.inc({ redelivered: String(message.fields.redelivered) }),
@@ -41,11 +45,39 @@ import { AmqpStrategy } from './amqp.strategy';
             metrics.deadLettered.inc({ reason: disposition.category });
           if (disposition.action === 'requeue') metrics.requeued.inc();
         });
+        strategy.on('cancelled', () => metrics.consumerCancelled.inc());
         return strategy;
       },
     },
+    {
+      provide: ConsumerWatchdog,
+      inject: [AmqpStrategy, ConfigService, PredictorMetrics, TopologyMonitor],
+      useFactory: (
+        strategy: AmqpStrategy,
+        config: ConfigService<PredictorEnvironment, true>,
+        metrics: PredictorMetrics,
+        topology: TopologyMonitor,
+      ) => {
+        const watchdog = new ConsumerWatchdog(
+          strategy,
+          config.get('STALL_TIMEOUT_MS', { infer: true }),
+          () => topology.requestsQueueState(),
+        );
+        // A consumer may be left registered on a queue deleted and declared again (see TopologyMonitor).
+        topology.onChange(() => strategy.resubscribe('the topology changed'));
+        metrics.trackConsumer({
+          stalled: () => (watchdog.stalledForMs() > 0 ? 1 : 0),
+          heldSeconds: () => strategy.heldWithoutProgressMs() / 1000,
+          inFlight: () => strategy.inFlightCount,
+          paused: () => (strategy.pausedReason === undefined ? 0 : 1),
+          topologyMismatch: () => (topology.mismatch === undefined ? 0 : 1),
+        });
+        return watchdog;
+      },
+    },
     AmqpConsumerHealthIndicator,
+    TopologyHealthIndicator,
   ],
-  exports: [AmqpStrategy, AmqpConsumerHealthIndicator],
+  exports: [AmqpStrategy, AmqpConsumerHealthIndicator, TopologyHealthIndicator],
 })
 export class TransportModule {}
