@@ -42,6 +42,7 @@ export class AppModule implements NestModule {
             connectionName: 'sibyl-gateway',
             deliveryLimit: env.get('DELIVERY_LIMIT', { infer: true }),
             publishTimeoutMs: env.get('PUBLISH_TIMEOUT_MS', { infer: true }),
+            topologyCheckIntervalMs: env.get('TOPOLOGY_CHECK_INTERVAL_MS', { infer: true }),
           }),
         }),
         MongooseModule.forRootAsync({

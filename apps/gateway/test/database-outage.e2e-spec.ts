@@ -48,7 +48,8 @@ describe('gateway: database unreachable', () => {
     const ready = await fetch(`${gateway.url}/health/ready`);
     expect(ready.status).toBe(503);
     expect(await ready.json()).toMatchObject({
-      details: { database: { status: 'down' }, broker: { status: 'up' } },
+      details: { database: { status: 'down' }, outbox: { status: 'up' } },
+      broker: { connected: true, gating: false },
     });
     expect((await fetch(`${gateway.url}/health/live`)).status).toBe(200);
     expect(await (await fetch(`${gateway.url}/metrics`)).text()).toMatch(

@@ -24,6 +24,8 @@ export class GatewayEnvironment extends SibylEnvironment {
   RABBITMQ_MANAGEMENT_URL: string = 'http://guest:guest@127.0.0.1:15672';
   /** How long a publish waits for its broker confirm before the outbox takes over. */
   @IsInt() @Min(100) PUBLISH_TIMEOUT_MS: number = 5000;
+  /** Period of the broker topology drift check (the topology is also declared on every reconnect). */
+  @IsInt() @Min(1000) TOPOLOGY_CHECK_INTERVAL_MS: number = 30000;
 
   /** How long a database operation waits for a reachable server before the API answers 503. */
   @IsInt() @Min(100) MONGODB_TIMEOUT_MS: number = 3000;
@@ -45,6 +47,17 @@ export class GatewayEnvironment extends SibylEnvironment {
   @IsInt() @Min(1) OUTBOX_BATCH_SIZE: number = 1000;
   /** Publishes after which a request still without a result is stored as `failed` (its messages were dead-lettered). */
   @IsInt() @Min(1) OUTBOX_MAX_ATTEMPTS: number = 5;
+  /**
+   * Bound, in bytes, of the requests stored but not yet confirmed by the broker that the gateway
+   * holds in memory (being published or kept for a retry). At the bound, submissions get 503 with
+   * `Retry-After` and /health/ready fails, so a broker outage or alarm cannot exhaust the memory.
+   */
+  @IsInt() @Min(1024 * 1024) OUTBOX_BACKLOG_MAX_BYTES: number = 64 * 1024 * 1024;
+  /**
+   * While the requests queue holds a ready backlog (which explains late results), the sweep
+   * republishes only requests whose last publish is at least this old (not OUTBOX_REPUBLISH_AFTER_MS).
+   */
+  @IsInt() @Min(1000) OUTBOX_REPUBLISH_UNDER_BACKLOG_MS: number = 600000;
 
   /** Concurrent submissions are grouped into one insertMany of at most this many documents... */
   @IsInt() @Min(1) INSERT_BATCH_MAX: number = 1000;

@@ -1,13 +1,12 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import {
-  HealthCheck,
-  HealthCheckResult,
-  HealthCheckService,
-  MongooseHealthIndicator,
-} from '@nestjs/terminus';
-import { AmqpHealthIndicator } from '@sibyl/amqp';
-import { DATABASE_PING_TIMEOUT_MS } from './health.constants';
+import { HealthCheck, HealthCheckResult, HealthCheckService } from '@nestjs/terminus';
+import { BrokerState, BrokerStateReport } from './broker-state';
+import { DatabaseWriteHealthIndicator } from './database-write.health';
+import { OutboxBacklogHealthIndicator } from './outbox-backlog.health';
+
+/** A readiness report: terminus' result plus the broker's state, reported but not gating. */
+export type ReadinessReport = HealthCheckResult & { broker: BrokerStateReport };
 
 /** Liveness and readiness probes. */
 @ApiTags('health')
@@ -15,8 +14,9 @@ import { DATABASE_PING_TIMEOUT_MS } from './health.constants';
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
-    private readonly broker: AmqpHealthIndicator,
-    private readonly database: MongooseHealthIndicator,
+    private readonly database: DatabaseWriteHealthIndicator,
+    private readonly outbox: OutboxBacklogHealthIndicator,
+    private readonly broker: BrokerState,
   ) {}
 
   /** The process is up and serving HTTP. */
@@ -26,13 +26,30 @@ export class HealthController {
     return this.health.check([]);
   }
 
-  /** Ready to accept requests: broker connected and database answering a ping (503 otherwise). */
+  /**
+   * Ready to accept requests (503 otherwise): the database accepts a write and the outbox backlog
+   * is under OUTBOX_BACKLOG_MAX_BYTES. The broker does not gate readiness — during a broker outage
+   * requests are still stored and published later by the outbox — but its state (connection,
+   * alarm, channels, topology drift) is reported under `broker`.
+   */
   @Get('ready')
   @HealthCheck()
-  ready(): Promise<HealthCheckResult> {
-    return this.health.check([
-      () => this.broker.isHealthy('broker'),
-      () => this.database.pingCheck('database', { timeout: DATABASE_PING_TIMEOUT_MS }),
-    ]);
+  async ready(): Promise<ReadinessReport> {
+    const broker = this.broker.report();
+    try {
+      const result = await this.health.check([
+        () => this.database.acceptsWrites('database'),
+        () => this.outbox.isUnderBound('outbox'),
+      ]);
+      return { ...result, broker };
+    } catch (error) {
+      if (error instanceof ServiceUnavailableException) {
+        throw new ServiceUnavailableException({
+          ...(error.getResponse() as HealthCheckResult),
+          broker,
+        });
+      }
+      throw error;
+    }
   }
 }

@@ -1,5 +1,8 @@
-/** Failed publishes kept in memory for the relay to retry; beyond, the relay falls back to a database sweep. */
-export const RETRY_MEMORY_MAX = 100_000;
+/** Bytes counted per request in memory on top of its text (ids, dates, message properties, map entry). */
+export const REQUEST_OVERHEAD_BYTES = 256;
+
+/** Injection token of the {@link OutboxDispatchOptions}. */
+export const OUTBOX_DISPATCH_OPTIONS = Symbol('OUTBOX_DISPATCH_OPTIONS');
 
 /** Buckets of `sibyl_publish_confirm_seconds`: 1 ms to 5 s. */
 export const CONFIRM_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
@@ -13,3 +16,6 @@ export const SWEEP_PAGE_MAX = 20_000;
 /** The `error` of the `failed` result stored for a request the relay gave up on. */
 export const GAVE_UP_ERROR =
   'not processed after the maximum number of publishes (see the dead-letter queue)';
+
+/** Least time between two sweeps (the rate limit of the sweep, with OUTBOX_BATCH_SIZE per sweep). */
+export const SWEEP_MIN_INTERVAL_MS = 1000;

@@ -1,6 +1,7 @@
 import type { PredictionPublisher } from '@sibyl/amqp';
 import type { PredictionRequest } from '@sibyl/contracts';
-import { OutboxDispatcher } from './outbox.dispatcher';
+import { ServiceUnavailableException } from '@nestjs/common';
+import { OutboxDispatcher, requestBytes } from './outbox.dispatcher';
 import type { OutboxMetrics } from './outbox.metrics';
 
 function request(id: string, attempt = 1): PredictionRequest {
@@ -8,7 +9,7 @@ function request(id: string, attempt = 1): PredictionRequest {
 }
 
 /** A publisher refusing the ids in `refuse` (and holding `slow` until released), counting metrics. */
-function setup(refuse = new Set<string>()) {
+function setup(refuse = new Set<string>(), backlogMaxBytes = 1024 * 1024) {
   const published: string[] = [];
   const publisher = {
     publishRequested: async (r: PredictionRequest) => {
@@ -25,7 +26,8 @@ function setup(refuse = new Set<string>()) {
         (counts.relayed[source] = (counts.relayed[source] ?? 0) + n),
     },
   } as unknown as OutboxMetrics;
-  return { dispatcher: new OutboxDispatcher(publisher, metrics), counts, published };
+  const dispatcher = new OutboxDispatcher(publisher, metrics, { backlogMaxBytes });
+  return { dispatcher, counts, published };
 }
 
 describe('OutboxDispatcher', () => {
@@ -62,6 +64,37 @@ describe('OutboxDispatcher', () => {
     await dispatcher.dispatch([request('s', 3), request('t', 2)], { source: 'sweep' });
     await dispatcher.dispatch([request('r', 2)], { source: 'retry' });
     expect(counts.relayed).toEqual({ sweep: 2, retry: 1 });
+  });
+
+  it('bounds the retry memory in bytes, not entries, and flags the overflow for a sweep', async () => {
+    const one = requestBytes(request('a'));
+    const { dispatcher } = setup(new Set(['a', 'b', 'c']), 2 * one);
+    await dispatcher.dispatch([request('a'), request('b'), request('c')]);
+    expect(dispatcher.retryCount).toBe(2);
+    expect(dispatcher.backlogBytes).toBe(2 * one);
+    expect(dispatcher.overflowed).toBe(true);
+    dispatcher.takeRetries(1);
+    expect(dispatcher.backlogBytes).toBe(one);
+  });
+
+  it('counts a big text by its bytes', () => {
+    const text = 'é'.repeat(1000);
+    expect(requestBytes({ ...request('a'), text })).toBe(2000 + 256);
+  });
+
+  it('refuses submissions (503) while the backlog is at its bound, and accepts again once it drains', async () => {
+    const one = requestBytes(request('a'));
+    const { dispatcher } = setup(new Set(['a', 'b']), one + 10);
+    expect(() => dispatcher.assertAccepting()).not.toThrow();
+    await dispatcher.dispatch([request('a')]);
+    expect(dispatcher.accepting).toBe(true);
+    await dispatcher.dispatch([request('b')]); // does not fit: overflows
+    expect(dispatcher.accepting).toBe(false);
+    expect(() => dispatcher.assertAccepting()).toThrow(ServiceUnavailableException);
+    expect(() => dispatcher.assertAccepting()).toThrow(/publishing backlog full/);
+    dispatcher.takeRetries(10);
+    dispatcher.overflowed = false; // what the relay's sweep does
+    expect(dispatcher.accepting).toBe(true);
   });
 
   it('drains the publishes in progress', async () => {

@@ -1,7 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
 import { PredictionPublisher } from '@sibyl/amqp';
 import type { PredictionRequest } from '@sibyl/contracts';
-import { RETRY_MEMORY_MAX } from './outbox.constants';
+import { OUTBOX_DISPATCH_OPTIONS, REQUEST_OVERHEAD_BYTES } from './outbox.constants';
 import { OutboxMetrics } from './outbox.metrics';
 
 /** What happened to one {@link OutboxDispatcher.dispatch} call. */
@@ -20,13 +20,29 @@ export interface DispatchOptions {
   source?: 'submission' | 'retry' | 'sweep';
 }
 
+/** Settings of the {@link OutboxDispatcher}. */
+export interface OutboxDispatchOptions {
+  /**
+   * Bound of the backlog (requests being published or kept for a retry), in bytes
+   * (OUTBOX_BACKLOG_MAX_BYTES): the retry memory never grows beyond it, and at it the gateway
+   * refuses submissions (503) and is not ready.
+   */
+  backlogMaxBytes: number;
+}
+
+/** Bytes a request holds in memory: its text (UTF-8) and a fixed overhead. */
+export function requestBytes(request: PredictionRequest): number {
+  return Buffer.byteLength(request.text, 'utf8') + REQUEST_OVERHEAD_BYTES;
+}
+
 /**
  * Publishes stored requests with confirms, all in parallel. A request whose publish fails is
- * kept in memory (up to {@link RETRY_MEMORY_MAX}) with its attempt incremented, for the
- * {@link OutboxRelay} to retry once the broker is back — no database scan needed; beyond the
- * limit the relay sweeps the database instead. Nothing is written to the database here: the
- * request path costs one insert, and the relay's sweep finds whatever a crash left unpublished.
- * Never rejects.
+ * kept in memory with its attempt incremented, for the {@link OutboxRelay} to retry once the
+ * broker is back — no database scan needed. The memory is bounded in bytes: beyond
+ * `backlogMaxBytes` the relay sweeps the database instead, and while the backlog is at the
+ * bound, {@link assertAccepting} refuses new submissions (a broker outage or alarm cannot run
+ * the gateway out of memory). Nothing is written to the database here: the request path costs
+ * one insert, and the relay's sweep finds whatever a crash left unpublished. Never rejects.
  */
 @Injectable()
 export class OutboxDispatcher {
@@ -34,6 +50,8 @@ export class OutboxDispatcher {
   private readonly inFlight = new Set<Promise<DispatchResult>>();
   private readonly retries = new Map<string, PredictionRequest>();
   private publishing = 0;
+  private publishingBytes = 0;
+  private retryBytes = 0;
   private failing = false;
   /** Set when failed requests could not all be kept in memory: only a database sweep finds them. */
   overflowed = false;
@@ -41,7 +59,35 @@ export class OutboxDispatcher {
   constructor(
     private readonly publisher: PredictionPublisher,
     private readonly metrics: OutboxMetrics,
+    @Inject(OUTBOX_DISPATCH_OPTIONS) private readonly options: OutboxDispatchOptions,
   ) {}
+
+  /** Bytes of the requests stored but not confirmed, as known here (being published or kept for a retry). */
+  get backlogBytes(): number {
+    return this.publishingBytes + this.retryBytes;
+  }
+
+  /** The bound of {@link backlogBytes}. */
+  get backlogMaxBytes(): number {
+    return this.options.backlogMaxBytes;
+  }
+
+  /**
+   * True while the backlog is below its bound and nothing overflowed the retry memory since the
+   * last sweep (submissions accepted).
+   */
+  get accepting(): boolean {
+    return !this.overflowed && this.backlogBytes < this.options.backlogMaxBytes;
+  }
+
+  /** Throws 503 (with `Retry-After`) while the backlog is at its bound; nothing is stored then. */
+  assertAccepting(): void {
+    if (this.accepting) return;
+    throw new ServiceUnavailableException(
+      `publishing backlog full (${this.backlogBytes} bytes not yet confirmed by the broker, ` +
+        `OUTBOX_BACKLOG_MAX_BYTES ${this.options.backlogMaxBytes}); nothing was stored — retry later`,
+    );
+  }
 
   /** Requests being published right now. */
   get pending(): number {
@@ -59,6 +105,7 @@ export class OutboxDispatcher {
     for (const [id, request] of this.retries) {
       if (taken.length >= limit) break;
       this.retries.delete(id);
+      this.retryBytes -= requestBytes(request);
       taken.push(request);
     }
     return taken;
@@ -84,7 +131,9 @@ export class OutboxDispatcher {
 
   private async publishAll(requests: readonly PredictionRequest[]): Promise<DispatchResult> {
     let error: string | undefined;
+    const bytes = requests.reduce((sum, request) => sum + requestBytes(request), 0);
     this.publishing += requests.length;
+    this.publishingBytes += bytes;
     const outcomes = await Promise.all(
       requests.map((request) => {
         const started = performance.now();
@@ -102,6 +151,7 @@ export class OutboxDispatcher {
       }),
     );
     this.publishing -= requests.length;
+    this.publishingBytes -= bytes;
     const confirmedIds = outcomes.filter((outcome): outcome is string => outcome !== null);
     const failed = requests.length - confirmedIds.length;
     this.reportFailures(failed, error);
@@ -109,11 +159,16 @@ export class OutboxDispatcher {
   }
 
   private keepForRetry(request: PredictionRequest): void {
-    if (this.retries.size >= RETRY_MEMORY_MAX) {
+    const size = requestBytes(request);
+    const previous = this.retries.get(request.trackingId);
+    if (previous) this.retryBytes -= requestBytes(previous);
+    if (this.retryBytes + size > this.options.backlogMaxBytes) {
+      if (previous) this.retries.delete(request.trackingId);
       this.overflowed = true;
       return;
     }
     this.retries.set(request.trackingId, { ...request, attempt: request.attempt + 1 });
+    this.retryBytes += size;
   }
 
   /** Logs once when publishing starts failing and once when it recovers. */

@@ -3,6 +3,13 @@ import { METRICS_OPTIONS, METRICS_REGISTRY, ResolvedMetricsOptions } from '@siby
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { CONFIRM_BUCKETS } from './outbox.constants';
 
+/** Live values read by the outbox gauges at each scrape. */
+export interface OutboxGaugeSources {
+  backlog(): number;
+  backlogBytes(): number;
+  oldestUnfinishedSeconds(): number;
+}
+
 /** Outbox metrics: confirm latency, the backlog of unconfirmed requests, relay activity. */
 @Injectable()
 export class OutboxMetrics {
@@ -10,7 +17,11 @@ export class OutboxMetrics {
   readonly backlog: Gauge;
   readonly relayed: Counter<'source'>;
   readonly gaveUp: Counter;
-  private backlogSource: () => number = () => 0;
+  private sources: OutboxGaugeSources = {
+    backlog: () => 0,
+    backlogBytes: () => 0,
+    oldestUnfinishedSeconds: () => 0,
+  };
 
   constructor(
     @Inject(METRICS_REGISTRY) registry: Registry,
@@ -22,7 +33,24 @@ export class OutboxMetrics {
       buckets: CONFIRM_BUCKETS,
       registers: [registry],
     });
-    const readBacklog = () => this.backlogSource();
+    const read = () => this.sources;
+    const readBacklog = () => read().backlog();
+    new Gauge({
+      name: `${options.prefix}outbox_backlog_bytes`,
+      help: 'Bytes held in memory for requests stored but not confirmed by the broker (bounded by OUTBOX_BACKLOG_MAX_BYTES; at the bound submissions get 503)',
+      registers: [registry],
+      collect() {
+        this.set(read().backlogBytes());
+      },
+    });
+    new Gauge({
+      name: `${options.prefix}oldest_unfinished_request_age_seconds`,
+      help: 'Age of the oldest request without a result found by the last outbox sweep (requests younger than the sweep cutoff are not counted; 0 when none)',
+      registers: [registry],
+      collect() {
+        this.set(read().oldestUnfinishedSeconds());
+      },
+    });
     this.backlog = new Gauge({
       name: `${options.prefix}outbox_backlog`,
       help: 'Prediction requests stored but not confirmed by the broker (being published or awaiting a retry), as known to this gateway',
@@ -44,8 +72,8 @@ export class OutboxMetrics {
     });
   }
 
-  /** Where the backlog gauge reads its value at each scrape (kept in memory: counting in the database would scan it). */
-  trackBacklog(source: () => number): void {
-    this.backlogSource = source;
+  /** Where the gauges read their values at each scrape (kept in memory: counting in the database would scan it). */
+  track(sources: OutboxGaugeSources): void {
+    this.sources = sources;
   }
 }

@@ -5,9 +5,10 @@ import { OutboxCursorRecord, OutboxCursorSchema } from '@sibyl/persistence';
 import type { GatewayEnvironment } from '../config/env.validation';
 import { QueueDepthService } from '../queue/queue-depth.service';
 import { QueueModule } from '../queue/queue.module';
+import { DatabaseClock } from '../records/database.clock';
 import { RecordsModule } from '../records/records.module';
-import { OUTBOX_RELAY_OPTIONS } from './outbox.constants';
-import { OutboxDispatcher } from './outbox.dispatcher';
+import { OUTBOX_DISPATCH_OPTIONS, OUTBOX_RELAY_OPTIONS } from './outbox.constants';
+import { OutboxDispatcher, OutboxDispatchOptions } from './outbox.dispatcher';
 import { OutboxMetrics } from './outbox.metrics';
 import { OutboxStore } from './outbox.store';
 import {
@@ -42,20 +43,33 @@ type Config = ConfigService<GatewayEnvironment, true>;
       useFactory: (metrics: OutboxMetrics) => metrics.gaveUp,
     },
     {
-      provide: OUTBOX_RELAY_OPTIONS,
+      provide: OUTBOX_DISPATCH_OPTIONS,
       inject: [ConfigService],
-      useFactory: (config: Config): OutboxRelayOptions => ({
+      useFactory: (config: Config): OutboxDispatchOptions => ({
+        backlogMaxBytes: config.get('OUTBOX_BACKLOG_MAX_BYTES', { infer: true }),
+      }),
+    },
+    {
+      provide: OUTBOX_RELAY_OPTIONS,
+      inject: [ConfigService, DatabaseClock],
+      useFactory: (config: Config, clock: DatabaseClock): OutboxRelayOptions => ({
         intervalMs: config.get('OUTBOX_INTERVAL_MS', { infer: true }),
         republishAfterMs: config.get('OUTBOX_REPUBLISH_AFTER_MS', { infer: true }),
         batchSize: config.get('OUTBOX_BATCH_SIZE', { infer: true }),
         maxAttempts: config.get('OUTBOX_MAX_ATTEMPTS', { infer: true }),
+        republishUnderBacklogMs: config.get('OUTBOX_REPUBLISH_UNDER_BACKLOG_MS', { infer: true }),
+        now: () => clock.now(),
       }),
     },
   ],
   exports: [OutboxDispatcher, OutboxRelay],
 })
 export class OutboxModule {
-  constructor(metrics: OutboxMetrics, relay: OutboxRelay) {
-    metrics.trackBacklog(() => relay.backlog());
+  constructor(metrics: OutboxMetrics, relay: OutboxRelay, dispatcher: OutboxDispatcher) {
+    metrics.track({
+      backlog: () => relay.backlog(),
+      backlogBytes: () => dispatcher.backlogBytes,
+      oldestUnfinishedSeconds: () => relay.oldestUnfinishedAgeSeconds(),
+    });
   }
 }

@@ -1,5 +1,6 @@
 import type { PredictionRequest } from '@sibyl/contracts';
 import type { DispatchOptions, DispatchResult } from './outbox.dispatcher';
+import { SWEEP_MIN_INTERVAL_MS } from './outbox.constants';
 import { BrokerProbe, OutboxRelay, OutboxRelayOptions, OutboxSink } from './outbox.relay';
 import { FakeSweepStore } from '../../test/outbox/sweep-store.fake';
 
@@ -26,6 +27,7 @@ function fakes(
     connected?: boolean;
     fail?: Set<string>;
   } = {},
+  relayOptions: OutboxRelayOptions = options,
 ) {
   const store = new FakeSweepStore();
   for (const [id, attempts, offsetMs = 0] of init.overdue ?? []) {
@@ -65,7 +67,7 @@ function fakes(
   };
   const gaveUp = { count: 0, inc: (n: number) => (gaveUp.count += n) };
   return {
-    relay: new OutboxRelay(store, sink, broker, options, gaveUp),
+    relay: new OutboxRelay(store, sink, broker, relayOptions, gaveUp),
     sweeps,
     dispatched,
     sink,
@@ -153,18 +155,30 @@ describe('OutboxRelay', () => {
     expect(store.requests.get('poison')?.result).toBe('failed');
   });
 
-  it('does not sweep into a backlog (ready messages explain late results), nor blind', async () => {
-    const backlog = fakes({ overdue: [['o', 1]], ready: 42 });
-    expect(await backlog.relay.runOnce(NOW)).toMatchObject({
-      skipped: 'requests queue holds 42 ready messages',
+  it('sweeps under a backlog too (a publish lost under load is repaired), but only requests older than republishUnderBacklogMs', async () => {
+    const underBacklog = { ...options, republishUnderBacklogMs: 600_000 };
+    // 'old' was submitted 11 minutes before NOW, 'recent' 5 minutes before.
+    const init = {
+      ready: 42,
+      overdue: [
+        ['old', 1, -11 * 60_000 + (NOW.getTime() - SUBMITTED.getTime())],
+        ['recent', 1, -5 * 60_000 + (NOW.getTime() - SUBMITTED.getTime())],
+      ] as Array<[string, number, number]>,
+    };
+    const backlog = fakes(init, underBacklog);
+    const run = await backlog.relay.runOnce(NOW);
+    expect(run).toMatchObject({
+      sweep: 'start-up',
+      swept: 1,
+      overdueAfter: '600000 ms (requests queue holds 42 ready messages)',
     });
-    expect(backlog.sweeps).toHaveLength(0);
-    expect(backlog.relay.sweepReason(at(1000).getTime())).toBe('start-up');
-    const blind = fakes({ overdue: [['o', 1]] });
+    expect(backlog.dispatched.flatMap((d) => d.requests.map((r) => r.trackingId))).toEqual(['old']);
+    expect(backlog.relay.oldestUnfinishedAgeSeconds(NOW)).toBe(11 * 60);
+    const blind = fakes({ ...init, ready: undefined }, underBacklog);
     expect(await blind.relay.runOnce(NOW)).toMatchObject({
-      skipped: 'requests queue depth unknown',
+      swept: 1,
+      overdueAfter: '600000 ms (requests queue depth unknown)',
     });
-    expect(blind.dispatched).toHaveLength(0);
   });
 
   it('sweeps again every republishAfterMs, at once after a full batch, and after a retry-memory overflow', async () => {
@@ -173,7 +187,8 @@ describe('OutboxRelay', () => {
     expect(relay.sweepReason(at(options.republishAfterMs - 1).getTime())).toBeUndefined();
     expect(relay.sweepReason(at(options.republishAfterMs).getTime())).toBe('periodic');
     sink.overflowed = true;
-    expect(relay.sweepReason(at(10).getTime())).toBe('retry memory overflowed');
+    expect(relay.sweepReason(at(10).getTime())).toBeUndefined(); // rate limit
+    expect(relay.sweepReason(at(SWEEP_MIN_INTERVAL_MS).getTime())).toBe('retry memory overflowed');
     const full = fakes({
       overdue: [
         ['a', 1, 0],
@@ -184,7 +199,9 @@ describe('OutboxRelay', () => {
       ready: 0,
     });
     await full.relay.runOnce(NOW);
-    expect(full.relay.sweepReason(at(10).getTime())).toBe('more overdue requests');
+    expect(full.relay.sweepReason(at(SWEEP_MIN_INTERVAL_MS).getTime())).toBe(
+      'more overdue requests',
+    );
   });
 
   it('does nothing while the broker is disconnected', async () => {

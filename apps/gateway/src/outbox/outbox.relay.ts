@@ -6,7 +6,7 @@ import {
   OnApplicationBootstrap,
 } from '@nestjs/common';
 import type { PredictionRequest } from '@sibyl/contracts';
-import { OUTBOX_RELAY_OPTIONS } from './outbox.constants';
+import { OUTBOX_RELAY_OPTIONS, SWEEP_MIN_INTERVAL_MS } from './outbox.constants';
 import type { DispatchOptions, DispatchResult } from './outbox.dispatcher';
 import { sweepOnce, SweepStore } from './outbox.sweeper';
 
@@ -20,6 +20,13 @@ export interface OutboxRelayOptions {
   batchSize: number;
   /** Publishes after which a request still without a result is stored as failed (OUTBOX_MAX_ATTEMPTS). */
   maxAttempts: number;
+  /**
+   * Age from which a request is overdue while the requests queue holds a ready backlog (or its depth is
+   * unknown): OUTBOX_REPUBLISH_UNDER_BACKLOG_MS. Default: `republishAfterMs`.
+   */
+  republishUnderBacklogMs?: number;
+  /** The one clock of the sweep (the database's, see `DatabaseClock`); default the local clock. */
+  now?: () => Date;
 }
 
 /** The {@link OutboxDispatcher} as the relay uses it. */
@@ -66,6 +73,8 @@ export interface RelayRun {
   sweep?: string;
   /** Why a due sweep did not run. */
   skipped?: string;
+  /** The age from which requests were overdue in this sweep, and why (backlog or not). */
+  overdueAfter?: string;
 }
 
 /**
@@ -74,11 +83,15 @@ export interface RelayRun {
  *     time), which the dispatcher keeps in memory — the common case, with no database query.
  *  2. It sweeps the database at start-up (requests a crashed gateway stored but never
  *     published), every `republishAfterMs`, and when the retry memory overflowed: requests
- *     without a result more than `republishAfterMs` after submission are published again with
- *     `attempt` + 1, or stored as failed after `maxAttempts` publishes ({@link sweepOnce}). Only
- *     while the requests queue holds no ready messages: a backlog explains a late result, and
- *     republishing into it would only add duplicates. (A sweep scans the collections on
- *     FerretDB, hence its rarity.)
+ *     without a result whose last publish is older than `republishAfterMs` are published again
+ *     with `attempt` + 1, or stored as failed after `maxAttempts` publishes ({@link sweepOnce}).
+ *     It sweeps whatever the queue's backlog — a publish lost under sustained load must be
+ *     repaired too — but while the requests queue holds ready messages (which explain late
+ *     results), only requests older than `republishUnderBacklogMs` are overdue, so that it does
+ *     not flood the backlog with duplicates. Rate-limited: at most `batchSize` requests per sweep,
+ *     sweeps at least {@link SWEEP_MIN_INTERVAL_MS} apart. Times come from one clock (`now`, the
+ *     database's), as the stored `submittedAt` do. (A sweep scans the collections on FerretDB,
+ *     hence its rarity.)
  * Consumers are idempotent, so a duplicate publish is harmless. Runs never overlap.
  */
 @Injectable()
@@ -89,6 +102,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private stopped = false;
   private lastSweepAt?: number;
   private sweepAgain = false;
+  private oldestPending?: Date;
 
   constructor(
     @Inject(OUTBOX_SOURCE) private readonly source: SweepStore,
@@ -116,9 +130,25 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     return this.sink.pending + this.sink.retryCount;
   }
 
+  /**
+   * Age, in seconds at `now`, of the oldest request the last sweep found without a result among those
+   * older than its cutoff (0 when it found none): the `sibyl_oldest_unfinished_request_age_seconds` gauge.
+   */
+  oldestUnfinishedAgeSeconds(now = this.now()): number {
+    return this.oldestPending
+      ? Math.max(0, now.getTime() - this.oldestPending.getTime()) / 1000
+      : 0;
+  }
+
+  /** Now, on the sweep's clock. */
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
   /** Why a database sweep is due at `now`, or undefined. */
-  sweepReason(now = Date.now()): string | undefined {
+  sweepReason(now = this.now().getTime()): string | undefined {
     if (this.lastSweepAt === undefined) return 'start-up';
+    if (now - this.lastSweepAt < SWEEP_MIN_INTERVAL_MS) return undefined;
     if (this.sink.overflowed) return 'retry memory overflowed';
     if (this.sweepAgain) return 'more overdue requests';
     if (now - this.lastSweepAt >= this.options.republishAfterMs) return 'periodic';
@@ -126,7 +156,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   /** One wake-up: retries failed publishes, then sweeps if due. Nothing while the broker is down. */
-  async runOnce(now = new Date()): Promise<RelayRun> {
+  async runOnce(now = this.now()): Promise<RelayRun> {
     const run: RelayRun = { retried: 0, swept: 0, gaveUp: 0, confirmed: 0, failed: 0 };
     if (!this.broker.connected) return { ...run, skipped: 'broker disconnected' };
     const retries = this.sink.takeRetries(this.options.batchSize);
@@ -154,18 +184,19 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   private async sweep(now: Date, reason: string, run: RelayRun): Promise<void> {
     const ready = await this.broker.readyCount().catch(() => Number.NaN);
-    if (ready !== 0) {
-      run.skipped = Number.isNaN(ready)
-        ? 'requests queue depth unknown'
-        : `requests queue holds ${ready} ready messages`;
-      return;
-    }
+    const underBacklog = this.options.republishUnderBacklogMs ?? this.options.republishAfterMs;
+    const overdueMs = ready === 0 ? this.options.republishAfterMs : underBacklog;
+    run.overdueAfter =
+      ready === 0
+        ? `${overdueMs} ms`
+        : `${overdueMs} ms (requests queue ${Number.isNaN(ready) ? 'depth unknown' : `holds ${ready} ready messages`})`;
     run.sweep = reason;
     this.lastSweepAt = now.getTime();
     this.sink.overflowed = false;
-    const cutoff = new Date(now.getTime() - this.options.republishAfterMs);
+    const cutoff = new Date(now.getTime() - overdueMs);
     const outcome = await sweepOnce(this.source, this.sink, cutoff, this.options, now);
     this.sweepAgain = outcome.more;
+    this.oldestPending = outcome.oldestPending;
     run.swept = outcome.republished;
     run.gaveUp = outcome.gaveUp;
     this.count(run, outcome);
@@ -184,7 +215,13 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       this.running = this.runOnce().then(
         (run) =>
           this.schedule(
-            run.failed === 0 && (this.sink.retryCount > 0 || this.sweepAgain) ? 0 : undefined,
+            run.failed > 0
+              ? undefined
+              : this.sink.retryCount > 0
+                ? 0
+                : this.sweepAgain
+                  ? SWEEP_MIN_INTERVAL_MS
+                  : undefined,
           ),
         (error: Error) => {
           this.logger.warn(`outbox relay run failed: ${error.message}`);

@@ -51,6 +51,7 @@ describe('sweepOnce', () => {
       failed: 0,
       gaveUp: 0,
       more: false,
+      oldestPending: at(2),
     });
     // the cursor waits at the first request still without a result...
     expect(store.through).toEqual(at(2));

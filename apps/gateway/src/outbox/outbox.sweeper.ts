@@ -47,6 +47,8 @@ export interface SweepOutcome {
   gaveUp: number;
   /** True when the sweep stopped early (a full page, or more to republish than one batch). */
   more: boolean;
+  /** Submission time of the oldest request found without a result (older than the cutoff), if any. */
+  oldestPending?: Date;
 }
 
 /**
@@ -83,6 +85,7 @@ export async function sweepOnce(
       ? await store.resultIdsSubmittedBetween(from, pageEnd)
       : new Set<string>();
   const missing = candidates.filter((candidate) => !done.has(candidate._id));
+  if (missing.length > 0) outcome.oldestPending = new Date(missing[0].submittedAt);
   const overdue = missing.filter((candidate) => lastPublish(candidate) < cutoff);
   const due = overdue.slice(0, limits.batchSize);
   const exhausted = due.filter((candidate) => attempts(candidate) >= limits.maxAttempts);

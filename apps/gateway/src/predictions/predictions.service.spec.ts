@@ -1,11 +1,19 @@
-import { BadRequestException, ConflictException, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  NotFoundException,
+  ServiceUnavailableException,
+} from '@nestjs/common';
 import type { PredictionRequest } from '@sibyl/contracts';
 import {
+  DatabaseUnavailableError,
   doneResultDocument,
+  isDatabaseUnavailable,
   type PredictionRecord,
   type PredictionResultRecord,
 } from '@sibyl/persistence';
 import type { OutboxDispatcher } from '../outbox/outbox.dispatcher';
+import type { DatabaseClock } from '../records/database.clock';
 import type { FeedbackOutcome, PredictionStore } from '../records/prediction.store';
 import type { PredictionsMetrics } from './predictions.metrics';
 import { PredictionsService } from './predictions.service';
@@ -19,7 +27,9 @@ const options = {
 };
 
 /** A store and a dispatcher in memory, recording the order of events. */
-function setup(init: { insertError?: Error; feedback?: FeedbackOutcome } = {}) {
+function setup(
+  init: { insertError?: Error; feedback?: FeedbackOutcome; backlogFull?: boolean } = {},
+) {
   const events: string[] = [];
   const docs = new Map<string, PredictionRecord>();
   const results = new Map<string, PredictionResultRecord>();
@@ -46,12 +56,16 @@ function setup(init: { insertError?: Error; feedback?: FeedbackOutcome } = {}) {
       return { confirmed: requests.length, failed: 0 };
     },
     drain: async () => undefined,
+    assertAccepting: () => {
+      if (init.backlogFull) throw new ServiceUnavailableException('publishing backlog full');
+    },
   } as unknown as OutboxDispatcher;
   const accepted: number[] = [];
   const metrics = {
     accepted: { inc: (n: number) => accepted.push(n) },
   } as unknown as PredictionsMetrics;
-  const service = new PredictionsService(store, dispatcher, metrics, options);
+  const clock = { now: () => new Date() } as DatabaseClock;
+  const service = new PredictionsService(store, dispatcher, metrics, options, clock);
   return { service, events, docs, results, dispatched, accepted };
 }
 
@@ -113,6 +127,24 @@ describe('PredictionsService', () => {
     await expect(service.submit(['x'])).rejects.toThrow('server selection timed out');
     expect(events).toEqual([]);
     expect(accepted).toEqual([]);
+  });
+
+  it.each([
+    new Error('Connection to 127.0.0.1:27017 interrupted due to server monitor timeout'),
+    new Error('an error nobody classified'),
+  ])('turns any failure to store into DatabaseUnavailableError (503): %s', async (error) => {
+    const { service, accepted } = setup({ insertError: error });
+    const failure = await service.submit(['x']).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(DatabaseUnavailableError);
+    expect(isDatabaseUnavailable(failure)).toBe(true);
+    expect((failure as Error).cause).toBe(error);
+    expect(accepted).toEqual([]);
+  });
+
+  it('refuses (503) without storing while the publishing backlog is full', async () => {
+    const { service, events } = setup({ backlogFull: true });
+    await expect(service.submit(['x'])).rejects.toBeInstanceOf(ServiceUnavailableException);
+    expect(events).toEqual([]);
   });
 
   it('answers 404 for an unknown id', async () => {

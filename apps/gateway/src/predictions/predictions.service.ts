@@ -14,10 +14,11 @@ import {
   PredictionView,
 } from '@sibyl/contracts';
 import { LANGUAGES } from '@sibyl/model';
-import { PredictionRecord } from '@sibyl/persistence';
+import { DatabaseUnavailableError, PredictionRecord } from '@sibyl/persistence';
 import { randomUUID } from 'node:crypto';
 import { OutboxDispatcher } from '../outbox/outbox.dispatcher';
 import { toPredictionRequest } from '../outbox/prediction-request';
+import { DatabaseClock } from '../records/database.clock';
 import { newPredictionRecord, PredictionStore } from '../records/prediction.store';
 import { WriteCoalescer } from '../records/write-coalescer';
 import { CompletionWatcher } from './completion.watcher';
@@ -46,6 +47,7 @@ export class PredictionsService implements BeforeApplicationShutdown {
     private readonly dispatcher: OutboxDispatcher,
     private readonly metrics: PredictionsMetrics,
     @Inject(PREDICTIONS_OPTIONS) private readonly options: PredictionsOptions,
+    private readonly clock: DatabaseClock,
   ) {
     this.inserts = new WriteCoalescer((records) => store.insertMany(records), {
       maxItems: options.insertBatchMax,
@@ -57,12 +59,23 @@ export class PredictionsService implements BeforeApplicationShutdown {
 
   /**
    * Stores one `queued` request per text, then publishes them without waiting for the
-   * confirms. Rejects (→ 503) only if the requests could not be stored.
+   * confirms. Rejects (→ 503 with `Retry-After`) when the outbox backlog is over its bound,
+   * and whenever the requests could not be stored, whatever the database error: the client
+   * must be able to tell that nothing was accepted.
    */
   async submit(texts: readonly string[]): Promise<AcceptedPredictionView[]> {
-    const submittedAt = new Date();
+    this.dispatcher.assertAccepting();
+    const submittedAt = this.clock.now(); // one clock for every gateway: the outbox sweep's cursor compares them
     const records = texts.map((text) => newPredictionRecord(randomUUID(), text, submittedAt));
-    await this.inserts.add(records);
+    try {
+      await this.inserts.add(records);
+    } catch (error) {
+      throw error instanceof DatabaseUnavailableError
+        ? error
+        : new DatabaseUnavailableError(`storing the request failed: ${(error as Error).message}`, {
+            cause: error,
+          });
+    }
     this.metrics.accepted.inc(records.length);
     void this.dispatcher.dispatch(records.map((record) => toPredictionRequest(record)));
     return records.map((record) => ({ trackingId: record._id, status: PredictionStatus.Queued }));

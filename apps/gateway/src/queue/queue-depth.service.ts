@@ -1,15 +1,8 @@
 import { Inject, Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import {
-  AMQP_CONNECTION,
-  AMQP_NAMES,
-  AMQP_OPTIONS,
-  AmqpModuleOptions,
-  assertPredictionTopology,
-} from '@sibyl/amqp';
+import { AMQP_CONNECTION, AMQP_NAMES, SelfHealingChannel, TopologyMonitor } from '@sibyl/amqp';
 import type { MessagingNames, QueueStatsView } from '@sibyl/contracts';
-import type { AmqpConnectionManager, ChannelWrapper } from 'amqp-connection-manager';
-import type { Channel } from 'amqplib';
+import type { AmqpConnectionManager } from 'amqp-connection-manager';
 import type { GatewayEnvironment } from '../config/env.validation';
 import { CHANNEL_READY_TIMEOUT_MS, MANAGEMENT_FIELDS, STATS_CACHE_MS } from './queue.constants';
 import { QueueRates, RabbitMqManagementClient, vhostOf } from './rabbitmq-management.client';
@@ -22,7 +15,7 @@ import { QueueRates, RabbitMqManagementClient, vhostOf } from './rabbitmq-manage
 @Injectable()
 export class QueueDepthService {
   private readonly logger = new Logger(QueueDepthService.name);
-  private readonly channel: ChannelWrapper;
+  private readonly inspector: SelfHealingChannel;
   private readonly management?: RabbitMqManagementClient;
   private cached?: { at: number; stats: Promise<QueueStatsView> };
   private managementDown = false;
@@ -30,19 +23,15 @@ export class QueueDepthService {
   constructor(
     @Inject(AMQP_CONNECTION) private readonly connection: AmqpConnectionManager,
     @Inject(AMQP_NAMES) private readonly names: MessagingNames,
-    @Inject(AMQP_OPTIONS) amqpOptions: AmqpModuleOptions,
+    topology: TopologyMonitor,
     config: ConfigService<GatewayEnvironment, true>,
   ) {
-    // Its own channel (a failed check closes a channel); the topology is asserted so checks find the queues.
-    this.channel = connection.createChannel({
+    // Its own channel: a failed check (e.g. the queue was deleted) closes it, and it is re-opened;
+    // the topology is declared first so that checks find the queues.
+    this.inspector = new SelfHealingChannel(connection, {
       name: 'queue-inspector',
-      confirm: false,
-      setup: (channel: Channel) =>
-        assertPredictionTopology(channel, names, { deliveryLimit: amqpOptions.deliveryLimit }),
+      setup: () => topology.verify(),
     });
-    this.channel.on('error', (error: Error) =>
-      this.logger.warn(`inspector channel setup failed: ${error.message}`),
-    );
     const managementUrl = config.get('RABBITMQ_MANAGEMENT_URL', { infer: true });
     if (managementUrl) {
       this.management = new RabbitMqManagementClient(
@@ -57,9 +46,14 @@ export class QueueDepthService {
     return this.connection.isConnected();
   }
 
+  /** True while the inspector channel is open (reported by readiness). */
+  get inspectorOpen(): boolean {
+    return this.inspector.open;
+  }
+
   /** Ready messages in the requests queue. */
   async readyCount(): Promise<number> {
-    return (await this.channel.checkQueue(this.names.requestsQueue)).messageCount;
+    return (await this.inspector.current.checkQueue(this.names.requestsQueue)).messageCount;
   }
 
   /** Current statistics (cached for a fraction of a second); 503 when the broker is unreachable. */
@@ -80,9 +74,10 @@ export class QueueDepthService {
     let requests, dead;
     try {
       if (this.connection.isConnected()) await this.channelReady();
+      const channel = this.inspector.current;
       [requests, dead] = await Promise.all([
-        this.channel.checkQueue(this.names.requestsQueue),
-        this.channel.checkQueue(this.names.deadLetterQueue),
+        channel.checkQueue(this.names.requestsQueue),
+        channel.checkQueue(this.names.deadLetterQueue),
       ]);
     } catch (error) {
       throw new ServiceUnavailableException(`broker unavailable: ${(error as Error).message}`);
@@ -105,7 +100,7 @@ export class QueueDepthService {
     const timeout = new Promise<void>(
       (resolve) => (timer = setTimeout(resolve, CHANNEL_READY_TIMEOUT_MS)),
     );
-    return Promise.race([this.channel.waitForConnect(), timeout]).finally(() =>
+    return Promise.race([this.inspector.current.waitForConnect(), timeout]).finally(() =>
       clearTimeout(timer),
     );
   }

@@ -6,6 +6,7 @@ import {
   PredictionResultRecord,
   PredictionResultSchema,
 } from '@sibyl/persistence';
+import { DatabaseClock } from './database.clock';
 import { PredictionStore } from './prediction.store';
 
 /** The gateway's collections of requests and results, and the request path's store on top of them. */
@@ -16,7 +17,7 @@ import { PredictionStore } from './prediction.store';
       { name: PredictionResultRecord.name, schema: PredictionResultSchema },
     ]),
   ],
-  providers: [PredictionStore],
-  exports: [PredictionStore, MongooseModule],
+  providers: [PredictionStore, DatabaseClock],
+  exports: [PredictionStore, DatabaseClock, MongooseModule],
 })
 export class RecordsModule {}
