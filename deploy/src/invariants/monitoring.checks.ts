@@ -3,13 +3,17 @@ import { K8sResource, resourceId } from '../manifests/k8s-resource';
 import { LabelSelector, selectorMatches } from './label-selectors';
 import { ofKind, podTemplates, sibylApp } from './pod-templates';
 
-/** The alerts issue 5 asks for, by the condition each one watches. */
+/** The alerts issues 5 and 9 ask for, by the condition each one watches. */
 export const REQUIRED_ALERTS = {
   'backlog growing for N minutes': 'SibylBacklogGrowing',
   'no consumers': 'SibylNoConsumers',
   'dead-letter queue not empty': 'SibylDeadLetterQueueNotEmpty',
   'p99 latency over target': 'SibylPredictionLatencyP99High',
   'predictor not ready': 'SibylPredictorNotReady',
+  'consumer stalled': 'SibylConsumerStalled',
+  'topology mismatch': 'SibylTopologyMismatch',
+  'age of the oldest unfinished request': 'SibylOldestUnfinishedRequestOld',
+  'outbox backlog bytes': 'SibylOutboxBacklogBytesHigh',
 } as const;
 
 interface AlertRule {

@@ -1,5 +1,45 @@
 import type { OpsAlert, OpsSample } from './ops-sample';
 
+/** A request without a result for longer than this is reported on the ops page. */
+export const OLDEST_UNFINISHED_ALERT_SECONDS = 900;
+
+/** Alerts of the self-healing signals: drift, stalled or paused predictors, requests stuck for long. */
+function reliabilityAlerts(sample: Omit<OpsSample, 'alerts'>): OpsAlert[] {
+  const { reliability } = sample;
+  const alerts: OpsAlert[] = [];
+  if (reliability.topologyMismatch) {
+    alerts.push({
+      code: 'topology-mismatch',
+      severity: 'critical',
+      message:
+        'Topology mismatch: the broker refuses part of the declared topology (see /health/ready); serving with the existing queue',
+    });
+  }
+  if (reliability.stalledPredictors > 0) {
+    alerts.push({
+      code: 'consumer-stalled',
+      severity: 'critical',
+      message: `${reliability.stalledPredictors} predictor(s) stalled: holding messages without progress (not live, restarted)`,
+    });
+  }
+  if (reliability.pausedPredictors > 0) {
+    alerts.push({
+      code: 'predictor-paused',
+      severity: 'warning',
+      message: `${reliability.pausedPredictors} predictor(s) paused: they cannot store results (database unreachable)`,
+    });
+  }
+  const oldest = reliability.oldestUnfinishedSeconds;
+  if (oldest !== null && oldest > OLDEST_UNFINISHED_ALERT_SECONDS) {
+    alerts.push({
+      code: 'oldest-unfinished',
+      severity: 'warning',
+      message: `The oldest unfinished request is ${Math.round(oldest / 60)} min old`,
+    });
+  }
+  return alerts;
+}
+
 /**
  * The alerts of a sample: backlog above the threshold, nobody consuming (no consumer on the queue, or — when the
  * queue cannot be read — no predictor answering), gateway or predictors unreachable.
@@ -29,6 +69,7 @@ export function opsAlerts(sample: Omit<OpsSample, 'alerts'>, backlogThreshold: n
       message: `Gateway unreachable: ${sample.gateway.error ?? 'no answer'}`,
     });
   }
+  alerts.push(...reliabilityAlerts(sample));
   for (const predictor of sample.predictors.filter((p) => !p.up)) {
     alerts.push({
       code: 'predictor-down',

@@ -163,4 +163,48 @@ describe('deriveOpsSample', () => {
       'predictor-down',
     ]);
   });
+
+  it('reports the self-healing signals: drift, stalled and paused predictors, the oldest unfinished request', () => {
+    const gateway = [
+      gatewayText(0),
+      '# TYPE sibyl_topology_mismatch gauge',
+      'sibyl_topology_mismatch 1',
+      '# TYPE sibyl_oldest_unfinished_request_age_seconds gauge',
+      'sibyl_oldest_unfinished_request_age_seconds 1200',
+      '# TYPE sibyl_outbox_backlog_bytes gauge',
+      'sibyl_outbox_backlog_bytes 4096',
+    ].join('\n');
+    const predictor = (stalled: number, paused: number) =>
+      [
+        predictorText(1, 0, [1, 1, 1]),
+        '# TYPE sibyl_consumer_stalled gauge',
+        `sibyl_consumer_stalled ${stalled}`,
+        '# TYPE sibyl_consumer_paused gauge',
+        `sibyl_consumer_paused ${paused}`,
+      ].join('\n');
+    const sample = deriveOpsSample(
+      undefined,
+      scrape(0, {
+        gatewayMetrics: ok(gateway),
+        predictors: [
+          { url: 'p1', metrics: ok(predictor(1, 0)) },
+          { url: 'p2', metrics: ok(predictor(0, 1)) },
+        ],
+      }),
+      100,
+    );
+    expect(sample.reliability).toEqual({
+      oldestUnfinishedSeconds: 1200,
+      outboxBacklogBytes: 4096,
+      topologyMismatch: true,
+      stalledPredictors: 1,
+      pausedPredictors: 1,
+    });
+    expect(sample.alerts.map((a) => a.code)).toEqual([
+      'topology-mismatch',
+      'consumer-stalled',
+      'predictor-paused',
+      'oldest-unfinished',
+    ]);
+  });
 });

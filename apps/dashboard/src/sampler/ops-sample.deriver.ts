@@ -8,7 +8,7 @@ import {
   histogramQuantile,
 } from './histogram-quantile';
 import { opsAlerts } from './ops-alerts';
-import type { OpsSample, PredictorStatus, QueueFigures } from './ops-sample';
+import type { OpsSample, PredictorStatus, QueueFigures, ReliabilityFigures } from './ops-sample';
 import { SCRAPED_METRICS as M } from './sampler.constants';
 import { Scrape, valueOf } from './scrape';
 
@@ -74,6 +74,10 @@ export function deriveOpsSample(
         ? { up: true }
         : { up: false, error: current.gatewayMetrics.error },
     predictors: current.predictors.map(predictorStatus),
+    reliability: reliabilityFigures(
+      gateway,
+      predictorPairs.map(({ now }) => now),
+    ),
   };
   return { ...partial, alerts: opsAlerts(partial, backlogThreshold) };
 }
@@ -136,4 +140,22 @@ function predictorStatus(p: Scrape['predictors'][number]): PredictorStatus {
   if (!p.metrics.ok) return { url: p.url, up: false, error: p.metrics.error, modelVersion: null };
   const info = findSamples(p.metrics.value, M.modelInfo).find((s) => s.value === 1);
   return { url: p.url, up: true, modelVersion: info?.labels['version'] ?? null };
+}
+
+/** The self-healing signals of the gateway's and predictors' gauges. */
+function reliabilityFigures(
+  gateway: Families | undefined,
+  predictors: Array<Families | undefined>,
+): ReliabilityFigures {
+  const gauge = (families: Families | undefined, name: string): number | null =>
+    (families && sampleValue(families, name)) ?? null;
+  const flagged = (name: string) => predictors.filter((p) => (gauge(p, name) ?? 0) > 0).length;
+  return {
+    oldestUnfinishedSeconds: gauge(gateway, M.oldestUnfinished),
+    outboxBacklogBytes: gauge(gateway, M.outboxBacklogBytes),
+    topologyMismatch:
+      (gauge(gateway, M.topologyMismatch) ?? 0) > 0 || flagged(M.topologyMismatch) > 0,
+    stalledPredictors: flagged(M.consumerStalled),
+    pausedPredictors: flagged(M.consumerPaused),
+  };
 }

@@ -19,7 +19,22 @@ export interface OpsSample {
   modelVersions: string[];
   gateway: SourceStatus;
   predictors: PredictorStatus[];
+  reliability: ReliabilityFigures;
   alerts: OpsAlert[];
+}
+
+/** Self-healing signals (issue 9): what is stuck, drifting or held, from the gateway's and predictors' gauges. */
+export interface ReliabilityFigures {
+  /** Age of the oldest request without a result found by the gateway's last sweep (0: none); null unknown. */
+  oldestUnfinishedSeconds: number | null;
+  /** Bytes of unconfirmed requests the gateway holds in memory; null unknown. */
+  outboxBacklogBytes: number | null;
+  /** True when the gateway or a predictor reports topology drift. */
+  topologyMismatch: boolean;
+  /** Predictors reporting a stalled consumer (not live: restarted). */
+  stalledPredictors: number;
+  /** Predictors that paused consuming because they cannot store results. */
+  pausedPredictors: number;
 }
 
 /** Queue depth and broker figures (from `GET /v1/queue`, falling back to the gateway's gauges). */
@@ -54,7 +69,15 @@ export interface PredictorStatus extends SourceStatus {
 
 /** A condition the operator must see. */
 export interface OpsAlert {
-  code: 'backlog' | 'no-consumers' | 'gateway-down' | 'predictor-down';
+  code:
+    | 'backlog'
+    | 'no-consumers'
+    | 'gateway-down'
+    | 'predictor-down'
+    | 'topology-mismatch'
+    | 'consumer-stalled'
+    | 'predictor-paused'
+    | 'oldest-unfinished';
   severity: 'critical' | 'warning';
   message: string;
 }

@@ -13,6 +13,11 @@ export const SCRAPED_METRICS = {
   latencyBucket: 'sibyl_prediction_latency_seconds_bucket',
   deadLetteredTotal: 'sibyl_dead_lettered_total',
   modelInfo: 'sibyl_model_info',
+  topologyMismatch: 'sibyl_topology_mismatch',
+  consumerStalled: 'sibyl_consumer_stalled',
+  consumerPaused: 'sibyl_consumer_paused',
+  oldestUnfinished: 'sibyl_oldest_unfinished_request_age_seconds',
+  outboxBacklogBytes: 'sibyl_outbox_backlog_bytes',
 } as const;
 
 /**

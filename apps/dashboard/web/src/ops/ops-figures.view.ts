@@ -23,6 +23,17 @@ export function renderFigures(sample: OpsSample, config: WebConfigView): void {
   setFigure('kpi-consumers', formatNumber(queue.consumers), queue.consumers === 0);
   setFigure('kpi-dead', formatNumber(queue.deadLettered), (queue.deadLettered ?? 0) > 0);
   setFigure('kpi-model', sample.modelVersions.join(', ') || UNAVAILABLE);
+  const { reliability } = sample;
+  setFigure(
+    'kpi-oldest',
+    formatSeconds(reliability.oldestUnfinishedSeconds),
+    (reliability.oldestUnfinishedSeconds ?? 0) > 900,
+  );
+  setFigure(
+    'kpi-outbox-bytes',
+    formatNumber(reliability.outboxBacklogBytes),
+    (reliability.outboxBacklogBytes ?? 0) > 0,
+  );
   renderAlerts(sample);
   renderSources(sample);
 }
