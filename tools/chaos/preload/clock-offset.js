@@ -15,5 +15,11 @@ if (offset) {
       return RealDate.now() + offset;
     }
   }
+  // libraries look types up by name (mongoose: `Date`) and test `instanceof Date` on dates made
+  // before the swap or by native code: keep both working
+  Object.defineProperty(ShiftedDate, 'name', { value: 'Date' });
+  Object.defineProperty(ShiftedDate, Symbol.hasInstance, {
+    value: (value) => value instanceof RealDate,
+  });
   globalThis.Date = ShiftedDate;
 }
