@@ -224,7 +224,14 @@ describe('gateway: submit stores, then publishes with confirms', () => {
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({
       status: 'ok',
-      details: { broker: { status: 'up' }, database: { status: 'up' } },
+      details: { database: { status: 'up' }, outbox: { status: 'up' } },
+      broker: {
+        gating: false,
+        connected: true,
+        blocked: null,
+        publisherChannel: 'open',
+        topology: 'as declared',
+      },
     });
     const docs = await fetch(`${gateway.url}/docs`);
     expect(docs.status).toBe(200);
