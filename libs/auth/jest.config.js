@@ -1,0 +1,7 @@
+module.exports = {
+  displayName: 'auth',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+  testMatch: ['<rootDir>/src/**/*.spec.ts'],
+  coverageDirectory: '../../coverage/libs/auth',
+};

@@ -1,0 +1,86 @@
+import { generateApiKey, hashApiKey } from './api-key';
+import type { ApiKeyRecord } from './api-key.schema';
+import { KeyVerifier } from './key-verifier';
+
+function fakeStore(records: ApiKeyRecord[]) {
+  return {
+    records,
+    findByHash: jest.fn(async (hash: string) => records.find((r) => r._id === hash) ?? null),
+    touch: jest.fn(async () => undefined),
+  };
+}
+
+describe('KeyVerifier', () => {
+  const key = generateApiKey();
+  const record = (): ApiKeyRecord => ({
+    _id: hashApiKey(key),
+    name: 'alice',
+    scopes: ['predict'],
+    rateLimit: 5,
+    createdAt: new Date(0),
+  });
+  let now: number;
+  const clock = () => now;
+  beforeEach(() => (now = 1_000_000));
+
+  it('verifies a stored key and caches it for the TTL', async () => {
+    const store = fakeStore([record()]);
+    const verifier = new KeyVerifier(store, { cacheTtlMs: 5000 }, clock);
+    await expect(verifier.verify(key)).resolves.toEqual({
+      id: hashApiKey(key),
+      name: 'alice',
+      scopes: ['predict'],
+      rateLimit: 5,
+    });
+    await verifier.verify(key);
+    expect(store.findByHash).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses a revoked key once the cached verification expires', async () => {
+    const store = fakeStore([record()]);
+    const verifier = new KeyVerifier(store, { cacheTtlMs: 5000 }, clock);
+    expect(await verifier.verify(key)).not.toBeNull();
+    store.records[0].revokedAt = new Date(now);
+    now += 4999;
+    expect(await verifier.verify(key)).not.toBeNull();
+    now += 2;
+    expect(await verifier.verify(key)).toBeNull();
+  });
+
+  it('never reads the store for a malformed key, and caches unknown ones', async () => {
+    const store = fakeStore([]);
+    const verifier = new KeyVerifier(store, {}, clock);
+    expect(await verifier.verify('nope')).toBeNull();
+    expect(store.findByHash).not.toHaveBeenCalled();
+    const unknown = generateApiKey();
+    expect(await verifier.verify(unknown)).toBeNull();
+    expect(await verifier.verify(unknown)).toBeNull();
+    expect(store.findByHash).toHaveBeenCalledTimes(1);
+  });
+
+  it('merges concurrent lookups of one key', async () => {
+    const store = fakeStore([record()]);
+    const verifier = new KeyVerifier(store, {}, clock);
+    await Promise.all([verifier.verify(key), verifier.verify(key), verifier.verify(key)]);
+    expect(store.findByHash).toHaveBeenCalledTimes(1);
+  });
+
+  it('writes lastUsedAt at most once per interval', async () => {
+    const store = fakeStore([record()]);
+    const verifier = new KeyVerifier(store, { lastUsedIntervalMs: 60000 }, clock);
+    for (let i = 0; i < 10; i++) await verifier.verify(key);
+    expect(store.touch).toHaveBeenCalledTimes(1);
+    now += 60000;
+    await verifier.verify(key);
+    expect(store.touch).toHaveBeenCalledTimes(2);
+    expect(store.touch).toHaveBeenLastCalledWith(hashApiKey(key), new Date(now));
+  });
+
+  it('rejects when the store cannot be read, and retries next time', async () => {
+    const store = fakeStore([record()]);
+    store.findByHash.mockRejectedValueOnce(new Error('database down'));
+    const verifier = new KeyVerifier(store, {}, clock);
+    await expect(verifier.verify(key)).rejects.toThrow('database down');
+    await expect(verifier.verify(key)).resolves.not.toBeNull();
+  });
+});

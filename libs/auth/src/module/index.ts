@@ -1,0 +1,4 @@
+export * from './auth-module-options.interface';
+export * from './auth.constants';
+export { AUTH_OPTIONS } from './auth.module-definition';
+export * from './auth.module';

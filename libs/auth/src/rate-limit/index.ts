@@ -1,0 +1,3 @@
+export * from './concurrency-limiter';
+export * from './rate-limiter';
+export * from './token-bucket';
