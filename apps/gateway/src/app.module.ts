@@ -9,6 +9,7 @@ import { ConfigService } from '@nestjs/config';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { MongooseModule } from '@nestjs/mongoose';
 import { AmqpModule } from '@sibyl/amqp';
+import { AuthModule, RequireScopes } from '@sibyl/auth';
 import { MetricsModule } from '@sibyl/observability';
 import type { GatewayEnvironment } from './config/env.validation';
 import type { GatewayConfig } from './config/gateway-config';
@@ -16,6 +17,7 @@ import { HealthModule } from './health/health.module';
 import { API_ERROR_LISTENERS, ApiErrorListener } from './http/api-error.listener';
 import { ApiExceptionFilter } from './http/api-exception.filter';
 import { JsonContentTypeMiddleware } from './http/json-content-type.middleware';
+import { KeysModule } from './keys/keys.module';
 import { PredictionsController } from './predictions/predictions.controller';
 import { PredictionsModule } from './predictions/predictions.module';
 import { SubmissionRejectionsListener } from './predictions/submission-rejections.listener';
@@ -24,7 +26,7 @@ import { DATABASE_HEARTBEAT_MS } from './records/records.constants';
 
 type Config = ConfigService<GatewayEnvironment, true>;
 
-/** The gateway: predictions API, queue depth, health and metrics. */
+/** The gateway: predictions API, API keys, queue depth, health and metrics. */
 @Module({})
 export class AppModule implements NestModule {
   /** Builds the application module around an already validated configuration. */
@@ -33,7 +35,7 @@ export class AppModule implements NestModule {
       module: AppModule,
       imports: [
         config.module,
-        MetricsModule.forRoot(),
+        MetricsModule.forRoot({ controllerDecorators: [RequireScopes('metrics')] }),
         AmqpModule.forRootAsync({
           inject: [ConfigService],
           useFactory: (env: Config) => ({
@@ -58,6 +60,20 @@ export class AppModule implements NestModule {
             retryDelay: 1000,
           }),
         }),
+        AuthModule.forRootAsync({
+          inject: [ConfigService],
+          useFactory: (env: Config) => ({
+            enabled: env.get('AUTH', { infer: true }) === 'on',
+            cacheTtlMs: env.get('AUTH_CACHE_TTL_MS', { infer: true }),
+            rateLimit: {
+              perSecond: env.get('RATE_LIMIT_PER_SECOND', { infer: true }),
+              burst: env.get('RATE_LIMIT_BURST', { infer: true }),
+            },
+            unauthenticatedPerMinute: env.get('UNAUTH_RATE_LIMIT_PER_MINUTE', { infer: true }),
+            trustProxyHops: env.get('TRUST_PROXY', { infer: true }),
+          }),
+        }),
+        KeysModule,
         PredictionsModule,
         QueueModule,
         HealthModule,

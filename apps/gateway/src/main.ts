@@ -12,6 +12,12 @@ async function bootstrap(): Promise<void> {
     config.get('GATEWAY_HOST', { infer: true }),
   );
   const url = (await app.getUrl()).replace('[::1]', 'localhost');
+  if (config.get('AUTH', { infer: true }) === 'off') {
+    Logger.warn(
+      `AUTH=off: API keys are NOT checked — anyone who can reach ${url} may do anything (allowed only on loopback)`,
+      'Bootstrap',
+    );
+  }
   Logger.log(
     `gateway listening on ${url} (${config.get('HTTP_ADAPTER', { infer: true })}); OpenAPI at ${url}/docs`,
     'Bootstrap',

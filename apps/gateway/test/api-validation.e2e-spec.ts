@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { postJson, RunningGateway, startGateway } from './gateway.harness';
+import { RunningGateway, startGateway } from './gateway.harness';
 
 const MAX_TEXT_BYTES = 1000;
 
@@ -14,6 +14,7 @@ describe.each(['express', 'fastify'])('gateway API validation (%s)', (adapter) =
       MAX_TEXT_BYTES: String(MAX_TEXT_BYTES),
       MAX_BODY_BYTES: '50000',
       MAX_BATCH_ITEMS: '3',
+      CORS_ORIGINS: 'http://127.0.0.1:3001',
     });
     predictions = `${gateway.url}/v1/predictions`;
   });
@@ -38,7 +39,7 @@ describe.each(['express', 'fastify'])('gateway API validation (%s)', (adapter) =
   }
 
   it('accepts a valid text with 202, the tracking id and a Location header', async () => {
-    const response = await postJson(predictions, { text: 'Hej världen' });
+    const response = await gateway.postJson(predictions, { text: 'Hej världen' });
     expect(response.status).toBe(202);
     const body = (await response.json()) as { trackingId: string; status: string };
     expect(body).toEqual({
@@ -55,25 +56,25 @@ describe.each(['express', 'fastify'])('gateway API validation (%s)', (adapter) =
     ['an unknown field', { text: 'hi', priority: 1 }, /property priority should not exist/],
     ['an array body', [{ text: 'hi' }], /must be a JSON object/],
   ])('refuses %s with 400', async (_case, body, message) => {
-    expect(await expectError(await postJson(predictions, body), 400)).toMatch(message);
+    expect(await expectError(await gateway.postJson(predictions, body), 400)).toMatch(message);
   });
 
   it('refuses malformed JSON with 400', async () => {
-    expect(await expectError(await postJson(predictions, '{"text": "unterminated'), 400)).toMatch(
-      /malformed JSON/,
-    );
+    expect(
+      await expectError(await gateway.postJson(predictions, '{"text": "unterminated'), 400),
+    ).toMatch(/malformed JSON/);
   });
 
   it('refuses a text over MAX_TEXT_BYTES with 413, counting UTF-8 bytes', async () => {
     const text = 'ä'.repeat(MAX_TEXT_BYTES / 2 + 1); // 2 bytes each
-    expect(await expectError(await postJson(predictions, { text }), 413)).toBe(
+    expect(await expectError(await gateway.postJson(predictions, { text }), 413)).toBe(
       `text is ${MAX_TEXT_BYTES + 2} bytes; the limit is ${MAX_TEXT_BYTES} bytes (UTF-8)`,
     );
   });
 
   it('refuses a body over MAX_BODY_BYTES with 413 and a clear message', async () => {
     expect(
-      await expectError(await postJson(predictions, { text: 'x'.repeat(60000) }), 413),
+      await expectError(await gateway.postJson(predictions, { text: 'x'.repeat(60000) }), 413),
     ).toMatch(/request body exceeds 50000 bytes/);
   });
 
@@ -82,7 +83,7 @@ describe.each(['express', 'fastify'])('gateway API validation (%s)', (adapter) =
     ['application/x-www-form-urlencoded', 'text=hello'],
     ['application/xml', '<text>hello</text>'],
   ])('refuses a %s body with 415', async (type, body) => {
-    const response = await fetch(predictions, {
+    const response = await gateway.fetch(predictions, {
       method: 'POST',
       headers: { 'content-type': type },
       body,
@@ -91,7 +92,9 @@ describe.each(['express', 'fastify'])('gateway API validation (%s)', (adapter) =
   });
 
   it('accepts a batch and answers the ids in order', async () => {
-    const response = await postJson(`${predictions}/batch`, { texts: ['one', 'two', 'three'] });
+    const response = await gateway.postJson(`${predictions}/batch`, {
+      texts: ['one', 'two', 'three'],
+    });
     expect(response.status).toBe(202);
     const { items } = (await response.json()) as {
       items: Array<{ trackingId: string; status: string }>;
@@ -113,54 +116,56 @@ describe.each(['express', 'fastify'])('gateway API validation (%s)', (adapter) =
     ['a non-string item', { texts: ['a', 7] }, 400, /each text must be a string/],
     ['texts not being a list', { texts: 'a' }, 400, /texts must be an array/],
   ])('refuses a batch with %s', async (_case, body, status, message) => {
-    expect(await expectError(await postJson(`${predictions}/batch`, body), status)).toMatch(
+    expect(await expectError(await gateway.postJson(`${predictions}/batch`, body), status)).toMatch(
       message,
     );
   });
 
   it('refuses an ill-formed id with 400 and an unknown id with 404', async () => {
-    expect(await expectError(await fetch(`${predictions}/not-a-uuid`), 400)).toMatch(
+    expect(await expectError(await gateway.fetch(`${predictions}/not-a-uuid`), 400)).toMatch(
       /id must be a UUID/,
     );
-    expect(await expectError(await fetch(`${predictions}/${randomUUID()}`), 404)).toMatch(
+    expect(await expectError(await gateway.fetch(`${predictions}/${randomUUID()}`), 404)).toMatch(
       /no prediction with trackingId/,
     );
   });
 
   it('refuses a bad wait parameter and unknown query parameters with 400', async () => {
-    const response = await postJson(predictions, { text: 'wait for me' });
+    const response = await gateway.postJson(predictions, { text: 'wait for me' });
     const { trackingId } = (await response.json()) as { trackingId: string };
-    expect(await expectError(await fetch(`${predictions}/${trackingId}?wait=soon`), 400)).toMatch(
-      /wait must be a whole number/,
-    );
-    expect(await expectError(await fetch(`${predictions}/${trackingId}?wait=-5`), 400)).toMatch(
-      /wait must not be negative/,
-    );
-    expect(await expectError(await fetch(`${predictions}/${trackingId}?foo=1`), 400)).toMatch(
-      /property foo should not exist/,
-    );
+    expect(
+      await expectError(await gateway.fetch(`${predictions}/${trackingId}?wait=soon`), 400),
+    ).toMatch(/wait must be a whole number/);
+    expect(
+      await expectError(await gateway.fetch(`${predictions}/${trackingId}?wait=-5`), 400),
+    ).toMatch(/wait must not be negative/);
+    expect(
+      await expectError(await gateway.fetch(`${predictions}/${trackingId}?foo=1`), 400),
+    ).toMatch(/property foo should not exist/);
   });
 
   it('validates lookups: 400 for a missing, empty, oversized or malformed id list', async () => {
     const lookup = `${predictions}/lookup`;
-    expect(await expectError(await postJson(lookup, {}), 400)).toMatch(
+    expect(await expectError(await gateway.postJson(lookup, {}), 400)).toMatch(
       /trackingIds must be an array/,
     );
-    expect(await expectError(await postJson(lookup, { trackingIds: [] }), 400)).toMatch(
+    expect(await expectError(await gateway.postJson(lookup, { trackingIds: [] }), 400)).toMatch(
       /at least one id/,
     );
-    expect(await expectError(await postJson(lookup, { trackingIds: ['nope'] }), 400)).toMatch(
-      /must be a UUID/,
-    );
+    expect(
+      await expectError(await gateway.postJson(lookup, { trackingIds: ['nope'] }), 400),
+    ).toMatch(/must be a UUID/);
     const tooMany = Array.from({ length: 1001 }, () => randomUUID());
-    expect(await expectError(await postJson(lookup, { trackingIds: tooMany }), 400)).toMatch(
-      /at most 1000 ids/,
-    );
-    const { trackingId } = (await (await postJson(predictions, { text: 'look me up' })).json()) as {
+    expect(
+      await expectError(await gateway.postJson(lookup, { trackingIds: tooMany }), 400),
+    ).toMatch(/at most 1000 ids/);
+    const { trackingId } = (await (
+      await gateway.postJson(predictions, { text: 'look me up' })
+    ).json()) as {
       trackingId: string;
     };
     const stranger = randomUUID();
-    const found = await postJson(lookup, { trackingIds: [trackingId, stranger] });
+    const found = await gateway.postJson(lookup, { trackingIds: [trackingId, stranger] });
     expect(found.status).toBe(200);
     expect(await found.json()).toEqual({
       items: [expect.objectContaining({ trackingId, status: 'queued' })],
@@ -170,40 +175,40 @@ describe.each(['express', 'fastify'])('gateway API validation (%s)', (adapter) =
 
   it('validates feedback: 400 for a bad language, 404 for an unknown id, 409 while not done', async () => {
     const { trackingId } = (await (
-      await postJson(predictions, { text: 'feedback please' })
+      await gateway.postJson(predictions, { text: 'feedback please' })
     ).json()) as { trackingId: string };
     expect(
       await expectError(
-        await postJson(`${predictions}/${trackingId}/feedback`, { language: 'Swedish' }),
+        await gateway.postJson(`${predictions}/${trackingId}/feedback`, { language: 'Swedish' }),
         400,
       ),
     ).toMatch(/language must be/);
     expect(
       await expectError(
-        await postJson(`${predictions}/${trackingId}/feedback`, { language: 'qq' }),
+        await gateway.postJson(`${predictions}/${trackingId}/feedback`, { language: 'qq' }),
         400,
       ),
     ).toMatch(/supported codes/);
     expect(
       await expectError(
-        await postJson(`${predictions}/${randomUUID()}/feedback`, { language: 'sv' }),
+        await gateway.postJson(`${predictions}/${randomUUID()}/feedback`, { language: 'sv' }),
         404,
       ),
     ).toMatch(/no prediction/);
     expect(
       await expectError(
-        await postJson(`${predictions}/${trackingId}/feedback`, { language: 'sv' }),
+        await gateway.postJson(`${predictions}/${trackingId}/feedback`, { language: 'sv' }),
         409,
       ),
     ).toMatch(/only once the prediction is done/);
   });
 
   it('answers unknown routes with 404, never 500', async () => {
-    expect((await fetch(`${gateway.url}/v2/nothing`)).status).toBe(404);
+    expect((await gateway.fetch(`${gateway.url}/v2/nothing`)).status).toBe(404);
   });
 
   it('counts accepted and rejected submissions in /metrics', async () => {
-    const text = await (await fetch(`${gateway.url}/metrics`)).text();
+    const text = await (await gateway.fetch(`${gateway.url}/metrics`)).text();
     expect(text).toMatch(/^sibyl_requests_accepted_total [1-9]\d*$/m);
     expect(text).toMatch(/^sibyl_requests_rejected_total\{reason="invalid"\} [1-9]\d*$/m);
     expect(text).toMatch(/^sibyl_requests_rejected_total\{reason="too_large"\} [1-9]\d*$/m);
@@ -213,8 +218,8 @@ describe.each(['express', 'fastify'])('gateway API validation (%s)', (adapter) =
     expect(text).toMatch(/^sibyl_requests_rejected_total\{reason="malformed_json"\} 1$/m);
   });
 
-  it('serves the OpenAPI document and allows cross-origin calls', async () => {
-    const document = (await (await fetch(`${gateway.url}/docs-json`)).json()) as {
+  it('serves the OpenAPI document and allows cross-origin calls from CORS_ORIGINS', async () => {
+    const document = (await (await gateway.fetch(`${gateway.url}/docs-json`)).json()) as {
       paths: Record<string, unknown>;
     };
     expect(Object.keys(document.paths)).toEqual(
@@ -228,16 +233,19 @@ describe.each(['express', 'fastify'])('gateway API validation (%s)', (adapter) =
       ]),
     );
     if (adapter === 'express')
-      expect(await (await fetch(`${gateway.url}/docs`)).text()).toMatch(/swagger-ui/i);
-    const preflight = await fetch(predictions, {
+      expect(await (await gateway.fetch(`${gateway.url}/docs`)).text()).toMatch(/swagger-ui/i);
+    const preflight = await gateway.fetch(predictions, {
       method: 'OPTIONS',
       headers: {
         origin: 'http://127.0.0.1:3001',
         'access-control-request-method': 'POST',
-        'access-control-request-headers': 'content-type',
+        'access-control-request-headers': 'authorization,content-type',
       },
     });
     expect(preflight.status).toBeLessThan(300);
-    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:3001');
+    expect(preflight.headers.get('access-control-allow-headers')?.toLowerCase()).toContain(
+      'authorization',
+    );
   });
 });

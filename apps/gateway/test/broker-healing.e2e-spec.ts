@@ -1,7 +1,7 @@
 import { requestsQueueArguments } from '@sibyl/amqp';
 import { TcpProxy, waitFor } from '@sibyl/testing';
 import { Channel, ChannelModel, connect } from 'amqplib';
-import { postJson, RABBITMQ_URL, RunningGateway, startGateway, viaProxy } from './gateway.harness';
+import { RABBITMQ_URL, RunningGateway, startGateway, viaProxy } from './gateway.harness';
 
 /** A readiness body as the gateway writes it. */
 interface Readiness {
@@ -11,12 +11,12 @@ interface Readiness {
 }
 
 const readiness = async (gateway: RunningGateway): Promise<Readiness> => {
-  const response = await fetch(`${gateway.url}/health/ready`);
+  const response = await gateway.fetch(`${gateway.url}/health/ready`);
   return { ...((await response.json()) as Omit<Readiness, 'status'>), status: response.status };
 };
 
 const submit = async (gateway: RunningGateway, text: string): Promise<string> => {
-  const response = await postJson(`${gateway.url}/v1/predictions`, { text });
+  const response = await gateway.postJson(`${gateway.url}/v1/predictions`, { text });
   expect(response.status).toBe(202);
   return ((await response.json()) as { trackingId: string }).trackingId;
 };
@@ -101,7 +101,7 @@ describe('gateway: self-healing publishing', () => {
     const id = await submit(gateway, 'routed nowhere');
     // The topology check binds the queue again within a second; the relay then republishes from memory.
     await collected(names.requestsQueue, [id]);
-    const metrics = await (await fetch(`${gateway.url}/metrics`)).text();
+    const metrics = await (await gateway.fetch(`${gateway.url}/metrics`)).text();
     expect(metrics).toMatch(/^sibyl_outbox_relayed_total\{source="retry"\} [1-9]/m);
   });
 
@@ -124,7 +124,7 @@ describe('gateway: self-healing publishing', () => {
     );
     expect(drifted.status).toBe(200); // reported, not gating
     expect(drifted.broker.topology).toMatch(/PRECONDITION.FAILED.*x-delivery-limit/);
-    expect(await (await fetch(`${gateway.url}/metrics`)).text()).toMatch(
+    expect(await (await gateway.fetch(`${gateway.url}/metrics`)).text()).toMatch(
       /^sibyl_topology_mismatch 1$/m,
     );
     const id = await submit(gateway, 'into the foreign queue');
@@ -135,7 +135,7 @@ describe('gateway: self-healing publishing', () => {
       timeoutMs: 15_000,
       description: 'the topology as declared again',
     });
-    expect(await (await fetch(`${gateway.url}/metrics`)).text()).toMatch(
+    expect(await (await gateway.fetch(`${gateway.url}/metrics`)).text()).toMatch(
       /^sibyl_topology_mismatch 0$/m,
     );
   });
@@ -176,7 +176,7 @@ describe('gateway: bounded publishing backlog', () => {
     const text = 'x'.repeat(90 * 1024);
     let refused: Response | undefined;
     for (let i = 0; i < 40 && !refused; i++) {
-      const response = await postJson(`${gateway.url}/v1/predictions`, { text });
+      const response = await gateway.postJson(`${gateway.url}/v1/predictions`, { text });
       if (response.status === 503) refused = response;
       else expect(response.status).toBe(202);
     }
@@ -188,7 +188,7 @@ describe('gateway: bounded publishing backlog', () => {
     const ready = await readiness(gateway);
     expect(ready.status).toBe(503);
     expect(ready.details.outbox.status).toBe('down');
-    expect(await (await fetch(`${gateway.url}/metrics`)).text()).toMatch(
+    expect(await (await gateway.fetch(`${gateway.url}/metrics`)).text()).toMatch(
       /^sibyl_outbox_backlog_bytes [1-9]\d{5,}$/m,
     );
 
@@ -198,7 +198,8 @@ describe('gateway: bounded publishing backlog', () => {
       description: 'ready again once the backlog is published',
     });
     expect(
-      (await postJson(`${gateway.url}/v1/predictions`, { text: 'after the outage' })).status,
+      (await gateway.postJson(`${gateway.url}/v1/predictions`, { text: 'after the outage' }))
+        .status,
     ).toBe(202);
   });
 });

@@ -2,7 +2,7 @@ import { parsePredictionRequestedV1 } from '@sibyl/contracts';
 import { TcpProxy, uniqueNamespace, waitFor } from '@sibyl/testing';
 import { Channel, ChannelModel, connect } from 'amqplib';
 import { randomUUID } from 'node:crypto';
-import { postJson, RABBITMQ_URL, RunningGateway, startGateway, viaProxy } from './gateway.harness';
+import { RABBITMQ_URL, RunningGateway, startGateway, viaProxy } from './gateway.harness';
 
 interface StoredDoc {
   _id: string;
@@ -74,14 +74,14 @@ describe('gateway: broker unreachable while requests are submitted', () => {
 
     const singles = await Promise.all(
       Array.from({ length: 20 }, async (_, i) => {
-        const response = await postJson(`${gateway.url}/v1/predictions`, {
+        const response = await gateway.postJson(`${gateway.url}/v1/predictions`, {
           text: `during the outage ${i}`,
         });
         expect(response.status).toBe(202);
         return ((await response.json()) as { trackingId: string }).trackingId;
       }),
     );
-    const batch = await postJson(`${gateway.url}/v1/predictions/batch`, {
+    const batch = await gateway.postJson(`${gateway.url}/v1/predictions/batch`, {
       texts: Array.from({ length: 10 }, (_, i) => `batch ${i}`),
     });
     expect(batch.status).toBe(202);
@@ -97,7 +97,7 @@ describe('gateway: broker unreachable while requests are submitted', () => {
     expect(docs).toHaveLength(30);
     expect(docs.every((d) => d.publishAttempts === 1)).toBe(true);
     expect((await channel.checkQueue(gateway.names.requestsQueue)).messageCount).toBe(0);
-    expect(await (await fetch(`${gateway.url}/metrics`)).text()).toMatch(
+    expect(await (await gateway.fetch(`${gateway.url}/metrics`)).text()).toMatch(
       /^sibyl_outbox_backlog 30$/m,
     );
 
@@ -115,8 +115,8 @@ describe('gateway: broker unreachable while requests are submitted', () => {
     expect(
       [...published.values()].every((attempts) => attempts.length === 1 && attempts[0] === 2),
     ).toBe(true);
-    expect((await fetch(`${gateway.url}/health/ready`)).status).toBe(200);
-    expect(await (await fetch(`${gateway.url}/metrics`)).text()).toMatch(
+    expect((await gateway.fetch(`${gateway.url}/health/ready`)).status).toBe(200);
+    expect(await (await gateway.fetch(`${gateway.url}/metrics`)).text()).toMatch(
       /^sibyl_outbox_backlog 0$/m,
     );
   });
@@ -187,7 +187,7 @@ describe('gateway: outbox relay recovery', () => {
       const channel = await amqp.createChannel();
       const submit = async (text: string) =>
         (
-          (await (await postJson(`${first.url}/v1/predictions`, { text })).json()) as {
+          (await (await first.postJson(`${first.url}/v1/predictions`, { text })).json()) as {
             trackingId: string;
           }
         ).trackingId;
@@ -260,7 +260,9 @@ describe('gateway: outbox relay recovery', () => {
     try {
       const channel = await amqp.createChannel();
       const { trackingId } = (await (
-        await postJson(`${gateway.url}/v1/predictions`, { text: 'dead-lettered every time' })
+        await gateway.postJson(`${gateway.url}/v1/predictions`, {
+          text: 'dead-lettered every time',
+        })
       ).json()) as { trackingId: string };
       for (const attempt of [1, 2]) {
         const message = await waitFor(
@@ -279,14 +281,14 @@ describe('gateway: outbox relay recovery', () => {
       const view = await waitFor(
         async () => {
           const body = (await (
-            await fetch(`${gateway.url}/v1/predictions/${trackingId}`)
+            await gateway.fetch(`${gateway.url}/v1/predictions/${trackingId}`)
           ).json()) as { status: string; error: string | null };
           return body.status === 'failed' ? body : undefined;
         },
         { timeoutMs: 20000, description: 'the failed result' },
       );
       expect(view.error).toMatch(/maximum number of publishes/);
-      expect(await (await fetch(`${gateway.url}/metrics`)).text()).toMatch(
+      expect(await (await gateway.fetch(`${gateway.url}/metrics`)).text()).toMatch(
         /^sibyl_outbox_gave_up_total 1$/m,
       );
     } finally {

@@ -1,5 +1,5 @@
 import { TcpProxy, waitFor } from '@sibyl/testing';
-import { MONGODB_URI, postJson, RunningGateway, startGateway, viaProxy } from './gateway.harness';
+import { MONGODB_URI, RunningGateway, startGateway, viaProxy } from './gateway.harness';
 import { uniqueMongoUri } from '@sibyl/testing';
 
 describe('gateway: database unreachable', () => {
@@ -23,13 +23,17 @@ describe('gateway: database unreachable', () => {
   });
 
   it('answers 503 with a message (never 500) while the database is cut off, and recovers', async () => {
-    const accepted = await postJson(`${gateway.url}/v1/predictions`, { text: 'before the outage' });
+    const accepted = await gateway.postJson(`${gateway.url}/v1/predictions`, {
+      text: 'before the outage',
+    });
     expect(accepted.status).toBe(202);
     const { trackingId } = (await accepted.json()) as { trackingId: string };
 
     proxy.cut();
     const started = Date.now();
-    const refused = await postJson(`${gateway.url}/v1/predictions`, { text: 'during the outage' });
+    const refused = await gateway.postJson(`${gateway.url}/v1/predictions`, {
+      text: 'during the outage',
+    });
     expect(refused.status).toBe(503);
     // Well under the driver's default 30 s server selection, so MONGODB_TIMEOUT_MS (1 s) applies; loose enough for a busy
     // machine.
@@ -42,24 +46,24 @@ describe('gateway: database unreachable', () => {
     });
 
     expect(
-      (await postJson(`${gateway.url}/v1/predictions/batch`, { texts: ['a', 'b'] })).status,
+      (await gateway.postJson(`${gateway.url}/v1/predictions/batch`, { texts: ['a', 'b'] })).status,
     ).toBe(503);
-    expect((await fetch(`${gateway.url}/v1/predictions/${trackingId}`)).status).toBe(503);
-    const ready = await fetch(`${gateway.url}/health/ready`);
+    expect((await gateway.fetch(`${gateway.url}/v1/predictions/${trackingId}`)).status).toBe(503);
+    const ready = await gateway.fetch(`${gateway.url}/health/ready`);
     expect(ready.status).toBe(503);
     expect(await ready.json()).toMatchObject({
       details: { database: { status: 'down' }, outbox: { status: 'up' } },
       broker: { connected: true, gating: false },
     });
-    expect((await fetch(`${gateway.url}/health/live`)).status).toBe(200);
-    expect(await (await fetch(`${gateway.url}/metrics`)).text()).toMatch(
+    expect((await gateway.fetch(`${gateway.url}/health/live`)).status).toBe(200);
+    expect(await (await gateway.fetch(`${gateway.url}/metrics`)).text()).toMatch(
       /^sibyl_requests_rejected_total\{reason="unavailable"\} [1-9]\d*$/m,
     );
 
     proxy.restore();
     const recovered = await waitFor(
       async () => {
-        const response = await postJson(`${gateway.url}/v1/predictions`, {
+        const response = await gateway.postJson(`${gateway.url}/v1/predictions`, {
           text: 'after the outage',
         });
         return response.status === 202 ? response : undefined;
@@ -67,6 +71,6 @@ describe('gateway: database unreachable', () => {
       { timeoutMs: 30000, intervalMs: 500, description: 'the database to be back' },
     );
     expect(recovered.status).toBe(202);
-    expect((await fetch(`${gateway.url}/v1/predictions/${trackingId}`)).status).toBe(200);
+    expect((await gateway.fetch(`${gateway.url}/v1/predictions/${trackingId}`)).status).toBe(200);
   });
 });

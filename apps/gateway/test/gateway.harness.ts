@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { messagingNames, MessagingNames } from '@sibyl/contracts';
 import { PredictionPublisher } from '@sibyl/amqp';
+import { createTestApiKey } from '@sibyl/auth/testing';
 import { deletePredictionTopology } from '@sibyl/amqp/testing';
 import {
   DEFAULT_MONGODB_URI,
@@ -24,18 +25,39 @@ export interface RunningGateway {
   env: Record<string, string>;
   /** The gateway's own Mongoose connection (for assertions on stored documents). */
   db: Connection;
+  /** An API key with every scope and no practical rate limit (absent with AUTH=off). */
+  key?: string;
+  /** `fetch` with the key's `Authorization` header (unless the call sets its own). */
+  fetch(url: string, init?: RequestInit): Promise<Response>;
+  /** {@link postJson} with the key's `Authorization` header. */
+  postJson(url: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
   /** Closes the app; with `cleanUp`, also drops its database and broker namespace. */
   close(options?: { cleanUp?: boolean }): Promise<void>;
 }
 
-/** Starts a gateway; `env` overrides the isolated defaults (namespace, database, quiet logs). */
+/** Requests per second of the harness key: high enough never to be the limit of a suite. */
+const HARNESS_RATE_LIMIT = 1_000_000;
+
+/**
+ * Starts a gateway; `env` overrides the isolated defaults (namespace, database, quiet logs). Unless
+ * AUTH=off, an all-scope key is created in its database first (`key`, `fetch`, `postJson`).
+ */
 export async function startGateway(env: Record<string, string> = {}): Promise<RunningGateway> {
-  const settings = {
+  const settings: Record<string, string> = {
     AMQP_NAMESPACE: uniqueNamespace('gw'),
     MONGODB_URI: uniqueMongoUri(MONGODB_URI),
     RABBITMQ_URL,
     LOG_LEVEL: 'error',
     ...env,
+  };
+  const key =
+    settings.AUTH === 'off'
+      ? undefined
+      : (await createTestApiKey(settings.MONGODB_URI, { rateLimit: HARNESS_RATE_LIMIT })).key;
+  const authorized = (headers?: RequestInit['headers']): Headers => {
+    const merged = new Headers(headers);
+    if (key && !merged.has('authorization')) merged.set('authorization', `Bearer ${key}`);
+    return merged;
   };
   const app = await createGatewayApp(settings);
   await app.listen(0, '127.0.0.1');
@@ -49,6 +71,10 @@ export async function startGateway(env: Record<string, string> = {}): Promise<Ru
     names,
     env: settings,
     db,
+    key,
+    fetch: (target, init = {}) => fetch(target, { ...init, headers: authorized(init.headers) }),
+    postJson: (target, body, headers = {}) =>
+      postJson(target, body, Object.fromEntries(authorized(headers).entries())),
     async close({ cleanUp = true } = {}) {
       if (cleanUp) await db.dropDatabase().catch(() => undefined);
       await app.close();

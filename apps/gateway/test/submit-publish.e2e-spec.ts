@@ -1,7 +1,7 @@
 import { parsePredictionRequestedV1, PredictionView, QueueStatsView } from '@sibyl/contracts';
 import { waitFor } from '@sibyl/testing';
 import { Channel, ChannelModel, connect, GetMessage } from 'amqplib';
-import { postJson, RABBITMQ_URL, RunningGateway, startGateway } from './gateway.harness';
+import { RABBITMQ_URL, RunningGateway, startGateway } from './gateway.harness';
 
 interface StoredDoc {
   _id: string;
@@ -31,7 +31,7 @@ describe('gateway: submit stores, then publishes with confirms', () => {
     );
 
   async function submit(text: string): Promise<string> {
-    const response = await postJson(predictions(), { text });
+    const response = await gateway.postJson(predictions(), { text });
     expect(response.status).toBe(202);
     return ((await response.json()) as { trackingId: string }).trackingId;
   }
@@ -86,7 +86,7 @@ describe('gateway: submit stores, then publishes with confirms', () => {
 
   it('stores and publishes a batch, one message per text', async () => {
     const texts = Array.from({ length: 50 }, (_, i) => `text number ${i}`);
-    const response = await postJson(`${predictions()}/batch`, { texts });
+    const response = await gateway.postJson(`${predictions()}/batch`, { texts });
     expect(response.status).toBe(202);
     const { items } = (await response.json()) as { items: Array<{ trackingId: string }> };
     const ids = items.map((item) => item.trackingId);
@@ -122,7 +122,7 @@ describe('gateway: submit stores, then publishes with confirms', () => {
 
   it('reads a queued prediction, and long-polls until the result is written', async () => {
     const id = await submit('Hola mundo');
-    const queued = (await (await fetch(`${predictions()}/${id}`)).json()) as PredictionView;
+    const queued = (await (await gateway.fetch(`${predictions()}/${id}`)).json()) as PredictionView;
     expect(queued).toMatchObject({
       trackingId: id,
       status: 'queued',
@@ -131,9 +131,9 @@ describe('gateway: submit stores, then publishes with confirms', () => {
       top: [],
       completedAt: null,
     });
-    const waiting = fetch(`${predictions()}/${id}?wait=10000`).then(
-      (r) => r.json() as Promise<PredictionView>,
-    );
+    const waiting = gateway
+      .fetch(`${predictions()}/${id}?wait=10000`)
+      .then((r) => r.json() as Promise<PredictionView>);
     await new Promise((resolve) => setTimeout(resolve, 300));
     // Write the result exactly as a predictor does (an insert keyed by the tracking id).
     const submittedAt = (await stored(id))?.submittedAt;
@@ -171,7 +171,7 @@ describe('gateway: submit stores, then publishes with confirms', () => {
 
     expect(
       (
-        await postJson(`${predictions()}/${id}/feedback`, {
+        await gateway.postJson(`${predictions()}/${id}/feedback`, {
           language: 'pt',
           comment: 'it was Portuguese',
         })
@@ -186,7 +186,7 @@ describe('gateway: submit stores, then publishes with confirms', () => {
   it('caps ?wait= at MAX_WAIT_MS and then answers the queued state', async () => {
     const id = await submit('still waiting');
     const started = Date.now();
-    const response = await fetch(`${predictions()}/${id}?wait=600000`);
+    const response = await gateway.fetch(`${predictions()}/${id}?wait=600000`);
     const elapsed = Date.now() - started;
     expect(response.status).toBe(200);
     expect(((await response.json()) as PredictionView).status).toBe('queued');
@@ -200,7 +200,9 @@ describe('gateway: submit stores, then publishes with confirms', () => {
     await submit('two');
     const stats = await waitFor(
       async () => {
-        const current = (await (await fetch(`${gateway.url}/v1/queue`)).json()) as QueueStatsView;
+        const current = (await (
+          await gateway.fetch(`${gateway.url}/v1/queue`)
+        ).json()) as QueueStatsView;
         return current.ready === 2 ? current : undefined;
       },
       { timeoutMs: 10000 },
@@ -209,7 +211,7 @@ describe('gateway: submit stores, then publishes with confirms', () => {
     expect(typeof stats.unacked).toBe('number');
     expect(typeof stats.publishRate).toBe('number');
     expect(typeof stats.deliverRate).toBe('number');
-    const metrics = await (await fetch(`${gateway.url}/metrics`)).text();
+    const metrics = await (await gateway.fetch(`${gateway.url}/metrics`)).text();
     expect(metrics).toMatch(/^sibyl_queue_messages_ready 2$/m);
     expect(metrics).toMatch(/^sibyl_queue_consumers 0$/m);
     expect(metrics).toMatch(/^sibyl_dead_lettered_messages 0$/m);
@@ -219,8 +221,8 @@ describe('gateway: submit stores, then publishes with confirms', () => {
   });
 
   it('is live and ready, and serves the OpenAPI UI', async () => {
-    expect((await fetch(`${gateway.url}/health/live`)).status).toBe(200);
-    const ready = await fetch(`${gateway.url}/health/ready`);
+    expect((await gateway.fetch(`${gateway.url}/health/live`)).status).toBe(200);
+    const ready = await gateway.fetch(`${gateway.url}/health/ready`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({
       status: 'ok',
@@ -233,7 +235,7 @@ describe('gateway: submit stores, then publishes with confirms', () => {
         topology: 'as declared',
       },
     });
-    const docs = await fetch(`${gateway.url}/docs`);
+    const docs = await gateway.fetch(`${gateway.url}/docs`);
     expect(docs.status).toBe(200);
     expect(await docs.text()).toContain('swagger-ui');
   });
@@ -245,7 +247,9 @@ describe('gateway: queue stats without the management API', () => {
       RABBITMQ_MANAGEMENT_URL: 'http://guest:guest@127.0.0.1:1',
     });
     try {
-      const stats = (await (await fetch(`${gateway.url}/v1/queue`)).json()) as QueueStatsView;
+      const stats = (await (
+        await gateway.fetch(`${gateway.url}/v1/queue`)
+      ).json()) as QueueStatsView;
       expect(stats).toEqual({
         ready: 0,
         consumers: 0,
@@ -255,7 +259,7 @@ describe('gateway: queue stats without the management API', () => {
         deliverRate: null,
         unavailable: ['unacked', 'publishRate', 'deliverRate'],
       });
-      expect(await (await fetch(`${gateway.url}/metrics`)).text()).toMatch(
+      expect(await (await gateway.fetch(`${gateway.url}/metrics`)).text()).toMatch(
         /^sibyl_queue_messages_unacked NaN$/im,
       );
     } finally {

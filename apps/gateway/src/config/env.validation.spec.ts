@@ -1,4 +1,4 @@
-import { validate } from './env.validation';
+import { corsOrigins, validate } from './env.validation';
 
 describe('gateway environment validation', () => {
   it('applies the documented defaults', () => {
@@ -15,7 +15,26 @@ describe('gateway environment validation', () => {
       OUTBOX_REPUBLISH_AFTER_MS: 60000,
       RABBITMQ_MANAGEMENT_URL: 'http://guest:guest@127.0.0.1:15672',
       AMQP_NAMESPACE: '',
+      AUTH: 'on',
+      MAX_BODY_BYTES: 1048576,
+      CORS_ORIGINS: '',
     });
+  });
+
+  it('refuses AUTH=off unless the gateway binds to loopback', () => {
+    expect(() => validate({ AUTH: 'off' })).toThrow(/AUTH=off is only allowed .* "0.0.0.0"/);
+    expect(() => validate({ AUTH: 'off', GATEWAY_HOST: '10.1.2.3' })).toThrow(/AUTH=off/);
+    for (const host of ['127.0.0.1', '::1', 'localhost', '127.1.2.3']) {
+      expect(validate({ AUTH: 'off', GATEWAY_HOST: host }).AUTH).toBe('off');
+    }
+  });
+
+  it('reads the CORS allow-list', () => {
+    expect(corsOrigins(validate({}))).toEqual([]);
+    expect(
+      corsOrigins(validate({ CORS_ORIGINS: 'https://a.example, http://localhost:4200/' })),
+    ).toEqual(['https://a.example', 'http://localhost:4200']);
+    expect(() => validate({ CORS_ORIGINS: '*' })).toThrow(/CORS_ORIGINS/);
   });
 
   it('converts numbers and keeps meaningful empty values', () => {

@@ -2,11 +2,15 @@
 /* eslint-disable @typescript-eslint/no-inferrable-types */
 import 'reflect-metadata';
 import { invalidEnv, SibylEnvironment, validateEnv } from '@sibyl/config';
-import { IsIn, IsInt, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsNumber, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
 
 /** HTTP servers the gateway can run on (issue 6 benchmarks both). */
 export const HTTP_ADAPTERS = ['express', 'fastify'] as const;
 export type HttpAdapterName = (typeof HTTP_ADAPTERS)[number];
+
+/** `AUTH`: API keys required (`on`, default) or not (`off`, loopback only). */
+export const AUTH_MODES = ['on', 'off'] as const;
+export type AuthMode = (typeof AUTH_MODES)[number];
 
 /**
  * Every environment variable of the gateway, with its default: the shared ones
@@ -17,6 +21,26 @@ export class GatewayEnvironment extends SibylEnvironment {
   @IsInt() @Min(0) @Max(65535) GATEWAY_PORT: number = 3000;
   @IsString() GATEWAY_HOST: string = '0.0.0.0';
   @IsIn(HTTP_ADAPTERS) HTTP_ADAPTER: HttpAdapterName = 'express';
+
+  /** API keys required on every endpoint but health (`on`); `off` is refused unless GATEWAY_HOST is loopback. */
+  @IsIn(AUTH_MODES) AUTH: AuthMode = 'on';
+  /** How long a verified key is reused without a database read: a revoked key stops working within this. */
+  @IsInt() @Min(0) @Max(60000) AUTH_CACHE_TTL_MS: number = 5000;
+  /** Default token bucket of a key: requests per second... */
+  @IsNumber() @Min(0.001) RATE_LIMIT_PER_SECOND: number = 100;
+  /** ...and burst (a key's own `rateLimit` scales both). Buckets are per gateway process. */
+  @IsInt() @Min(1) RATE_LIMIT_BURST: number = 200;
+  /** Concurrent `?wait=` long polls of one key (more: 429). */
+  @IsInt() @Min(1) MAX_LONG_POLLS_PER_KEY: number = 32;
+  /** Requests without a valid key allowed per client IP and minute (more: 429). */
+  @IsInt() @Min(1) UNAUTH_RATE_LIMIT_PER_MINUTE: number = 60;
+  /** Proxies in front of the gateway whose X-Forwarded-For entries are trusted (0 = use the peer address). */
+  @IsInt() @Min(0) @Max(10) TRUST_PROXY: number = 0;
+  /** Origins allowed to call the API from a browser (comma list); empty = no CORS headers at all. */
+  @Matches(/^(\s*https?:\/\/[^\s,]+\s*(,\s*https?:\/\/[^\s,]+\s*)*)?$/, {
+    message: 'CORS_ORIGINS must be a comma list of http(s) origins, or empty',
+  })
+  CORS_ORIGINS: string = '';
 
   /** Empty = management API disabled (`GET /v1/queue` then reports unacked and rates as unavailable). */
   @ValidateIf((env: GatewayEnvironment) => env.RABBITMQ_MANAGEMENT_URL !== '')
@@ -33,7 +57,9 @@ export class GatewayEnvironment extends SibylEnvironment {
   /** Largest accepted text, in UTF-8 bytes (larger: 413). */
   @IsInt() @Min(1) MAX_TEXT_BYTES: number = 102400;
   /** Largest accepted request body (JSON), in bytes; must exceed MAX_TEXT_BYTES. */
-  @IsInt() @Min(1024) MAX_BODY_BYTES: number = 16 * 1024 * 1024;
+  @IsInt() @Min(1024) MAX_BODY_BYTES: number = 1024 * 1024;
+  /** Deepest nesting of arrays/objects accepted in a JSON body (deeper: 400, before parsing). */
+  @IsInt() @Min(2) @Max(1000) MAX_JSON_DEPTH: number = 32;
   /** Most texts in one `POST /v1/predictions/batch`. */
   @IsInt() @Min(1) @Max(10000) MAX_BATCH_ITEMS: number = 500;
   /** Cap of `GET /v1/predictions/:id?wait=`. */
@@ -66,7 +92,12 @@ export class GatewayEnvironment extends SibylEnvironment {
 }
 
 /** Variables for which an empty value is meaningful (others fall back to their default). */
-const EMPTY_ALLOWED = ['AMQP_NAMESPACE', 'RABBITMQ_MANAGEMENT_URL'];
+const EMPTY_ALLOWED = ['AMQP_NAMESPACE', 'RABBITMQ_MANAGEMENT_URL', 'CORS_ORIGINS'];
+
+/** True for addresses only this machine can reach. */
+export function isLoopbackHost(host: string): boolean {
+  return /^(127(\.\d{1,3}){3}|::1|\[::1\]|localhost)$/i.test(host.trim());
+}
 
 /**
  * Validates the environment (`ConfigModule.forRoot({ validate })`) with the shared
@@ -83,5 +114,18 @@ export function validate(config: Record<string, unknown>): GatewayEnvironment {
       `MAX_BODY_BYTES (${env.MAX_BODY_BYTES}) must exceed MAX_TEXT_BYTES (${env.MAX_TEXT_BYTES})`,
     );
   }
+  if (env.AUTH === 'off' && !isLoopbackHost(env.GATEWAY_HOST)) {
+    throw invalidEnv(
+      'gateway',
+      `AUTH=off is only allowed when the gateway binds to loopback (GATEWAY_HOST=127.0.0.1); GATEWAY_HOST is "${env.GATEWAY_HOST}"`,
+    );
+  }
   return env;
+}
+
+/** The allowed CORS origins of CORS_ORIGINS. */
+export function corsOrigins(env: Pick<GatewayEnvironment, 'CORS_ORIGINS'>): string[] {
+  return env.CORS_ORIGINS.split(',')
+    .map((origin) => origin.trim().replace(/\/+$/, ''))
+    .filter((origin) => origin !== '');
 }

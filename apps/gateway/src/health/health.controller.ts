@@ -1,6 +1,7 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckResult, HealthCheckService } from '@nestjs/terminus';
+import { Public } from '@sibyl/auth';
 import { BrokerState, BrokerStateReport } from './broker-state';
 import { DatabaseWriteHealthIndicator } from './database-write.health';
 import { OutboxBacklogHealthIndicator } from './outbox-backlog.health';
@@ -8,8 +9,9 @@ import { OutboxBacklogHealthIndicator } from './outbox-backlog.health';
 /** A readiness report: terminus' result plus the broker's state, reported but not gating. */
 export type ReadinessReport = HealthCheckResult & { broker: BrokerStateReport };
 
-/** Liveness and readiness probes. */
+/** Liveness and readiness probes (no key needed). */
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -63,8 +63,12 @@ export class ApiExceptionFilter implements ExceptionFilter {
       httpAdapter.end(response);
       return;
     }
-    if (status === HttpStatus.SERVICE_UNAVAILABLE)
+    if (
+      (status === HttpStatus.SERVICE_UNAVAILABLE || status === HttpStatus.TOO_MANY_REQUESTS) &&
+      !hasHeader(response, 'retry-after')
+    ) {
       httpAdapter.setHeader(response, 'Retry-After', '1');
+    }
     httpAdapter.reply(response, errorBody(http), status);
   }
 
@@ -117,4 +121,10 @@ function httpStatusName(status: number): string {
         .toLowerCase()
         .replace(/(^|_)(\w)/g, (_m, sep: string, c: string) => (sep ? ' ' : '') + c.toUpperCase())
     : 'Error';
+}
+
+/** True if the Express response or Fastify reply already has the header (set by the guard). */
+function hasHeader(response: unknown, name: string): boolean {
+  const getter = (response as { getHeader?: (name: string) => unknown }).getHeader;
+  return typeof getter === 'function' && getter.call(response, name) !== undefined;
 }

@@ -4,6 +4,7 @@ import {
   PayloadTooLargeException,
   UnsupportedMediaTypeException,
 } from '@nestjs/common';
+import { JSON_TOO_DEEP } from './json-depth';
 
 /** What body parsers (Express body-parser, Fastify) attach to their errors. */
 interface ParserError {
@@ -23,6 +24,7 @@ export function bodyParserError(error: unknown, limitBytes: number): HttpExcepti
     return undefined;
   const { message = '', type = '', code = '', status, statusCode } = error as ParserError;
   const httpStatus = statusCode ?? status;
+  if (type === JSON_TOO_DEEP) return new BadRequestException(message);
   if (type === 'entity.too.large' || code === 'FST_ERR_CTP_BODY_TOO_LARGE' || httpStatus === 413) {
     return new PayloadTooLargeException(
       `request body exceeds ${limitBytes} bytes (MAX_BODY_BYTES)`,

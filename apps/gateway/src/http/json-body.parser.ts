@@ -4,6 +4,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { RawServerDefault } from 'fastify';
 import type { HttpAdapterName } from '../config/env.validation';
 import { bodyParserError } from './body-parser-errors';
+import { exceedsJsonDepth, jsonTooDeepError } from './json-depth';
 
 type Next = (error?: unknown) => void;
 
@@ -15,15 +16,17 @@ function notAnObject(body: unknown): BadRequestException | undefined {
 }
 
 /**
- * Installs the only body parser of the API — JSON objects, up to `limitBytes` — on either HTTP
- * adapter, so that its failures reach the exception filter as clear 400/413/415 errors
- * (Nest's own mapping would turn a JSON syntax error into a bare 400 with the parser's text).
- * The application must be created with `bodyParser: false`.
+ * Installs the only body parser of the API — JSON objects, up to `limitBytes`, nested at most
+ * `maxDepth` levels (checked on the raw bytes before parsing) — on either HTTP adapter, so that
+ * its failures reach the exception filter as clear 400/413/415 errors (Nest's own mapping would
+ * turn a JSON syntax error into a bare 400 with the parser's text). The application must be
+ * created with `bodyParser: false`.
  */
 export function installJsonBodyParser(
   app: INestApplication,
   adapter: HttpAdapterName,
   limitBytes: number,
+  maxDepth: number,
 ): void {
   if (adapter === 'fastify') {
     const fastifyApp = app as NestFastifyApplication;
@@ -35,6 +38,10 @@ export function installJsonBodyParser(
       'application/json',
       { bodyLimit: limitBytes },
       (request, body, done) => {
+        if (exceedsJsonDepth(body, maxDepth)) {
+          done(bodyParserError(jsonTooDeepError(maxDepth), limitBytes) ?? null, undefined);
+          return;
+        }
         defaultJsonParser(
           request,
           body.toString('utf8'),
@@ -50,7 +57,12 @@ export function installJsonBodyParser(
     return;
   }
   const expressApp = app as NestExpressApplication;
-  expressApp.useBodyParser('json', { limit: limitBytes });
+  expressApp.useBodyParser('json', {
+    limit: limitBytes,
+    verify: (_request: unknown, _response: unknown, body: Buffer) => {
+      if (exceedsJsonDepth(body, maxDepth)) throw jsonTooDeepError(maxDepth);
+    },
+  });
   expressApp.use(
     (
       request: { body?: unknown; headers: Record<string, unknown> },

@@ -21,6 +21,8 @@ export interface PredictionsOptions {
   maxBatchItems: number;
   /** Cap of `?wait=` (MAX_WAIT_MS). */
   maxWaitMs: number;
+  /** Concurrent `?wait=` long polls of one key (MAX_LONG_POLLS_PER_KEY). */
+  maxLongPollsPerKey: number;
   /** Most documents per grouped insertMany (INSERT_BATCH_MAX). */
   insertBatchMax: number;
   /** Grouping window of inserts (INSERT_BATCH_WAIT_MS). */

@@ -14,6 +14,10 @@ import {
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
   ApiConflictResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
@@ -24,6 +28,7 @@ import {
   ApiTags,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
+import { CurrentKey, OPENAPI_BEARER, ownerOf, RequireScopes, VerifiedKey } from '@sibyl/auth';
 import {
   AcceptedPredictionBatchView,
   AcceptedPredictionView,
@@ -50,8 +55,17 @@ const trackingId = new ParseUUIDPipe({
     new BadRequestException('id must be a UUID (the trackingId returned on submit)'),
 });
 
-/** The predictions API: submit texts, read results, give feedback. */
+/**
+ * The predictions API: submit texts (`predict`), read results (`read`), give feedback
+ * (`feedback`). A key sees only the requests it submitted; others' ids answer 404.
+ */
 @ApiTags('predictions')
+@ApiBearerAuth(OPENAPI_BEARER)
+@ApiUnauthorizedResponse({ description: 'Missing, invalid or revoked API key' })
+@ApiForbiddenResponse({ description: 'The key lacks the scope of the endpoint' })
+@ApiTooManyRequestsResponse({
+  description: "The key's rate limit (or its long-poll cap) is reached; see Retry-After",
+})
 @ApiBadRequestResponse({ description: 'Invalid body, query or id' })
 @ApiServiceUnavailableResponse({ description: 'The database is unreachable; retry later' })
 @Controller(PREDICTIONS_PATH)
@@ -59,6 +73,7 @@ export class PredictionsController {
   constructor(private readonly predictions: PredictionsService) {}
 
   @Post()
+  @RequireScopes('predict')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Submit one text; classified asynchronously' })
   @ApiAcceptedResponse({
@@ -70,13 +85,15 @@ export class PredictionsController {
   async create(
     @Body(SubmissionLimitsPipe) body: CreatePredictionDto,
     @Res({ passthrough: true }) response: HeaderSetter,
+    @CurrentKey() key?: VerifiedKey,
   ): Promise<AcceptedPredictionView> {
-    const [accepted] = await this.predictions.submit([body.text]);
+    const [accepted] = await this.predictions.submit([body.text], ownerOf(key));
     response.header('Location', `/${PREDICTIONS_PATH}/${accepted.trackingId}`);
     return accepted;
   }
 
   @Post('batch')
+  @RequireScopes('predict')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Submit up to MAX_BATCH_ITEMS texts at once' })
   @ApiAcceptedResponse({
@@ -87,35 +104,50 @@ export class PredictionsController {
   @ApiUnsupportedMediaTypeResponse({ description: 'Body is not application/json' })
   async createBatch(
     @Body(SubmissionLimitsPipe) body: CreatePredictionBatchDto,
+    @CurrentKey() key?: VerifiedKey,
   ): Promise<AcceptedPredictionBatchView> {
-    return { items: await this.predictions.submit(body.texts) };
+    return { items: await this.predictions.submit(body.texts, ownerOf(key)) };
   }
 
   @Post('lookup')
+  @RequireScopes('read')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: `Read up to ${MAX_LOOKUP_IDS} predictions in one call (clients checking many results, the load test)`,
   })
   @ApiOkResponse({ type: PredictionLookupView })
-  lookup(@Body() body: LookupPredictionsDto): Promise<PredictionLookupView> {
-    return this.predictions.lookup(body.trackingIds);
+  lookup(
+    @Body() body: LookupPredictionsDto,
+    @CurrentKey() key?: VerifiedKey,
+  ): Promise<PredictionLookupView> {
+    return this.predictions.lookup(body.trackingIds, ownerOf(key));
   }
 
   @Get(':id')
+  @RequireScopes('read')
   @ApiOperation({ summary: 'Read a prediction; `?wait=ms` long-polls until it is done' })
   @ApiOkResponse({ type: PredictionView })
   @ApiNotFoundResponse({ description: 'Unknown trackingId' })
-  find(@Param('id', trackingId) id: string, @Query() query: WaitQueryDto): Promise<PredictionView> {
-    return this.predictions.find(id, query.wait ?? 0);
+  find(
+    @Param('id', trackingId) id: string,
+    @Query() query: WaitQueryDto,
+    @CurrentKey() key?: VerifiedKey,
+  ): Promise<PredictionView> {
+    return this.predictions.find(id, query.wait ?? 0, ownerOf(key));
   }
 
   @Post(':id/feedback')
+  @RequireScopes('feedback')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Tell which language the text really was' })
   @ApiNoContentResponse({ description: 'Feedback stored' })
   @ApiNotFoundResponse({ description: 'Unknown trackingId' })
   @ApiConflictResponse({ description: 'The prediction is not done yet' })
-  async feedback(@Param('id', trackingId) id: string, @Body() body: FeedbackDto): Promise<void> {
-    await this.predictions.giveFeedback(id, body);
+  async feedback(
+    @Param('id', trackingId) id: string,
+    @Body() body: FeedbackDto,
+    @CurrentKey() key?: VerifiedKey,
+  ): Promise<void> {
+    await this.predictions.giveFeedback(id, body, ownerOf(key));
   }
 }

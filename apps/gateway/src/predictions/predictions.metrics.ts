@@ -4,7 +4,15 @@ import { Counter, Registry } from 'prom-client';
 
 /** Why a submission was refused (label `reason` of `sibyl_requests_rejected_total`). */
 export type RejectionReason =
-  'invalid' | 'malformed_json' | 'too_large' | 'unsupported_media_type' | 'unavailable' | 'error';
+  | 'invalid'
+  | 'malformed_json'
+  | 'too_large'
+  | 'unsupported_media_type'
+  | 'unavailable'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'rate_limited'
+  | 'error';
 
 /** Submission counters (one count per prediction request, so a batch of 10 counts 10). */
 @Injectable()

@@ -24,6 +24,7 @@ import { SubmissionRejectionsListener } from './submission-rejections.listener';
         maxTextBytes: config.get('MAX_TEXT_BYTES', { infer: true }),
         maxBatchItems: config.get('MAX_BATCH_ITEMS', { infer: true }),
         maxWaitMs: config.get('MAX_WAIT_MS', { infer: true }),
+        maxLongPollsPerKey: config.get('MAX_LONG_POLLS_PER_KEY', { infer: true }),
         insertBatchMax: config.get('INSERT_BATCH_MAX', { infer: true }),
         insertBatchWaitMs: config.get('INSERT_BATCH_WAIT_MS', { infer: true }),
       }),

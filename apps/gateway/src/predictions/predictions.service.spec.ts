@@ -1,6 +1,7 @@
 import {
   BadRequestException,
   ConflictException,
+  HttpException,
   NotFoundException,
   ServiceUnavailableException,
 } from '@nestjs/common';
@@ -24,6 +25,7 @@ const options = {
   maxWaitMs: 200,
   insertBatchMax: 100,
   insertBatchWaitMs: 0,
+  maxLongPollsPerKey: 1,
 };
 
 /** A store and a dispatcher in memory, recording the order of events. */
@@ -46,6 +48,13 @@ function setup(
       results: ids.flatMap((id) => results.get(id) ?? []),
       requests: ids.filter((id) => !results.has(id)).flatMap((id) => docs.get(id) ?? []),
     }),
+    findOwned: async (ids: string[], owner: string) => {
+      const owned = ids.flatMap((id) => docs.get(id) ?? []).filter((d) => d.owner === owner);
+      return {
+        results: owned.flatMap((d) => results.get(d._id) ?? []),
+        requests: owned.filter((d) => !results.has(d._id)),
+      };
+    },
     setFeedback: async () => init.feedback ?? 'saved',
   } as unknown as PredictionStore;
   const dispatched: PredictionRequest[] = [];
@@ -239,5 +248,50 @@ describe('PredictionsService', () => {
     await expect(
       service.giveFeedback('0b7e3d4c-1f5e-4b8a-9a43-5d3f2c1b0a99', { language: 'xx' }),
     ).rejects.toBeInstanceOf(BadRequestException);
+  });
+
+  describe('with owners (API keys)', () => {
+    const alice = 'a'.repeat(64);
+    const bob = 'b'.repeat(64);
+
+    it('stores the submitting key as owner', async () => {
+      const { service, docs } = setup();
+      const [{ trackingId }] = await service.submit(['mine'], alice);
+      expect(docs.get(trackingId)?.owner).toBe(alice);
+    });
+
+    it("answers another key's id like an unknown one, done or not", async () => {
+      const { service, docs, results } = setup();
+      const [{ trackingId }] = await service.submit(['mine'], alice);
+      await expect(service.find(trackingId, 0, bob)).rejects.toBeInstanceOf(NotFoundException);
+      results.set(trackingId, done(trackingId, new Date()));
+      await expect(service.find(trackingId, 0, bob)).rejects.toBeInstanceOf(NotFoundException);
+      expect(await service.find(trackingId, 0, alice)).toMatchObject({ status: 'done' });
+    });
+
+    it("lists another key's ids as unknown in a lookup", async () => {
+      const { service } = setup();
+      const [{ trackingId: mine }] = await service.submit(['mine'], alice);
+      const [{ trackingId: theirs }] = await service.submit(['theirs'], bob);
+      const view = await service.lookup([mine, theirs], alice);
+      expect(view.items.map((item) => item.trackingId)).toEqual([mine]);
+      expect(view.unknown).toEqual([theirs]);
+    });
+
+    it('caps concurrent long polls per key with 429', async () => {
+      const { service } = setup();
+      const [{ trackingId }] = await service.submit(['pending'], alice);
+      const first = service.find(trackingId, 150, alice);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      const refused = await service.find(trackingId, 150, alice).catch((error: unknown) => error);
+      expect(refused).toBeInstanceOf(HttpException);
+      expect((refused as HttpException).getStatus()).toBe(429);
+      const [{ trackingId: other }] = await service.submit(['pending'], bob);
+      await expect(service.find(other, 50, bob)).resolves.toMatchObject({ status: 'queued' });
+      await expect(first).resolves.toMatchObject({ status: 'queued' });
+      await expect(service.find(trackingId, 10, alice)).resolves.toMatchObject({
+        status: 'queued',
+      });
+    });
   });
 });

@@ -1,6 +1,8 @@
 import {
   BadRequestException,
   BeforeApplicationShutdown,
+  HttpException,
+  HttpStatus,
   ConflictException,
   Inject,
   Injectable,
@@ -13,13 +15,19 @@ import {
   PredictionStatus,
   PredictionView,
 } from '@sibyl/contracts';
+import { ConcurrencyLimiter } from '@sibyl/auth';
 import { LANGUAGES } from '@sibyl/model';
 import { DatabaseUnavailableError, PredictionRecord } from '@sibyl/persistence';
 import { randomUUID } from 'node:crypto';
 import { OutboxDispatcher } from '../outbox/outbox.dispatcher';
 import { toPredictionRequest } from '../outbox/prediction-request';
 import { DatabaseClock } from '../records/database.clock';
-import { newPredictionRecord, PredictionStore } from '../records/prediction.store';
+import {
+  isVisibleTo,
+  newPredictionRecord,
+  PredictionStore,
+  RequestSnapshot,
+} from '../records/prediction.store';
 import { WriteCoalescer } from '../records/write-coalescer';
 import { CompletionWatcher } from './completion.watcher';
 import {
@@ -41,6 +49,7 @@ import { toPredictionView, toQueuedView } from './prediction-view';
 export class PredictionsService implements BeforeApplicationShutdown {
   private readonly inserts: WriteCoalescer<PredictionRecord>;
   private readonly watcher: CompletionWatcher;
+  private readonly longPolls: ConcurrencyLimiter;
 
   constructor(
     private readonly store: PredictionStore,
@@ -55,18 +64,22 @@ export class PredictionsService implements BeforeApplicationShutdown {
       maxConcurrent: INSERT_MAX_CONCURRENT,
     });
     this.watcher = new CompletionWatcher((ids) => store.findResults(ids));
+    this.longPolls = new ConcurrencyLimiter(options.maxLongPollsPerKey);
   }
 
   /**
-   * Stores one `queued` request per text, then publishes them without waiting for the
-   * confirms. Rejects (→ 503 with `Retry-After`) when the outbox backlog is over its bound,
-   * and whenever the requests could not be stored, whatever the database error: the client
-   * must be able to tell that nothing was accepted.
+   * Stores one `queued` request per text, owned by `owner` (the submitting key's id; undefined
+   * with AUTH=off), then publishes them without waiting for the confirms. Rejects (→ 503 with
+   * `Retry-After`) when the outbox backlog is over its bound, and whenever the requests could not
+   * be stored, whatever the database error: the client must be able to tell that nothing was
+   * accepted.
    */
-  async submit(texts: readonly string[]): Promise<AcceptedPredictionView[]> {
+  async submit(texts: readonly string[], owner?: string): Promise<AcceptedPredictionView[]> {
     this.dispatcher.assertAccepting();
     const submittedAt = this.clock.now(); // one clock for every gateway: the outbox sweep's cursor compares them
-    const records = texts.map((text) => newPredictionRecord(randomUUID(), text, submittedAt));
+    const records = texts.map((text) =>
+      newPredictionRecord(randomUUID(), text, submittedAt, owner),
+    );
     try {
       await this.inserts.add(records);
     } catch (error) {
@@ -81,21 +94,54 @@ export class PredictionsService implements BeforeApplicationShutdown {
     return records.map((record) => ({ trackingId: record._id, status: PredictionStatus.Queued }));
   }
 
-  /** The request's current state; with `waitMs` > 0, waits (capped) until it is finished. */
-  async find(id: string, waitMs = 0): Promise<PredictionView> {
-    const result = await this.store.findResult(id);
+  /**
+   * The request's current state; with `waitMs` > 0, waits (capped) until it is finished. Another
+   * owner's request is answered like an unknown one (404). At most MAX_LONG_POLLS_PER_KEY waits
+   * per owner at once (more: 429).
+   */
+  async find(id: string, waitMs = 0, owner?: string): Promise<PredictionView> {
+    const [result, request] =
+      owner === undefined
+        ? [await this.store.findResult(id), undefined]
+        : await Promise.all([this.store.findResult(id), this.store.findRequest(id)]);
+    if (request === null || (request && !isVisibleTo(request, owner))) throw notFound(id);
     if (result) return toPredictionView(result);
-    const request = await this.store.findRequest(id);
-    if (!request) throw new NotFoundException(`no prediction with trackingId ${id}`);
-    if (waitMs <= 0) return toQueuedView(request);
-    const finished = await this.watcher.wait(id, Math.min(waitMs, this.options.maxWaitMs));
-    return finished ? toPredictionView(finished) : toQueuedView(request);
+    const pending = request ?? (await this.store.findRequest(id));
+    if (!pending) throw notFound(id);
+    if (waitMs <= 0) return toQueuedView(pending);
+    return this.waitFor(pending, Math.min(waitMs, this.options.maxWaitMs), owner);
   }
 
-  /** Many predictions at once, in the order asked (repeated ids once), and the ids nobody submitted. */
-  async lookup(ids: readonly string[]): Promise<PredictionLookupView> {
+  private async waitFor(
+    request: RequestSnapshot,
+    waitMs: number,
+    owner: string | undefined,
+  ): Promise<PredictionView> {
+    const release = this.longPolls.tryAcquire(owner ?? '');
+    if (!release) {
+      throw new HttpException(
+        `too many concurrent long polls for this API key (MAX_LONG_POLLS_PER_KEY=${this.options.maxLongPollsPerKey}); wait for one to finish`,
+        HttpStatus.TOO_MANY_REQUESTS,
+      );
+    }
+    try {
+      const finished = await this.watcher.wait(request._id, waitMs);
+      return finished ? toPredictionView(finished) : toQueuedView(request);
+    } finally {
+      release();
+    }
+  }
+
+  /**
+   * Many predictions at once, in the order asked (repeated ids once), and the ids unknown to
+   * `owner` (never submitted, or submitted by another key).
+   */
+  async lookup(ids: readonly string[], owner?: string): Promise<PredictionLookupView> {
     const unique = [...new Set(ids)];
-    const { results, requests } = await this.store.findMany(unique);
+    const { results, requests } =
+      owner === undefined
+        ? await this.store.findMany(unique)
+        : await this.store.findOwned(unique, owner);
     const views = new Map<string, PredictionView>();
     for (const result of results) views.set(result._id, toPredictionView(result));
     for (const request of requests) views.set(request._id, toQueuedView(request));
@@ -105,19 +151,19 @@ export class PredictionsService implements BeforeApplicationShutdown {
     };
   }
 
-  /** Records what the language really was; the prediction must be done. */
-  async giveFeedback(id: string, feedback: FeedbackDto): Promise<void> {
+  /** Records what the language really was; the prediction must be done and `owner`'s. */
+  async giveFeedback(id: string, feedback: FeedbackDto, owner?: string): Promise<void> {
     if (!Object.hasOwn(LANGUAGES, feedback.language)) {
       throw new BadRequestException(
         `language must be one of the supported codes (${Object.keys(LANGUAGES).join(', ')})`,
       );
     }
-    const outcome = await this.store.setFeedback(id, {
-      language: feedback.language,
-      comment: feedback.comment,
-      at: new Date(),
-    });
-    if (outcome === 'not_found') throw new NotFoundException(`no prediction with trackingId ${id}`);
+    const outcome = await this.store.setFeedback(
+      id,
+      { language: feedback.language, comment: feedback.comment, at: new Date() },
+      owner,
+    );
+    if (outcome === 'not_found') throw notFound(id);
     if (outcome === 'not_done')
       throw new ConflictException('feedback is accepted only once the prediction is done');
   }
@@ -128,4 +174,9 @@ export class PredictionsService implements BeforeApplicationShutdown {
     await this.dispatcher.drain();
     this.watcher.close();
   }
+}
+
+/** The one answer for an unknown id and another key's id alike. */
+function notFound(id: string): NotFoundException {
+  return new NotFoundException(`no prediction with trackingId ${id}`);
 }

@@ -9,6 +9,7 @@ const pipe = new SubmissionLimitsPipe({
   maxWaitMs: 0,
   insertBatchMax: 1,
   insertBatchWaitMs: 0,
+  maxLongPollsPerKey: 1,
 });
 
 describe('SubmissionLimitsPipe', () => {

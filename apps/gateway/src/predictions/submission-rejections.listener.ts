@@ -24,6 +24,12 @@ export function rejectionReason(answer: HttpException): RejectionReason {
       return 'unsupported_media_type';
     case HttpStatus.SERVICE_UNAVAILABLE:
       return 'unavailable';
+    case HttpStatus.UNAUTHORIZED:
+      return 'unauthorized';
+    case HttpStatus.FORBIDDEN:
+      return 'forbidden';
+    case HttpStatus.TOO_MANY_REQUESTS:
+      return 'rate_limited';
     default:
       return 'error';
   }

@@ -20,14 +20,25 @@ export type FeedbackOutcome = 'saved' | 'not_found' | 'not_done';
 
 const WITHOUT_TEXT = { text: 0 } as const;
 
-/** A complete new request document: every field set, so inserts can skip Mongoose hydration. */
+/**
+ * A complete new request document: every field set, so inserts can skip Mongoose hydration.
+ * `owner` is the submitting key's id (absent with AUTH=off).
+ */
 export function newPredictionRecord(
   trackingId: string,
   text: string,
   submittedAt: Date,
+  owner?: string,
 ): PredictionRecord {
   // The first publish follows the insert at once.
-  return { _id: trackingId, text, submittedAt, publishAttempts: 1 };
+  const record: PredictionRecord = { _id: trackingId, text, submittedAt, publishAttempts: 1 };
+  if (owner !== undefined) record.owner = owner;
+  return record;
+}
+
+/** True if `owner` may see the request (`undefined` = AUTH=off: everything is visible). */
+export function isVisibleTo(request: RequestSnapshot, owner: string | undefined): boolean {
+  return owner === undefined || request.owner === owner;
 }
 
 /**
@@ -100,8 +111,40 @@ export class PredictionStore {
     return { results, requests };
   }
 
-  /** Stores feedback on a finished (`done`) prediction. */
-  async setFeedback(id: string, feedback: StoredFeedback): Promise<FeedbackOutcome> {
+  /**
+   * The results and the pending requests among `ids` that `owner` submitted: the requests are read
+   * first (all of `ids`, one `$in`), then the results of the owned ones only (a second `$in`).
+   */
+  async findOwned(
+    ids: readonly string[],
+    owner: string,
+  ): Promise<{ results: PredictionResultRecord[]; requests: RequestSnapshot[] }> {
+    this.assertConnected();
+    const owned = (
+      await this.requests
+        .find({ _id: { $in: ids } }, WITHOUT_TEXT)
+        .lean<RequestSnapshot[]>()
+        .exec()
+    ).filter((request) => request.owner === owner);
+    if (owned.length === 0) return { results: [], requests: [] };
+    const results = await this.results
+      .find({ _id: { $in: owned.map((request) => request._id) } })
+      .lean<PredictionResultRecord[]>()
+      .exec();
+    const finished = new Set(results.map((result) => result._id));
+    return { results, requests: owned.filter((request) => !finished.has(request._id)) };
+  }
+
+  /** Stores feedback on a finished (`done`) prediction that `owner` submitted. */
+  async setFeedback(
+    id: string,
+    feedback: StoredFeedback,
+    owner?: string,
+  ): Promise<FeedbackOutcome> {
+    if (owner !== undefined) {
+      const request = await this.findRequest(id);
+      if (!request || !isVisibleTo(request, owner)) return 'not_found';
+    }
     const result = await this.findResult(id);
     if (!result) return (await this.findRequest(id)) ? 'not_done' : 'not_found';
     if (result.status !== PredictionStatus.Done) return 'not_done';

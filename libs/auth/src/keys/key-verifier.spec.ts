@@ -83,4 +83,15 @@ describe('KeyVerifier', () => {
     await expect(verifier.verify(key)).rejects.toThrow('database down');
     await expect(verifier.verify(key)).resolves.not.toBeNull();
   });
+
+  it('keeps using a recent verification while the store cannot be read', async () => {
+    const store = fakeStore([record()]);
+    const verifier = new KeyVerifier(store, { cacheTtlMs: 1000, staleIfErrorMs: 10000 }, clock);
+    await verifier.verify(key);
+    store.findByHash.mockRejectedValue(new Error('database down'));
+    now += 5000;
+    await expect(verifier.verify(key)).resolves.toMatchObject({ name: 'alice' });
+    now += 10000;
+    await expect(verifier.verify(key)).rejects.toThrow('database down');
+  });
 });

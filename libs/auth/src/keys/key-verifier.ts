@@ -26,6 +26,12 @@ export interface KeyVerifierOptions {
   lastUsedIntervalMs?: number;
   /** Most cached verifications (oldest dropped first). Default 10000. */
   maxCacheEntries?: number;
+  /**
+   * While the store cannot be read, an expired verification younger than this is still used
+   * (a database outage then does not lock every client out of what still works, e.g. /metrics).
+   * Default 300000 ms; 0 = never.
+   */
+  staleIfErrorMs?: number;
 }
 
 interface CacheEntry {
@@ -46,6 +52,7 @@ export class KeyVerifier {
   private readonly cacheTtlMs: number;
   private readonly lastUsedIntervalMs: number;
   private readonly maxCacheEntries: number;
+  private readonly staleIfErrorMs: number;
 
   constructor(
     private readonly store: Pick<ApiKeyStore, 'findByHash' | 'touch'>,
@@ -55,6 +62,7 @@ export class KeyVerifier {
     this.cacheTtlMs = options.cacheTtlMs ?? 5000;
     this.lastUsedIntervalMs = options.lastUsedIntervalMs ?? 60000;
     this.maxCacheEntries = options.maxCacheEntries ?? 10000;
+    this.staleIfErrorMs = options.staleIfErrorMs ?? 300000;
   }
 
   /**
@@ -80,11 +88,18 @@ export class KeyVerifier {
     if (running) return running;
     const lookup = this.store
       .findByHash(hash)
-      .then((record) => {
-        const key = record && !record.revokedAt ? toVerifiedKey(record) : null;
-        this.remember(hash, key);
-        return key;
-      })
+      .then(
+        (record) => {
+          const key = record && !record.revokedAt ? toVerifiedKey(record) : null;
+          this.remember(hash, key);
+          return key;
+        },
+        (error: unknown) => {
+          const stale = this.cache.get(hash);
+          if (stale && this.now() - stale.expiresAt < this.staleIfErrorMs) return stale.key;
+          throw error;
+        },
+      )
       .finally(() => this.pending.delete(hash));
     this.pending.set(hash, lookup);
     return lookup;

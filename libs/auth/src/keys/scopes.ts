@@ -1,6 +1,8 @@
-/** Every scope an API key can hold (see docs/SECURITY.md for what each one opens). */
-export const SCOPES = ['predict', 'read', 'feedback', 'metrics', 'admin'] as const;
-export type Scope = (typeof SCOPES)[number];
+import { API_KEY_SCOPES, ApiKeyScope } from '@sibyl/contracts';
+
+/** Every scope an API key can hold (the contract's list; see docs/SECURITY.md). */
+export const SCOPES = API_KEY_SCOPES;
+export type Scope = ApiKeyScope;
 
 /** Scopes that a held scope implies besides itself: `admin` also grants `metrics`. */
 const IMPLIED: Readonly<Partial<Record<Scope, readonly Scope[]>>> = { admin: ['metrics'] };

@@ -3,3 +3,4 @@ export * from './create-prediction-batch.dto';
 export * from './feedback.dto';
 export * from './lookup-predictions.dto';
 export * from './prediction.view';
+export * from './api-key.dto';

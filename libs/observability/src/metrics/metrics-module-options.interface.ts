@@ -13,10 +13,15 @@ export interface MetricsModuleOptions {
   collectDefaultMetrics?: boolean;
   /** HTTP path of the exposition endpoint. Default `/metrics`. */
   path?: string;
+  /**
+   * Decorators applied to the exposition controller, e.g. the app's access rule
+   * (`RequireScopes('metrics')` of `@sibyl/auth`). Default none.
+   */
+  controllerDecorators?: ClassDecorator[];
 }
 
 /** {@link MetricsModuleOptions} with every default applied. */
-export type ResolvedMetricsOptions = Required<MetricsModuleOptions>;
+export type ResolvedMetricsOptions = Required<Omit<MetricsModuleOptions, 'controllerDecorators'>>;
 
 /**
  * Options of {@link MetricsModule.forRootAsync}. The route path is needed when the module is declared, so it is
@@ -26,4 +31,6 @@ export interface MetricsModuleAsyncOptions extends Pick<ModuleMetadata, 'imports
   useFactory: (...args: never[]) => MetricsModuleOptions | Promise<MetricsModuleOptions>;
   inject?: FactoryProvider['inject'];
   path?: string;
+  /** See {@link MetricsModuleOptions.controllerDecorators}. */
+  controllerDecorators?: ClassDecorator[];
 }

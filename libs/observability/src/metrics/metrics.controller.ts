@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Inject, Type } from '@nestjs/common';
+import { applyDecorators, Controller, Get, Header, Inject, Type } from '@nestjs/common';
 import { prometheusContentType, Registry } from 'prom-client';
 import { METRICS_REGISTRY } from './metrics.constants';
 
@@ -15,9 +15,16 @@ export class MetricsController {
   }
 }
 
-/** Binds {@link MetricsController} to a route path chosen at module declaration time. */
-export function createMetricsController(path: string): Type<MetricsController> {
+/**
+ * Binds {@link MetricsController} to a route path chosen at module declaration time, with the
+ * app's own class decorators (its access rule).
+ */
+export function createMetricsController(
+  path: string,
+  decorators: ClassDecorator[] = [],
+): Type<MetricsController> {
   @Controller(path)
+  @applyDecorators(...decorators)
   class PathBoundMetricsController extends MetricsController {}
   return PathBoundMetricsController;
 }

@@ -30,7 +30,7 @@ export class MetricsModule implements OnModuleDestroy {
     return {
       module: MetricsModule,
       global: true,
-      controllers: [createMetricsController(resolved.path)],
+      controllers: [createMetricsController(resolved.path, options.controllerDecorators)],
       providers: [{ provide: METRICS_OPTIONS, useValue: resolved }, registryProvider],
       exports: [METRICS_REGISTRY, METRICS_OPTIONS],
     };
@@ -43,7 +43,7 @@ export class MetricsModule implements OnModuleDestroy {
       module: MetricsModule,
       global: true,
       imports: options.imports ?? [],
-      controllers: [createMetricsController(path)],
+      controllers: [createMetricsController(path, options.controllerDecorators)],
       providers: [
         {
           provide: METRICS_OPTIONS,

@@ -29,6 +29,13 @@ export class PredictionRecord {
   @Prop({ type: Number, default: 1 })
   publishAttempts!: number;
 
+  /**
+   * Id (SHA-256) of the API key that submitted it: only that key may read it or give feedback.
+   * Absent when the gateway ran with AUTH=off (such requests are invisible to keys).
+   */
+  @Prop({ type: String, required: false })
+  owner?: string;
+
   /** When the outbox relay last republished it (absent until then): the next republish waits a full period. */
   @Prop({ type: Date, required: false })
   republishedAt?: Date;
