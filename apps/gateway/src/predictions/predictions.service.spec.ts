@@ -261,7 +261,7 @@ describe('PredictionsService', () => {
     });
 
     it("answers another key's id like an unknown one, done or not", async () => {
-      const { service, docs, results } = setup();
+      const { service, results } = setup();
       const [{ trackingId }] = await service.submit(['mine'], alice);
       await expect(service.find(trackingId, 0, bob)).rejects.toBeInstanceOf(NotFoundException);
       results.set(trackingId, done(trackingId, new Date()));
