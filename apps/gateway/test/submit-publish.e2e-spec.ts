@@ -59,6 +59,7 @@ describe('gateway: submit stores, then publishes with confirms', () => {
     const doc = (await stored(id)) as StoredDoc;
     expect(doc).toEqual({
       _id: id,
+      owner: expect.stringMatching(/^[0-9a-f]{64}$/),
       text: 'Alla människor är födda fria och lika i värde och rättigheter.',
       submittedAt: expect.any(Date),
       publishAttempts: 1,
@@ -139,6 +140,7 @@ describe('gateway: submit stores, then publishes with confirms', () => {
     const submittedAt = (await stored(id))?.submittedAt;
     await gateway.db.collection<StoredResult>('prediction_results').insertOne({
       _id: id,
+      owner: expect.stringMatching(/^[0-9a-f]{64}$/),
       status: 'done',
       submittedAt,
       completedAt: new Date(),

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { MongooseModule } from '@nestjs/mongoose';
 import { AmqpModule } from '@sibyl/amqp';
+import { AuthModule, RequireScopes } from '@sibyl/auth';
 import { MetricsModule } from '@sibyl/observability';
 import { PredictorEnvironment, validateEnvironment } from './config/env.validation';
 import { ConsumerModule } from './consumer/consumer.module';
@@ -9,7 +10,8 @@ import { HealthModule } from './health/health.module';
 
 /**
  * The predictor: a hybrid Nest application whose microservice half consumes prediction requests (custom
- * {@link AmqpStrategy}) and whose small HTTP half serves health and metrics.
+ * {@link AmqpStrategy}) and whose small HTTP half serves health (open) and metrics (API key with the
+ * `metrics` scope).
  */
 @Module({
   imports: [
@@ -38,7 +40,18 @@ import { HealthModule } from './health/health.module';
         topologyCheckIntervalMs: config.get('TOPOLOGY_CHECK_INTERVAL_MS', { infer: true }),
       }),
     }),
-    MetricsModule.forRoot({ defaultLabels: { service: 'predictor' } }),
+    MetricsModule.forRoot({
+      defaultLabels: { service: 'predictor' },
+      controllerDecorators: [RequireScopes('metrics')],
+    }),
+    // API keys (the gateway's `api_keys`) for GET /metrics; health stays open. No rate limits here.
+    AuthModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<PredictorEnvironment, true>) => ({
+        enabled: config.get('AUTH', { infer: true }) === 'on',
+        cacheTtlMs: config.get('AUTH_CACHE_TTL_MS', { infer: true }),
+      }),
+    }),
     ConsumerModule,
     HealthModule,
   ],

@@ -29,6 +29,9 @@ async function bootstrap(): Promise<void> {
   await app.listen(port, config.get('PREDICTOR_HOST', { infer: true }));
   const address = app.getHttpServer().address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
+  if (config.get('AUTH', { infer: true }) === 'off') {
+    logger.warn('AUTH=off: GET /metrics answers without an API key (allowed only on loopback)');
+  }
   logger.log(
     `predictor ready: health and metrics on http://127.0.0.1:${actualPort} (pid ${process.pid})`,
   );

@@ -47,4 +47,10 @@ describe('validateEnvironment', () => {
   it('ignores unrelated variables', () => {
     expect(validateEnvironment({ PATH: '/usr/bin', GATEWAY_PORT: 'x' })).not.toHaveProperty('PATH');
   });
+
+  it('requires keys on /metrics unless AUTH=off on loopback', () => {
+    expect(validateEnvironment({}).AUTH).toBe('on');
+    expect(() => validateEnvironment({ AUTH: 'off' })).toThrow(/AUTH=off is only allowed/);
+    expect(validateEnvironment({ AUTH: 'off', PREDICTOR_HOST: '127.0.0.1' }).AUTH).toBe('off');
+  });
 });

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { SibylEnvironment, validateEnv } from '@sibyl/config';
+import { invalidEnv, SibylEnvironment, validateEnv } from '@sibyl/config';
 import { Type } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsString, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsString, Max, Min } from 'class-validator';
 
 /**
  * The predictor's environment, validated once at boot: the shared variables
@@ -20,6 +20,20 @@ export class PredictorEnvironment extends SibylEnvironment {
   @IsString()
   @IsNotEmpty()
   PREDICTOR_HOST = '0.0.0.0';
+
+  /**
+   * `on` (default): `GET /metrics` needs an API key with the `metrics` (or `admin`) scope;
+   * `off` is refused unless PREDICTOR_HOST is loopback.
+   */
+  @IsIn(['on', 'off'])
+  AUTH: 'on' | 'off' = 'on';
+
+  /** How long a verified key is reused without a database read (revocation delay). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(60000)
+  AUTH_CACHE_TTL_MS = 5000;
 
   /** Port of the health/metrics HTTP server (0 = any free port). */
   @Type(() => Number)
@@ -99,5 +113,12 @@ export class PredictorEnvironment extends SibylEnvironment {
  * listing every invalid variable).
  */
 export function validateEnvironment(raw: Record<string, unknown>): PredictorEnvironment {
-  return validateEnv(PredictorEnvironment, raw, { app: 'predictor' });
+  const env = validateEnv(PredictorEnvironment, raw, { app: 'predictor' });
+  if (env.AUTH === 'off' && !/^(127(\.\d{1,3}){3}|::1|localhost)$/i.test(env.PREDICTOR_HOST)) {
+    throw invalidEnv(
+      'predictor',
+      `AUTH=off is only allowed when the predictor binds to loopback (PREDICTOR_HOST=127.0.0.1); PREDICTOR_HOST is "${env.PREDICTOR_HOST}"`,
+    );
+  }
+  return env;
 }

@@ -6,10 +6,12 @@ import {
   MongooseHealthIndicator,
 } from '@nestjs/terminus';
 import { AmqpHealthIndicator, TopologyHealthIndicator } from '@sibyl/amqp';
+import { Public } from '@sibyl/auth';
 import { ModelHealthIndicator } from '../model/model.health';
 import { AmqpConsumerHealthIndicator } from '../transport/amqp-consumer.health';
 
-/** Liveness and readiness of the predictor (served on PREDICTOR_PORT). */
+/** Liveness and readiness of the predictor (served on PREDICTOR_PORT; no key needed). */
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

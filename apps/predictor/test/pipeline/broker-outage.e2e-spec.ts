@@ -23,7 +23,7 @@ describe('pipeline: broker unreachable from the gateway', () => {
     viaProxy.host = proxy.address;
     await fx.startPredictor('predictor');
     gateway = await fx.startGateway({ RABBITMQ_URL: viaProxy.toString().replace(/\/$/, '') });
-    api = new GatewayClient(gateway.url);
+    api = new GatewayClient(gateway.url, await fx.apiKey());
   });
   afterAll(async () => {
     proxy?.restore();

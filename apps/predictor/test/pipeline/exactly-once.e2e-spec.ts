@@ -22,7 +22,7 @@ describe('pipeline: 2,000 requests, exactly once', () => {
       fx.startPredictor('predictor-batching', { BATCH_MAX_SIZE: '64', BATCH_MAX_WAIT_MS: '5' }),
       fx.startPredictor('predictor-realtime', { BATCH_MAX_SIZE: '1', PREFETCH: '32' }),
     ]);
-    api = new GatewayClient((await fx.startGateway()).url);
+    api = new GatewayClient((await fx.startGateway()).url, await fx.apiKey());
   });
   afterAll(() => fx?.dispose());
 

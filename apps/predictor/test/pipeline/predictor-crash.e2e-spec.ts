@@ -16,7 +16,7 @@ describe('pipeline: predictor killed mid-batch', () => {
 
   beforeAll(async () => {
     fx = await PredictionFixture.create('pipe-kill');
-    api = new GatewayClient((await fx.startGateway()).url);
+    api = new GatewayClient((await fx.startGateway()).url, await fx.apiKey());
   });
   afterAll(() => fx?.dispose());
 

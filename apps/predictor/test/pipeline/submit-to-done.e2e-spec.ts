@@ -1,3 +1,4 @@
+import { createTestApiKey } from '@sibyl/auth/testing';
 import { PredictionStatus } from '@sibyl/contracts';
 import type { ChildApp } from '@sibyl/testing';
 import { GatewayClient } from '../support/gateway.client';
@@ -13,7 +14,7 @@ describe('pipeline: submit → done', () => {
   beforeAll(async () => {
     fx = await PredictionFixture.create('pipe-submit');
     predictor = await fx.startPredictor('predictor');
-    api = new GatewayClient((await fx.startGateway()).url);
+    api = new GatewayClient((await fx.startGateway()).url, await fx.apiKey());
   });
   afterAll(() => fx?.dispose());
 
@@ -66,5 +67,23 @@ describe('pipeline: submit → done', () => {
     expect(await predictor.metric('sibyl_predictions_completed_total', { status: 'done' })).toBe(
       SAMPLE_TEXTS.length * 2,
     );
+  });
+
+  it('serves /metrics only to a key with the metrics scope; health stays open', async () => {
+    expect((await fetch(`${predictor.url}/health/live`)).status).toBe(200);
+    const anonymous = await fetch(`${predictor.url}/metrics`);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('www-authenticate')).toBe('Bearer realm="sibyl"');
+    const reader = await createTestApiKey(fx.mongoUri, { scopes: ['read'] });
+    const refused = await fetch(`${predictor.url}/metrics`, {
+      headers: { authorization: `Bearer ${reader.key}` },
+    });
+    expect(refused.status).toBe(403);
+    const prometheus = await createTestApiKey(fx.mongoUri, { scopes: ['metrics'] });
+    const scraped = await fetch(`${predictor.url}/metrics`, {
+      headers: { authorization: `Bearer ${prometheus.key}` },
+    });
+    expect(scraped.status).toBe(200);
+    expect(await scraped.text()).toMatch(/^sibyl_model_info/m);
   });
 });

@@ -1,8 +1,15 @@
 import type { AcceptedPredictionView, PredictionView } from '@sibyl/contracts';
 
-/** Minimal client of the gateway's REST API for the pipeline tests. */
+/** Minimal client of the gateway's REST API for the pipeline tests, with an API key. */
 export class GatewayClient {
-  constructor(private readonly baseUrl: string) {}
+  private readonly auth: Record<string, string>;
+
+  constructor(
+    private readonly baseUrl: string,
+    key: string,
+  ) {
+    this.auth = { authorization: `Bearer ${key}` };
+  }
 
   /** `POST /v1/predictions`; returns the status, body and Location header. */
   async submit(
@@ -10,7 +17,7 @@ export class GatewayClient {
   ): Promise<{ status: number; body: AcceptedPredictionView; location: string | null }> {
     const response = await fetch(`${this.baseUrl}/v1/predictions`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...this.auth },
       body: JSON.stringify({ text }),
     });
     return {
@@ -24,7 +31,7 @@ export class GatewayClient {
   async submitBatch(texts: readonly string[]): Promise<string[]> {
     const response = await fetch(`${this.baseUrl}/v1/predictions/batch`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...this.auth },
       body: JSON.stringify({ texts }),
     });
     if (response.status !== 202) {
@@ -47,6 +54,7 @@ export class GatewayClient {
   async get(id: string, waitMs = 0): Promise<{ status: number; body: PredictionView }> {
     const response = await fetch(
       `${this.baseUrl}/v1/predictions/${id}${waitMs > 0 ? `?wait=${waitMs}` : ''}`,
+      { headers: this.auth },
     );
     return { status: response.status, body: (await response.json()) as PredictionView };
   }

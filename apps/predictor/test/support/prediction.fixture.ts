@@ -1,4 +1,5 @@
 import { assertPredictionTopology } from '@sibyl/amqp';
+import { createTestApiKey } from '@sibyl/auth/testing';
 import { deletePredictionTopology } from '@sibyl/amqp/testing';
 import {
   encodePredictionRequestedV1,
@@ -37,6 +38,7 @@ export type StoredRecord = PredictionResultRecord;
  */
 export class PredictionFixture {
   readonly apps: ChildApp[] = [];
+  private key?: Promise<string>;
 
   private constructor(
     readonly namespace: string,
@@ -97,6 +99,17 @@ export class PredictionFixture {
     };
   }
 
+  /**
+   * An API key with every scope and no practical rate limit, created once in this fixture's
+   * database (where its gateway and predictors verify keys).
+   */
+  apiKey(): Promise<string> {
+    this.key ??= createTestApiKey(this.mongoUri, { name: 'e2e', rateLimit: 1_000_000 }).then(
+      (created) => created.key,
+    );
+    return this.key;
+  }
+
   /** Where an app's output is kept: `test-artifacts/e2e/<namespace>/<name>.log` (git-ignored). */
   logFile(name: string): string {
     return `test-artifacts/e2e/${this.namespace}/${name}.log`;
@@ -110,6 +123,7 @@ export class PredictionFixture {
       script: 'dist/apps/predictor/main.js',
       logFile: this.logFile(name),
       port,
+      apiKey: await this.apiKey(),
       env: this.env({ PREDICTOR_HOST: '127.0.0.1', PREDICTOR_PORT: String(port), ...env }),
     });
     this.apps.push(app);
@@ -127,6 +141,7 @@ export class PredictionFixture {
       script: 'dist/apps/gateway/main.js',
       logFile: this.logFile('gateway'),
       port,
+      apiKey: await this.apiKey(),
       env: this.env({
         GATEWAY_HOST: '127.0.0.1',
         GATEWAY_PORT: String(port),

@@ -26,6 +26,8 @@ export interface ChildAppOptions {
   env: Record<string, string>;
   /** HTTP port the app listens on (its health and metrics). */
   port: number;
+  /** API key sent with {@link ChildApp.metrics} (`/metrics` needs the `metrics` scope). */
+  apiKey?: string;
   /** Also append the app's output to this file (absolute, or relative to the workspace root), kept as a test artifact. */
   logFile?: string;
 }
@@ -133,7 +135,9 @@ export class ChildApp {
 
   /** Scrapes and parses `/metrics`. */
   async metrics(): Promise<PrometheusMetricFamily[]> {
-    const response = await fetch(`${this.url}/metrics`);
+    const response = await fetch(`${this.url}/metrics`, {
+      headers: this.options.apiKey ? { authorization: `Bearer ${this.options.apiKey}` } : {},
+    });
     if (!response.ok) throw new Error(`${this.options.name} /metrics answered ${response.status}`);
     return parsePrometheusText(await response.text());
   }
