@@ -1,6 +1,7 @@
 import { AppProcess } from './app-process';
 import { nx } from './commands';
 import { ensureInfrastructure, infraConfig } from './infra';
+import { ensureLocalKeyIn, LOCAL_KEY_FILE } from './local-key';
 import { log } from './log';
 import { ensureModel } from './model';
 import { Supervisor } from './supervisor/supervisor';
@@ -14,7 +15,7 @@ const predictors = Number(env.PREDICTORS ?? 1);
 const STARTUP_READY_MS = 90_000;
 
 /** The apps of a local run; predictor i serves health/metrics on predictorPort + i. */
-function apps(modelPath: string): AppProcess[] {
+function apps(modelPath: string, apiKey: string): AppProcess[] {
   const predictorPorts = Array.from({ length: predictors }, (_, i) => predictorPort + i);
   return [
     new AppProcess(
@@ -37,6 +38,7 @@ function apps(modelPath: string): AppProcess[] {
       'dist/apps/dashboard/main.js',
       {
         DASHBOARD_PORT: String(dashboardPort),
+        DASHBOARD_API_KEY: env.DASHBOARD_API_KEY ?? apiKey,
         GATEWAY_URL: env.GATEWAY_URL ?? `http://127.0.0.1:${gatewayPort}`,
         PREDICTOR_METRICS_URLS:
           env.PREDICTOR_METRICS_URLS ??
@@ -48,7 +50,8 @@ function apps(modelPath: string): AppProcess[] {
 }
 
 async function main(): Promise<void> {
-  const database = await ensureInfrastructure(infraConfig(), false);
+  const infra = infraConfig();
+  const database = await ensureInfrastructure(infra, false);
   let stopping = false;
   // set once the apps are built and started
   const started: { supervisor?: Supervisor } = {};
@@ -71,10 +74,16 @@ async function main(): Promise<void> {
   if ((await nx(['run-many', '-t', 'build', '-p', 'gateway', 'predictor', 'dashboard'])) !== 0)
     await shutdown(1);
   const modelPath = await ensureModel();
+  const local = await ensureLocalKeyIn(infra.mongodbUri);
+  log(
+    local.created
+      ? `created the local API key (every scope) in ${LOCAL_KEY_FILE} (mode 0600)`
+      : `using the local API key in ${LOCAL_KEY_FILE}`,
+  );
 
   // Like an orchestrator: a crashed app is restarted with back-off, the others keep
   // serving; only Ctrl-C (SIGINT/SIGTERM) stops everything.
-  const running = apps(modelPath);
+  const running = apps(modelPath, local.key);
   const supervisor = new Supervisor(running, { log });
   started.supervisor = supervisor;
   supervisor.start();
@@ -99,10 +108,14 @@ Ctrl-C stops everything started here.
   Predictor       http://127.0.0.1:${predictorPort}/health/ready   (metrics: http://127.0.0.1:${predictorPort}/metrics)
   Metrics         ${gateway}/metrics (gateway)   ${gateway}/v1/queue (queue depth)
 
+API key (every scope; in ${LOCAL_KEY_FILE}, also the dashboard's): ${local.key}
 Try it:
-  curl -s -X POST ${gateway}/v1/predictions -H 'content-type: application/json' \\
+  export SIBYL_KEY=$(cat ${LOCAL_KEY_FILE})
+  curl -s -X POST ${gateway}/v1/predictions -H "authorization: Bearer $SIBYL_KEY" \\
+       -H 'content-type: application/json' \\
        -d '{"text":"Alla människor är födda fria och lika i värde och rättigheter."}'
-  curl -s '${gateway}/v1/predictions/<trackingId>?wait=5000'
+  curl -s -H "authorization: Bearer $SIBYL_KEY" '${gateway}/v1/predictions/<trackingId>?wait=5000'
+  npm run keys -- create --name ci --scopes predict,read     (more keys: npm run keys -- help)
 
 `);
 }

@@ -32,10 +32,11 @@ export class LoadDriver {
     gatewayUrls: string[],
     texts: readonly LabelledText[],
     private readonly ratePerSecond: number,
+    apiKey?: string,
   ) {
     const order = shuffledOrder(texts.length, 1);
     this.clients = gatewayUrls.map((baseUrl) =>
-      createHttpClient({ baseUrl, maxSockets: 64, timeoutMs: REQUEST_TIMEOUT_MS }),
+      createHttpClient({ baseUrl, maxSockets: 64, timeoutMs: REQUEST_TIMEOUT_MS, apiKey }),
     );
     this.submitters = this.clients.map(
       (client) => new PredictionSubmitter(client, texts, order, { submitBatch: 1 }, this.log),

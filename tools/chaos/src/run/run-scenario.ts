@@ -1,4 +1,5 @@
 import { messagingNames } from '@sibyl/contracts';
+import { createTestApiKey } from '@sibyl/auth/testing';
 import { cleanUpRun, createHttpClient, PredictionVerifier } from '@sibyl/loadtest';
 import { endpointOf, uniqueMongoUri, uniqueNamespace } from '@sibyl/testing';
 import { join, resolve } from 'node:path';
@@ -87,11 +88,16 @@ export async function runScenario(
   let load: LoadDriver | undefined;
   let progress: NodeJS.Timeout | undefined;
   try {
+    // The gateways verify keys in their database: one key with every scope, no practical limit.
+    const { key: apiKey } = await createTestApiKey(mongoUri, {
+      name: 'chaos',
+      rateLimit: 1_000_000,
+    });
     say(`starting the stack (namespace ${namespace})…`);
     await stack.start();
     health.start();
     rss.start();
-    load = new LoadDriver(stack.gatewayUrls, settings.texts, settings.rate);
+    load = new LoadDriver(stack.gatewayUrls, settings.texts, settings.rate, apiKey);
     const driver = load;
     progress = setInterval(() => say(progressLine(driver)), PROGRESS_EVERY_MS);
     load.start();
@@ -117,6 +123,7 @@ export async function runScenario(
       baseUrl: stack.gatewayUrls[0],
       maxSockets: 4,
       timeoutMs: 30_000,
+      apiKey,
     });
     try {
       const verifier = new PredictionVerifier(client, {

@@ -1,5 +1,9 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DEFAULT_LOAD_RUN_OPTIONS, LoadRunOptions } from '../run/load-run-options';
+
+/** Where `npm start` keeps its local all-scope key. */
+const LOCAL_API_KEY_FILE = '.data/api-key';
 
 /** `--help` text. */
 export const HELP = `Sibyl load test: drives the gateway over HTTP, then verifies every accepted prediction.
@@ -10,6 +14,8 @@ Usage: npm run loadtest -- [options]
 Target (one of):
   --gateway URL            running gateway (default http://127.0.0.1:3000), e.g. a Kubernetes ingress
   --predictor-metrics URLS comma-separated predictor /metrics URLs of that deployment (duplicate check, CPU-free)
+  --api-key KEY            its API key (scopes predict, read, admin); default $SIBYL_API_KEY, else the
+                           local key of npm start (.data/api-key)
   --spawn                  start 1 gateway + N predictors from dist/apps on a unique namespace and database
     --predictors N         predictor processes (default 2; 0 with --no-verify = gateway alone)
     --batch-size N         predictor BATCH_MAX_SIZE (1 = micro-batching off)
@@ -56,6 +62,13 @@ Verification and output:
 
 Exit status: 0 when lost = 0, duplicated = 0, inconsistent = 0 and failed = 0; 1 otherwise; 2 on bad options.
 `;
+
+/** The key `npm start` wrote to `.data/api-key`, if any. */
+function localApiKey(): string | undefined {
+  return existsSync(LOCAL_API_KEY_FILE)
+    ? readFileSync(LOCAL_API_KEY_FILE, 'utf8').trim()
+    : undefined;
+}
 
 /** A usage error (exit status 2). */
 export class UsageError extends Error {}
@@ -104,6 +117,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
         quiet: { type: 'boolean' },
         gateway: { type: 'string' },
         'predictor-metrics': { type: 'string' },
+        'api-key': { type: 'string' },
         spawn: { type: 'boolean' },
         predictors: { type: 'string' },
         'batch-size': { type: 'string' },
@@ -224,6 +238,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
       v.label ??
       `${shape}${submitBatch > 1 ? ` batch ${submitBatch}` : ''}${spawn ? ` ${spawn.predictors}p bs${spawn.batchSize ?? 'default'}` : ''}`,
     gatewayUrl: v.gateway ?? d.gatewayUrl,
+    apiKey: v.spawn ? undefined : (v['api-key'] ?? env.SIBYL_API_KEY ?? localApiKey()),
     spawn,
     predictorMetricsUrls: (v['predictor-metrics'] ?? '')
       .split(',')

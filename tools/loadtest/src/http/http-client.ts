@@ -25,6 +25,8 @@ export interface HttpClientOptions {
   timeoutMs: number;
   /** `node` = node:http with a keep-alive Agent (default, cheapest); `fetch` = Node's built-in (undici) fetch. */
   implementation?: 'node' | 'fetch';
+  /** API key sent as `Authorization: Bearer <key>` on every request. */
+  apiKey?: string;
 }
 
 /** Creates the client; see {@link HttpClientOptions}. */
@@ -37,7 +39,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
  * the CPU per request of the built-in fetch, which matters when the generator
  * shares two cores with the system under test.
  */
-function nodeHttpClient({ baseUrl, maxSockets, timeoutMs }: HttpClientOptions): HttpClient {
+function nodeHttpClient({ baseUrl, maxSockets, timeoutMs, apiKey }: HttpClientOptions): HttpClient {
   const base = new URL(baseUrl);
   const secure = base.protocol === 'https:';
   const agentOptions = {
@@ -53,6 +55,7 @@ function nodeHttpClient({ baseUrl, maxSockets, timeoutMs }: HttpClientOptions): 
     request: (method, path, jsonBody) =>
       new Promise<HttpResponse>((resolve, reject) => {
         const headers: Record<string, string | number> = { accept: 'application/json' };
+        if (apiKey) headers.authorization = `Bearer ${apiKey}`;
         if (jsonBody !== undefined) {
           headers['content-type'] = 'application/json';
           headers['content-length'] = Buffer.byteLength(jsonBody);
@@ -89,7 +92,8 @@ function nodeHttpClient({ baseUrl, maxSockets, timeoutMs }: HttpClientOptions): 
 }
 
 /** Node's built-in fetch (undici, keep-alive by default). */
-function fetchClient({ baseUrl, timeoutMs }: HttpClientOptions): HttpClient {
+function fetchClient({ baseUrl, timeoutMs, apiKey }: HttpClientOptions): HttpClient {
+  const auth: Record<string, string> = apiKey ? { authorization: `Bearer ${apiKey}` } : {};
   const base = baseUrl.replace(/\/$/, '');
   return {
     request: async (method, path, jsonBody) => {
@@ -98,8 +102,8 @@ function fetchClient({ baseUrl, timeoutMs }: HttpClientOptions): HttpClient {
         body: jsonBody,
         headers:
           jsonBody === undefined
-            ? { accept: 'application/json' }
-            : { 'content-type': 'application/json' },
+            ? { accept: 'application/json', ...auth }
+            : { 'content-type': 'application/json', ...auth },
         signal: AbortSignal.timeout(timeoutMs),
       });
       const headers: Record<string, string> = {};

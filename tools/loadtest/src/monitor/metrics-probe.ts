@@ -7,7 +7,11 @@ import { parsePrometheusText } from './prometheus-text';
 export class MetricsProbe {
   readonly notes: string[] = [];
 
-  constructor(private readonly targets: { name: string; url: string }[]) {}
+  constructor(
+    private readonly targets: { name: string; url: string }[],
+    /** Key with the `metrics` scope (the gateway's and predictors' `/metrics` need one). */
+    private readonly apiKey?: string,
+  ) {}
 
   /** True when there is anything to scrape. */
   get enabled(): boolean {
@@ -20,7 +24,10 @@ export class MetricsProbe {
     await Promise.all(
       this.targets.map(async ({ name, url }) => {
         try {
-          const res = await fetch(url, { signal: AbortSignal.timeout(5000) });
+          const res = await fetch(url, {
+            signal: AbortSignal.timeout(5000),
+            headers: this.apiKey ? { authorization: `Bearer ${this.apiKey}` } : {},
+          });
           if (!res.ok) throw new Error(`HTTP ${res.status}`);
           results.set(name, parsePrometheusText(await res.text()));
         } catch (error) {

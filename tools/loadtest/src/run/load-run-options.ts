@@ -26,6 +26,11 @@ export interface LoadRunOptions {
   label: string;
   /** Target an already running gateway (ignored with `spawn`). */
   gatewayUrl: string;
+  /**
+   * API key for that gateway (scopes predict, read, and metrics or admin); a spawned stack gets
+   * its own key created in its database.
+   */
+  apiKey?: string;
   spawn: SpawnSettings | null;
   /** Predictor `/metrics` URLs of a running deployment (spawned stacks know theirs). */
   predictorMetricsUrls: string[];

@@ -1,3 +1,4 @@
+import { createTestApiKey } from '@sibyl/auth/testing';
 import {
   ensureMongo,
   ensureRabbit,
@@ -26,6 +27,9 @@ import { PredictionVerifier } from '../verify/prediction-verifier';
 import { waitForQueueDrain } from '../verify/queue-drain';
 import { LoadRunOptions } from './load-run-options';
 import { runSubmitPhase } from './submit-phase';
+
+/** Requests per second of a spawned stack's key: never the limit of a load run. */
+const LOAD_KEY_RATE_LIMIT = 1_000_000;
 
 /** Result of {@link runLoadTest}: the report and where it was written. */
 export interface LoadRunResult {
@@ -58,6 +62,7 @@ export async function runLoadTest(
   let namespace: string | null = null;
   let mongoUri: string | null = null;
   let privateDb: PrivateFerretDb | null = null;
+  let spawnedKey: string | undefined;
   const spawn = options.spawn;
   if (spawn) {
     await ensureRabbit(spawn.rabbitUrl, { log: say });
@@ -65,6 +70,10 @@ export async function runLoadTest(
     else await ensureMongo(spawn.mongoUri, { log: say });
     namespace = uniqueNamespace('loadtest');
     mongoUri = uniqueMongoUri(privateDb?.uri ?? spawn.mongoUri);
+    // A key with every scope and no practical rate limit: the load measures the pipeline.
+    spawnedKey = (
+      await createTestApiKey(mongoUri, { name: 'loadtest', rateLimit: LOAD_KEY_RATE_LIMIT })
+    ).key;
     say(
       `spawning 1 gateway + ${spawn.predictors} predictor(s); namespace ${namespace}, database ${new URL(mongoUri).pathname.slice(1)}`,
     );
@@ -96,6 +105,7 @@ export async function runLoadTest(
     }
   }
   const gatewayUrl = stack?.gatewayUrl ?? options.gatewayUrl;
+  const apiKey = spawnedKey ?? options.apiKey;
   const predictorUrls =
     stack?.predictorUrls ?? options.predictorMetricsUrls.map((u) => u.replace(/\/metrics$/, ''));
 
@@ -104,12 +114,21 @@ export async function runLoadTest(
     maxSockets: options.maxSockets,
     timeoutMs: options.requestTimeoutMs,
     implementation: options.httpClient,
+    apiKey,
   });
-  const monitorClient = createHttpClient({ baseUrl: gatewayUrl, maxSockets: 2, timeoutMs: 5000 });
-  const metrics = new MetricsProbe([
-    { name: 'gateway', url: `${gatewayUrl}/metrics` },
-    ...predictorUrls.map((url, i) => ({ name: `predictor-${i + 1}`, url: `${url}/metrics` })),
-  ]);
+  const monitorClient = createHttpClient({
+    baseUrl: gatewayUrl,
+    maxSockets: 2,
+    timeoutMs: 5000,
+    apiKey,
+  });
+  const metrics = new MetricsProbe(
+    [
+      { name: 'gateway', url: `${gatewayUrl}/metrics` },
+      ...predictorUrls.map((url, i) => ({ name: `predictor-${i + 1}`, url: `${url}/metrics` })),
+    ],
+    apiKey,
+  );
   const watched = [
     ...(stack?.processes.map((p) => ({ name: p.name, pid: p.pid })) ?? []),
     { name: 'loadtest', pid: process.pid },
