@@ -70,14 +70,14 @@ export async function runLoadTest(
     else await ensureMongo(spawn.mongoUri, { log: say });
     namespace = uniqueNamespace('loadtest');
     mongoUri = uniqueMongoUri(privateDb?.uri ?? spawn.mongoUri);
-    // A key with every scope and no practical rate limit: the load measures the pipeline.
-    spawnedKey = (
-      await createTestApiKey(mongoUri, { name: 'loadtest', rateLimit: LOAD_KEY_RATE_LIMIT })
-    ).key;
     say(
       `spawning 1 gateway + ${spawn.predictors} predictor(s); namespace ${namespace}, database ${new URL(mongoUri).pathname.slice(1)}`,
     );
     try {
+      // A key with every scope and no practical rate limit: the load measures the pipeline.
+      spawnedKey = (
+        await createTestApiKey(mongoUri, { name: 'loadtest', rateLimit: LOAD_KEY_RATE_LIMIT })
+      ).key;
       stack = await startSibylStack({
         root,
         distDir: spawn.distDir,
