@@ -34,17 +34,55 @@ const DECORATOR = /@\w+\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)\s*/g;
 const PROPERTY =
   /^\s*(?:readonly\s+)?([A-Z][A-Z0-9_]{2,})\s*[?!]?\s*(?::\s*[^=;]+?)?\s*(?:=\s*(.+?))?\s*;\s*(?:\/\/.*)?$/;
 
+/** Adds the UPPER_SNAKE class properties of a source line (decorators stripped) to `variables`. */
+function readProperty(line: string, variables: Map<string, string | undefined>): void {
+  const match = PROPERTY.exec(line.replace(DECORATOR, ''));
+  if (!match) return;
+  const initializer = match[2] === 'undefined' ? undefined : match[2];
+  variables.set(match[1], initializer?.replace(/^['"`](.*)['"`]$/, '$1'));
+}
+
+const CLASS = /^export class (\w+)(?: extends (\w+))?/;
+
+/**
+ * Environment variables of the shared environment classes of `libs/config` (`BaseEnvironment`,
+ * `SibylEnvironment`), each with those of the class it extends.
+ */
+export function readSharedEnvironments(): Map<string, Map<string, string | undefined>> {
+  const own = new Map<string, { parent?: string; variables: Map<string, string | undefined> }>();
+  for (const file of sourceFiles(join(WORKSPACE_ROOT, 'libs', 'config', 'src'))) {
+    let current: Map<string, string | undefined> | undefined;
+    for (const line of readFileSync(file, 'utf8').split('\n')) {
+      const declared = CLASS.exec(line);
+      if (declared) {
+        current = new Map();
+        own.set(declared[1], { parent: declared[2], variables: current });
+      } else if (current) readProperty(line, current);
+    }
+  }
+  const resolve = (name: string): Map<string, string | undefined> => {
+    const entry = own.get(name);
+    if (!entry) return new Map();
+    return new Map([...(entry.parent ? resolve(entry.parent) : []), ...entry.variables]);
+  };
+  return new Map([...own.keys()].map((name) => [name, resolve(name)]));
+}
+
 /**
  * Environment variables of the config classes in `apps/<app>/src/config/*.ts`: every UPPER_SNAKE
- * class property (decorators stripped), with its default initializer as written (quotes removed).
+ * class property (decorators stripped), with its default initializer as written (quotes removed),
+ * and those of the shared `libs/config` class it extends.
  */
 export function readAppEnvironment(app: AppName): Map<string, string | undefined> {
+  const shared = readSharedEnvironments();
   const variables = new Map<string, string | undefined>();
   for (const file of sourceFiles(join(WORKSPACE_ROOT, 'apps', app, 'src', 'config'))) {
-    for (const line of readFileSync(file, 'utf8').split('\n')) {
-      const match = PROPERTY.exec(line.replace(DECORATOR, ''));
-      if (match) variables.set(match[1], match[2]?.replace(/^['"`](.*)['"`]$/, '$1'));
+    const lines = readFileSync(file, 'utf8').split('\n');
+    for (const line of lines) {
+      const parent = CLASS.exec(line)?.[2];
+      for (const [name, value] of (parent && shared.get(parent)) || []) variables.set(name, value);
     }
+    for (const line of lines) readProperty(line, variables);
   }
   return variables;
 }

@@ -2,13 +2,13 @@
 /* eslint-disable @typescript-eslint/no-inferrable-types */
 import 'reflect-metadata';
 import { IsIn, IsInt, Matches, Min } from 'class-validator';
-import { DEFAULT_LOG_LEVEL, LOG_LEVELS, LogLevelName } from './log-levels';
+import { LOG_LEVELS, LogLevelName } from './log-levels';
 
 /** Variables of every Sibyl process. App environments extend it. */
 export class BaseEnvironment {
   /** Least severe level logged (that level and every more severe one). */
   @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
-  LOG_LEVEL: LogLevelName = DEFAULT_LOG_LEVEL;
+  LOG_LEVEL: LogLevelName = 'log';
 }
 
 /**

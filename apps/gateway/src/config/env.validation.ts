@@ -1,5 +1,4 @@
 // Explicit property types emit the `design:type` metadata class-transformer needs to turn env strings into numbers.
-/* eslint-disable @typescript-eslint/no-inferrable-types */
 import 'reflect-metadata';
 import { invalidEnv, SibylEnvironment, validateEnv } from '@sibyl/config';
 import { IsIn, IsInt, IsNumber, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
