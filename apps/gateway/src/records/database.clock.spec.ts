@@ -13,6 +13,12 @@ describe('DatabaseClock', () => {
     expect(subject.now().getTime() - Date.now()).toBeGreaterThan(119_000);
   });
 
+  it('ignores an offset below CLOCK_OFFSET_MIN_MS (measurement noise): the local clock is trusted', async () => {
+    const subject = clock();
+    await subject.sync(async () => new Date(Date.now() + 40));
+    expect(subject.offsetMs).toBe(0);
+  });
+
   it('keeps the previous offset when the database does not answer or report its time', async () => {
     const subject = clock();
     await subject.sync(async () => new Date(Date.now() - 60_000));

@@ -8,6 +8,15 @@ export const CLOCK_SYNC_INTERVAL_MS = 60_000;
 /** An offset this large is logged as a warning (the gateway's clock is off). */
 const SKEW_WARNING_MS = 5_000;
 
+/**
+ * Offsets below this are measurement noise (a busy server answers late, the round trip is not
+ * symmetric) and are not applied: the local clock is trusted, so a request's `submittedAt` never
+ * lands after the `completedAt` a predictor stamps with its own clock a few milliseconds later.
+ * Skews that matter to the sweep cursor are seconds and more; its cutoff lags by at least
+ * OUTBOX_REPUBLISH_AFTER_MS (≥ 1 s).
+ */
+export const CLOCK_OFFSET_MIN_MS = 1_000;
+
 /** Reads the database server's clock (`hello.localTime`, MongoDB and FerretDB alike). */
 export type ServerTimeSource = () => Promise<Date | undefined>;
 
@@ -18,8 +27,9 @@ export type ServerTimeSource = () => Promise<Date | undefined>;
  * the sweep cursor compares timestamps of one clock even when the gateways' own clocks disagree
  * (a gateway minutes behind could otherwise store requests behind a cursor another gateway had
  * already moved past, and a lost publish of theirs would never be repaired). The offset is
- * measured at start and every {@link CLOCK_SYNC_INTERVAL_MS} (round trip halved); until the first
- * measurement, and if the database does not report its time, the offset is 0.
+ * measured at start and every {@link CLOCK_SYNC_INTERVAL_MS} (round trip halved) and applied from
+ * {@link CLOCK_OFFSET_MIN_MS}; until the first measurement, and if the database does not report
+ * its time, the offset is 0.
  */
 @Injectable()
 export class DatabaseClock implements OnModuleInit, OnApplicationShutdown {
@@ -71,7 +81,7 @@ export class DatabaseClock implements OnModuleInit, OnApplicationShutdown {
           `this gateway's clock is ${Math.round(offset / 1000)} s off the database's; requests are stamped with the database's clock`,
         );
       }
-      this.offset = Math.round(offset);
+      this.offset = Math.abs(offset) < CLOCK_OFFSET_MIN_MS ? 0 : Math.round(offset);
     } catch (error) {
       this.logger.debug(`cannot read the database clock: ${(error as Error).message}`);
     }
