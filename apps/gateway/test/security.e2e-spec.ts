@@ -177,6 +177,13 @@ describe.each(['express', 'fastify'])('gateway security (%s)', (adapter) => {
     expect((await as(undefined, '/health/live')).status).toBe(200);
   });
 
+  it('refuses an oversized batch with 413 before validating its items', async () => {
+    const items = Array.from({ length: 501 }, () => ({ not: 'a string' }));
+    expect(
+      await expectError(await post(keys.alice, '/v1/predictions/batch', { texts: items }), 413),
+    ).toBe('a batch holds at most 500 texts; this one has 501');
+  });
+
   it('sends the hardening headers, with a CSP for the API and one for /docs', async () => {
     for (const response of [
       await as(keys.alice, '/v1/keys/me'),

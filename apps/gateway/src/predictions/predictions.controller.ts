@@ -10,6 +10,7 @@ import {
   Post,
   Query,
   Res,
+  UseInterceptors,
 } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
@@ -40,6 +41,7 @@ import {
   PredictionLookupView,
   PredictionView,
 } from '@sibyl/contracts';
+import { BatchSizeInterceptor } from './batch-size.interceptor';
 import { PREDICTIONS_PATH } from './predictions.constants';
 import { PredictionsService } from './predictions.service';
 import { SubmissionLimitsPipe } from './submission-limits.pipe';
@@ -94,6 +96,7 @@ export class PredictionsController {
 
   @Post('batch')
   @RequireScopes('predict')
+  @UseInterceptors(BatchSizeInterceptor)
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Submit up to MAX_BATCH_ITEMS texts at once' })
   @ApiAcceptedResponse({

@@ -1,0 +1,114 @@
+import { Controller, ExecutionContext, Get, HttpException } from '@nestjs/common';
+import { HttpAdapterHost, Reflector } from '@nestjs/core';
+import type { KeyVerifier, VerifiedKey } from '../keys/key-verifier';
+import { resolveAuthOptions } from '../module/auth-module-options.interface';
+import { RateLimiter } from '../rate-limit/rate-limiter';
+import { ApiKeyGuard, bearerToken } from './api-key.guard';
+import { Public, RequireScopes, requestKey } from './auth.decorators';
+
+@Controller()
+class Routes {
+  @Get() @Public() health(): void {}
+  @Get() @RequireScopes('predict') submit(): void {}
+  @Get() @RequireScopes('metrics') metrics(): void {}
+  @Get() undeclared(): void {}
+}
+
+const alice: VerifiedKey = { id: 'a'.repeat(64), name: 'alice', scopes: ['predict'], rateLimit: 1 };
+const admin: VerifiedKey = { id: 'b'.repeat(64), name: 'ops', scopes: ['admin'] };
+
+function setup(enabled = true) {
+  const headers: Record<string, string> = {};
+  const verifier = {
+    verify: jest.fn(async (key: string) => ({ alice, admin })[key] ?? null),
+  } as unknown as KeyVerifier;
+  const adapterHost = {
+    httpAdapter: {
+      setHeader: (_r: unknown, name: string, value: string) => (headers[name] = value),
+    },
+  } as unknown as HttpAdapterHost;
+  const guard = new ApiKeyGuard(
+    new Reflector(),
+    adapterHost,
+    resolveAuthOptions({
+      enabled,
+      rateLimit: { perSecond: 100, burst: 200 },
+      unauthenticatedPerMinute: 2,
+    }),
+    verifier,
+    new RateLimiter(),
+    new RateLimiter(),
+  );
+  const run = async (handler: keyof Routes, authorization?: string, ip = '10.0.0.1') => {
+    const request = { headers: { authorization }, socket: { remoteAddress: ip } };
+    const context = {
+      getType: () => 'http',
+      getHandler: () => Routes.prototype[handler],
+      getClass: () => Routes,
+      switchToHttp: () => ({ getRequest: () => request, getResponse: () => ({}) }),
+    } as unknown as ExecutionContext;
+    return { allowed: await guard.canActivate(context), request };
+  };
+  const status = (promise: Promise<unknown>) =>
+    promise.then(
+      () => 200,
+      (error: HttpException) => error.getStatus(),
+    );
+  return { run, status, headers, verifier };
+}
+
+describe('ApiKeyGuard', () => {
+  it('opens @Public routes and non-HTTP handlers without a key', async () => {
+    const { run } = setup();
+    expect((await run('health')).allowed).toBe(true);
+  });
+
+  it('answers 401 with the Bearer challenge to a missing or unknown key', async () => {
+    const { run, status, headers } = setup();
+    expect(await status(run('submit'))).toBe(401);
+    expect(headers['WWW-Authenticate']).toBe('Bearer realm="sibyl"');
+    expect(await status(run('submit', 'Bearer nope'))).toBe(401);
+  });
+
+  it('checks scopes (admin grants metrics) and fails closed on undeclared routes', async () => {
+    const { run, status } = setup();
+    const { request } = await run('submit', 'Bearer alice');
+    expect(requestKey(request)).toBe(alice);
+    expect(await status(run('metrics', 'Bearer alice'))).toBe(403);
+    expect(await status(run('metrics', 'Bearer admin'))).toBe(200);
+    expect(await status(run('undeclared', 'Bearer alice'))).toBe(403);
+    expect(await status(run('undeclared', 'Bearer admin'))).toBe(200);
+  });
+
+  it("applies the key's own rate (burst scaled alike) with RateLimit headers", async () => {
+    const { run, status, headers } = setup();
+    expect(await status(run('submit', 'Bearer alice'))).toBe(200);
+    expect(headers['RateLimit-Limit']).toBe('2');
+    expect(await status(run('submit', 'Bearer alice'))).toBe(200);
+    expect(await status(run('submit', 'Bearer alice'))).toBe(429);
+    expect(headers['Retry-After']).toBe('1');
+  });
+
+  it('limits attempts without a valid key per client address', async () => {
+    const { run, status } = setup();
+    expect(await status(run('submit', undefined, '10.9.9.9'))).toBe(401);
+    expect(await status(run('submit', undefined, '10.9.9.9'))).toBe(401);
+    expect(await status(run('submit', undefined, '10.9.9.9'))).toBe(429);
+    expect(await status(run('submit', undefined, '10.8.8.8'))).toBe(401);
+    expect(await status(run('submit', 'Bearer alice', '10.9.9.9'))).toBe(200);
+  });
+
+  it('with AUTH=off acts as an anonymous key holding every scope', async () => {
+    const { run, verifier } = setup(false);
+    const { request } = await run('metrics');
+    expect(requestKey(request)).toMatchObject({ anonymous: true });
+    expect(verifier.verify).not.toHaveBeenCalled();
+  });
+
+  it('reads only the Bearer scheme', () => {
+    expect(bearerToken('Bearer sk_x')).toBe('sk_x');
+    expect(bearerToken('bearer  sk_x ')).toBe('sk_x');
+    expect(bearerToken('Basic dXNlcg==')).toBeUndefined();
+    expect(bearerToken(undefined)).toBeUndefined();
+  });
+});
