@@ -8,10 +8,18 @@ import { Public, RequireScopes, requestKey } from './auth.decorators';
 
 @Controller()
 class Routes {
-  @Get() @Public() health(): void {}
-  @Get() @RequireScopes('predict') submit(): void {}
-  @Get() @RequireScopes('metrics') metrics(): void {}
-  @Get() undeclared(): void {}
+  @Get() @Public() health(): string {
+    return 'health';
+  }
+  @Get() @RequireScopes('predict') submit(): string {
+    return 'submit';
+  }
+  @Get() @RequireScopes('metrics') metrics(): string {
+    return 'metrics';
+  }
+  @Get() undeclared(): string {
+    return 'undeclared';
+  }
 }
 
 const alice: VerifiedKey = { id: 'a'.repeat(64), name: 'alice', scopes: ['predict'], rateLimit: 1 };
