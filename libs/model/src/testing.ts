@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { LanguageIdentifier } from './identifier/language-identifier';
 import { TINY_CORPUS, tinyCorpusSamples } from './training/tiny-corpus';
 import { trainLanguageIdentifier } from './training/train-language-identifier';
-import { DEFAULT_TRAINING_OPTIONS } from './training/training-options';
+import { DEFAULT_TRAINING_OPTIONS, PAIR_STAGE_ALPHA } from './training/training-options';
 
 export { TINY_CORPUS } from './training/tiny-corpus';
 
@@ -13,6 +13,8 @@ export { TINY_CORPUS } from './training/tiny-corpus';
 export interface TinyModelOptions {
   /** Also write the model file: `true` = into a fresh temporary directory, a string = that path. */
   save?: boolean | string;
+  /** Pairs of tiny-corpus languages to give a second stage (none by default). */
+  pairStages?: ReadonlyArray<readonly [string, string]>;
 }
 
 /** A tiny model and, when saved, where its file is. */
@@ -33,6 +35,10 @@ export async function trainTinyModel(options: TinyModelOptions = {}): Promise<Ti
     ...DEFAULT_TRAINING_OPTIONS,
     vectorizer: { ...DEFAULT_TRAINING_OPTIONS.vectorizer, minDf: 1 },
     heldOutFraction: 0,
+    pairStages: (options.pairStages ?? []).map((languages) => ({
+      languages,
+      alpha: PAIR_STAGE_ALPHA,
+    })),
     threads: 1,
     corpusSha256,
     modelVersion: 'langid-tiny-test',

@@ -10,9 +10,10 @@ const USAGE = `usage: npm run bench -- <model|tune|pipeline|charts> [options]
 
   charts    dashboard chart bench: bundle size and update cost in Chromium (\`--help\`)
   pipeline  end-to-end pipeline benchmark (see \`npm run bench -- pipeline --help\`)
-  model   [--systems sibyl,sklearn,cld,fasttext,franc] [--no-train] [--repeats 5] [--no-write]
+  model   [--systems sibyl,sibyl-v1,sklearn,cld,fasttext,franc] [--no-train] [--repeats 5] [--no-write]
 
-  model   compares the language identification model with the scikit-learn reference pipeline,
+  model   compares the language identification model with v1 (models/langid/langid-v1.model,
+          trained without pair stages when missing), the scikit-learn reference pipeline,
           CLD2, fastText lid.176 and franc-all on the UDHR sets, each in its own process, and writes
           the "Language identification model" section of BENCHMARKS.md.
           --no-train  reuse models/langid/langid.model and tmp/bench/langid/sklearn-pipeline.pkl

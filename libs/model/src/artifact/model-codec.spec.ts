@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { LanguageIdentifier } from '../identifier/language-identifier';
 import { trainTinyModel } from '../testing';
@@ -14,6 +15,13 @@ const SAMPLES = [
   '',
   'hello',
 ];
+
+/** The file with another format version and a matching checksum. */
+function withVersion(file: Buffer, version: number): Buffer {
+  const body = Buffer.from(file.subarray(0, file.length - 32));
+  body.writeUInt32LE(version, 8);
+  return Buffer.concat([body, createHash('sha256').update(body).digest()]);
+}
 
 describe('model artifact', () => {
   let directory: string;
@@ -41,7 +49,31 @@ describe('model artifact', () => {
   it('starts with its signature and format version', async () => {
     const bytes = await readFile(path);
     expect(bytes.subarray(0, 8).toString('ascii')).toBe('SIBYLLID');
-    expect(bytes.readUInt32LE(8)).toBe(2);
+    expect(bytes.readUInt32LE(8)).toBe(3);
+  });
+
+  it('round-trips pair stages', async () => {
+    const { identifier } = await trainTinyModel({ pairStages: [['de', 'sv']] });
+    expect(identifier.pairs).toEqual([['de', 'sv']]);
+    const loaded = LanguageIdentifier.fromBuffer(identifier.toBuffer());
+    expect(loaded.pairs).toEqual([['de', 'sv']]);
+    expect(loaded.info).toEqual(identifier.info);
+    const probes = [...SAMPLES, 'Ich lese gärna', 'Jag läser gern'];
+    expect(loaded.predictMany(probes)).toEqual(identifier.predictMany(probes));
+  });
+
+  it('still reads format version 2 (language-ID v1 models: no pair stages)', async () => {
+    const bytes = withVersion(await readFile(path), 2);
+    const loaded = LanguageIdentifier.fromBuffer(bytes);
+    expect(loaded.pairs).toEqual([]);
+    expect(loaded.predictMany(SAMPLES)).toEqual(original.predictMany(SAMPLES));
+  });
+
+  it('refuses format version 1 with a clear error', async () => {
+    const bytes = withVersion(await readFile(path), 1);
+    expect(() => LanguageIdentifier.fromBuffer(bytes)).toThrow(
+      /unsupported model format version 1 \(this build reads versions 2 and 3\); retrain/,
+    );
   });
 
   it('rejects a file with one flipped bit (checksum)', async () => {

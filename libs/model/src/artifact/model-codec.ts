@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { Alphabet } from '../features/alphabet';
-import { TfidfVectorizer } from '../features/tfidf-vectorizer';
+import { TfidfVectorizer, VectorizerOptions } from '../features/tfidf-vectorizer';
+import { PairClassifier } from '../pairs/pair-classifier';
 import { MODEL_NAME, ModelInfo } from './model-info';
 import type { Int8Rows, LinearModel } from '../svm/linear-model';
 import { ModelFormatError } from './model-format-error';
@@ -9,8 +10,13 @@ import { SectionArray, SectionEntry, packSections, unpackSections } from './type
 
 /** First bytes of every model file. */
 export const MODEL_MAGIC = Buffer.from('SIBYLLID', 'ascii');
-/** Layout version written by this code; `load()` accepts only this one. */
-export const MODEL_FORMAT_VERSION = 2;
+/** Layout version written by this code. */
+export const MODEL_FORMAT_VERSION = 3;
+/**
+ * Layout versions `load()` reads: 3 (with pair stages) and 2 (the same without them, the
+ * language-ID v1 models). Version 1 (dense int8 weights) is refused with a clear error.
+ */
+export const READABLE_FORMAT_VERSIONS: readonly number[] = [2, 3];
 const CHECKSUM_BYTES = 32;
 const FIXED_HEADER_BYTES = MODEL_MAGIC.length + 4 + 4;
 
@@ -21,19 +27,31 @@ export interface ModelParts {
   linear: LinearModel;
   /** Softmax temperature turning decision values into confidences. */
   temperature: number;
+  /** Second stages for confusable pairs (none in format version 2). */
+  pairs: PairClassifier[];
+}
+
+/** How a pair stage is described in the header; its arrays are `pair<i>.*` sections. */
+interface StoredPair {
+  languages: [string, string];
+  intercept: number;
+  vectorizer: VectorizerOptions;
 }
 
 interface StoredHeader extends ModelInfo {
   calibration: { temperature: number };
+  pairs?: StoredPair[];
   sections: SectionEntry[];
 }
 
 /**
- * Serializes a model. Layout (format version 2; version 1 stored dense int8 weights):
+ * Serializes a model. Layout (format version 3; version 2 is the same without pair stages,
+ * version 1 stored dense int8 weights):
  * `SIBYLLID` · uint32 LE format version · uint32 LE header length · header (UTF-8 JSON:
  * model info, calibration, section table) · gzip(sections: alphabet (int32 code points), keys
  * (float64, ascending), idf (float32), then either weights (float32, feature-major) or int8 rows
- * (rowStarts int32, rowClasses uint8, rowValues int8, rowScales float32), intercepts (float32);
+ * (rowStarts int32, rowClasses uint8, rowValues int8, rowScales float32), intercepts (float32),
+ * then per pair stage i: pair<i>.alphabet, pair<i>.keys, pair<i>.idf, pair<i>.weights (float32);
  * little-endian, 8-byte aligned) ·
  * SHA-256 of all preceding bytes.
  */
@@ -53,12 +71,23 @@ export function encodeModel(parts: ModelParts): Buffer {
     sections.weights = linear.weights;
   }
   sections.intercepts = linear.intercepts;
+  parts.pairs.forEach((pair, i) => {
+    sections[`pair${i}.alphabet`] = pair.vectorizer.alphabet.codePoints();
+    sections[`pair${i}.keys`] = pair.vectorizer.keys;
+    sections[`pair${i}.idf`] = pair.vectorizer.idf;
+    sections[`pair${i}.weights`] = pair.weights;
+  });
   const packed = packSections(sections);
   const header: StoredHeader = {
     ...info,
     name: MODEL_NAME,
     formatVersion: MODEL_FORMAT_VERSION,
     calibration: { temperature: parts.temperature },
+    pairs: parts.pairs.map((pair) => ({
+      languages: [pair.languages[0], pair.languages[1]],
+      intercept: pair.intercept,
+      vectorizer: pair.vectorizer.options,
+    })),
     sections: packed.entries,
   };
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
@@ -85,9 +114,9 @@ export function decodeModel(file: Uint8Array): ModelParts {
     );
   }
   const formatVersion = buffer.readUInt32LE(MODEL_MAGIC.length);
-  if (formatVersion !== MODEL_FORMAT_VERSION) {
+  if (!READABLE_FORMAT_VERSIONS.includes(formatVersion)) {
     throw new ModelFormatError(
-      `unsupported model format version ${formatVersion} (this build reads version ${MODEL_FORMAT_VERSION})`,
+      `unsupported model format version ${formatVersion} (this build reads versions ${READABLE_FORMAT_VERSIONS.join(' and ')}); retrain it with \`npm run langid -- train\``,
     );
   }
   const body = buffer.subarray(0, buffer.length - CHECKSUM_BYTES);
@@ -131,7 +160,7 @@ function parseHeader(bytes: Buffer): StoredHeader {
 }
 
 function assemble(header: StoredHeader, sections: Record<string, SectionArray>): ModelParts {
-  const { calibration, sections: _entries, ...info } = header;
+  const { calibration, sections: _entries, pairs: storedPairs = [], ...info } = header;
   const classCount = info.classes.length;
   const keys = sections.keys as Float64Array;
   const weights = (sections.weights as Float32Array | undefined) ?? null;
@@ -165,7 +194,36 @@ function assemble(header: StoredHeader, sections: Record<string, SectionArray>):
     int8Rows,
     intercepts: sections.intercepts as Float32Array,
   };
-  return { info, vectorizer, linear, temperature: calibration.temperature };
+  const pairs = storedPairs.map((stored, i) => assemblePair(stored, i, sections, info.classes));
+  return { info, vectorizer, linear, temperature: calibration.temperature, pairs };
+}
+
+function assemblePair(
+  stored: StoredPair,
+  i: number,
+  sections: Record<string, SectionArray>,
+  classes: readonly string[],
+): PairClassifier {
+  const keys = sections[`pair${i}.keys`] as Float64Array | undefined;
+  const idf = sections[`pair${i}.idf`] as Float32Array | undefined;
+  const weights = sections[`pair${i}.weights`] as Float32Array | undefined;
+  const alphabet = sections[`pair${i}.alphabet`] as Int32Array | undefined;
+  if (
+    !keys ||
+    !alphabet ||
+    idf?.length !== keys.length ||
+    weights?.length !== keys.length ||
+    !stored.languages?.every((language) => classes.includes(language))
+  ) {
+    throw new ModelFormatError(`model file is inconsistent: pair stage ${i} does not fit`);
+  }
+  const vectorizer = new TfidfVectorizer(
+    stored.vectorizer,
+    Alphabet.fromCodePoints(alphabet),
+    keys,
+    idf,
+  );
+  return new PairClassifier(stored.languages, vectorizer, weights, stored.intercept);
 }
 
 function consistentWeights(

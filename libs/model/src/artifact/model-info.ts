@@ -24,6 +24,14 @@ export interface ModelHyperParameters {
   };
   training: Record<string, string | number | boolean | null>;
   weightEncoding: WeightEncoding;
+  /** Second stages for confusable pairs (absent in models without them). */
+  pairStages?: {
+    languages: [string, string];
+    method: 'naive-bayes';
+    alpha: number;
+    vectorizer: VectorizerOptions;
+    features: number;
+  }[];
   /** Int8 weights below this fraction of their row's largest were dropped. */
   int8DropBelow: number;
   /** Whether features with all-zero int8 weights were dropped. */

@@ -9,6 +9,11 @@ export interface FeatureSpec {
   ngramMax: number;
   /** Also count whole words (maximal runs of non-whitespace), at most {@link MAX_WORD_LENGTH} long. */
   wordUnigrams: boolean;
+  /**
+   * Also count pairs of adjacent words (their code points joined by one space, hashed like a
+   * word); absent in models trained before this option existed, which means false.
+   */
+  wordBigrams?: boolean;
 }
 
 /** Longest n-gram an integer key can hold. */
@@ -139,8 +144,9 @@ export class FeatureKeyExtractor {
   }
 
   private emit(length: number, alphabet: Alphabet): number {
-    const { ngramMin, ngramMax, wordUnigrams } = this.spec;
-    const maxKeys = length * (ngramMax - ngramMin + 1) + (wordUnigrams ? length : 0);
+    const { ngramMin, ngramMax, wordUnigrams, wordBigrams } = this.spec;
+    const maxKeys =
+      length * (ngramMax - ngramMin + 1) + (wordUnigrams ? length : 0) + (wordBigrams ? length : 0);
     if (this.keys.length < maxKeys) this.keys = new Float64Array(maxKeys * 2);
     const keys = this.keys;
     const ids = this.ids;
@@ -167,19 +173,27 @@ export class FeatureKeyExtractor {
         if (a !== 0 && b !== 0 && c !== 0) keys[count++] = a * RADIX_SQUARED + b * RADIX + c;
       }
     }
-    return wordUnigrams ? this.emitWords(length, count) : count;
+    return wordUnigrams || wordBigrams
+      ? this.emitWords(length, count, !!wordUnigrams, !!wordBigrams)
+      : count;
   }
 
-  private emitWords(length: number, count: number): number {
+  private emitWords(length: number, count: number, unigrams: boolean, bigrams: boolean): number {
     const keys = this.keys;
     const points = this.points;
     let start = -1;
+    let previousStart = -1;
     for (let i = 0; i <= length; i++) {
       const boundary = i === length || isWhitespace(points[i]);
       if (!boundary) {
         if (start < 0) start = i;
       } else if (start >= 0) {
-        if (i - start <= MAX_WORD_LENGTH) keys[count++] = wordKeyOf(points, start, i);
+        const fits = i - start <= MAX_WORD_LENGTH;
+        if (unigrams && fits) keys[count++] = wordKeyOf(points, start, i);
+        if (bigrams && fits && previousStart >= 0) {
+          keys[count++] = wordKeyOf(points, previousStart, i);
+        }
+        previousStart = fits ? start : -1;
         start = -1;
       }
     }
@@ -187,7 +201,11 @@ export class FeatureKeyExtractor {
   }
 }
 
-/** 51-bit FNV-1a hash (two 32-bit lanes) of `points[start..end)`, offset above n-gram keys. */
+/**
+ * 51-bit FNV-1a hash (two 32-bit lanes) of `points[start..end)`, offset above n-gram keys.
+ * A word pair hashes its two words with the white space between them, so it never collides
+ * with a single word by construction (only by hash chance).
+ */
 function wordKeyOf(points: Int32Array, start: number, end: number): number {
   let h1 = 0x811c9dc5;
   let h2 = 0x050c5d1f;

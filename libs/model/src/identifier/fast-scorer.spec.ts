@@ -13,6 +13,7 @@ const PROBES = [
   'Ünïcödé — mixed 123 scripts: Привет, 世界! e\u0301 𝒜𝒷𝒸 🙂 end',
   '   leading and trailing   ',
   'x',
+  'one averyveryveryveryveryveryveryverylongwordthatexceedsthirtytwocodepoints two three',
   '日本語のテキストとEnglish words together',
   'averyveryveryveryveryveryveryverylongwordthatexceedsthirtytwocodepoints and short',
   '',
@@ -32,6 +33,14 @@ describe.each([
       wordUnigrams: false,
       sublinearTf: false,
     },
+  ],
+  [
+    'char 2–3-grams + words + word pairs',
+    { ...DEFAULT_VECTORIZER_OPTIONS, minDf: 1, wordBigrams: true },
+  ],
+  [
+    'char 2–3-grams + word pairs only',
+    { ...DEFAULT_VECTORIZER_OPTIONS, minDf: 1, wordUnigrams: false, wordBigrams: true },
   ],
   [
     'char 2-grams + weighted words',

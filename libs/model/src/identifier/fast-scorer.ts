@@ -14,6 +14,9 @@ const RADIX = 2 ** CHAR_ID_BITS;
 const RADIX_SQUARED = RADIX * RADIX;
 const TWO_POW_32 = 4294967296;
 const WORD_HASH_HIGH_BITS = 0x7ffff;
+const FNV_OFFSET_1 = 0x811c9dc5;
+const FNV_OFFSET_2 = 0x050c5d1f;
+const FNV_PRIME = 0x01000193;
 /** Int32/float32 slots per feature record (32 bytes). */
 const RECORD = 8;
 
@@ -75,6 +78,8 @@ export class FastScorer {
     const counts = this.recordInts;
     const table = vectorizer.table;
     const { ngramMin, ngramMax, wordUnigrams, normalization } = vectorizer.options;
+    const wordBigrams = vectorizer.options.wordBigrams === true;
+    const words = wordUnigrams || wordBigrams;
     const folded = foldText(text, normalization);
     if (this.touched.length < folded.length * 4 + 8) this.grow(folded.length * 4 + 8);
     const touched = this.touched;
@@ -85,8 +90,12 @@ export class FastScorer {
     let content = false;
     let letter = false;
     let wordLength = 0;
-    let h1 = 0x811c9dc5;
-    let h2 = 0x050c5d1f;
+    let h1 = FNV_OFFSET_1;
+    let h2 = FNV_OFFSET_2;
+    // Hash of "previous word + space + this word so far"; valid while pairLive.
+    let p1 = 0;
+    let p2 = 0;
+    let pairLive = false;
     for (let i = 0; i <= folded.length; i++) {
       let id: number;
       let code = SPACE;
@@ -118,19 +127,33 @@ export class FastScorer {
         content = true;
         if (ngramMin === 1 && id !== 0)
           distinct = tally(counts, touched, unigramIndex[id], distinct);
-        if (wordUnigrams) {
-          h1 = Math.imul(h1 ^ code, 0x01000193);
-          h2 = Math.imul(h2 ^ code, 0x01000193) ^ (h2 >>> 15);
+        if (words) {
+          h1 = Math.imul(h1 ^ code, FNV_PRIME);
+          h2 = Math.imul(h2 ^ code, FNV_PRIME) ^ (h2 >>> 15);
+          if (pairLive) {
+            p1 = Math.imul(p1 ^ code, FNV_PRIME);
+            p2 = Math.imul(p2 ^ code, FNV_PRIME) ^ (p2 >>> 15);
+          }
           wordLength++;
         }
-      } else if (wordUnigrams) {
-        if (wordLength > 0 && wordLength <= MAX_WORD_LENGTH) {
+      } else if (words) {
+        const fits = wordLength > 0 && wordLength <= MAX_WORD_LENGTH;
+        if (fits && wordUnigrams) {
           const key = WORD_KEY_OFFSET + (h1 & WORD_HASH_HIGH_BITS) * TWO_POW_32 + (h2 >>> 0);
           distinct = tally(counts, touched, table.get(key), distinct);
         }
+        if (fits && wordBigrams && pairLive) {
+          const key = WORD_KEY_OFFSET + (p1 & WORD_HASH_HIGH_BITS) * TWO_POW_32 + (p2 >>> 0);
+          distinct = tally(counts, touched, table.get(key), distinct);
+        }
+        if (wordLength > 0) {
+          pairLive = fits;
+          p1 = Math.imul(h1 ^ SPACE, FNV_PRIME);
+          p2 = Math.imul(h2 ^ SPACE, FNV_PRIME) ^ (h2 >>> 15);
+        }
         wordLength = 0;
-        h1 = 0x811c9dc5;
-        h2 = 0x050c5d1f;
+        h1 = FNV_OFFSET_1;
+        h2 = FNV_OFFSET_2;
       }
       if (id !== 0 && previous !== 0) {
         const pair = previous * RADIX_SQUARED + id * RADIX;

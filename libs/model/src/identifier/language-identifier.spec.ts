@@ -64,7 +64,7 @@ describe('LanguageIdentifier (tiny model)', () => {
   it('describes itself', () => {
     expect(model.info).toMatchObject({
       name: 'sibyl-langid',
-      formatVersion: 2,
+      formatVersion: 3,
       modelVersion: 'langid-tiny-test',
       classes: ['ar', 'de', 'en', 'ja', 'ru', 'sv'],
     });

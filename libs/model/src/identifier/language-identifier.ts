@@ -6,6 +6,7 @@ import { softmaxInPlace } from '../calibration/softmax-temperature';
 import { SparseVectorBuffer } from '../features/tfidf-vectorizer';
 import { UNDETERMINED } from '../languages/languages';
 import { decisionValues } from '../svm/linear-model';
+import { PairStageIndex, applyPairStages } from '../pairs/pair-classifier';
 import { FastScorer } from './fast-scorer';
 import {
   DEFAULT_TOP_N,
@@ -19,7 +20,9 @@ import { ModelInfo } from '../artifact/model-info';
 export const DEFAULT_MODEL_PATH = 'models/langid/langid.model';
 
 /**
- * Identifies the language of a text with a character n-gram TF-IDF linear SVM.
+ * Identifies the language of a text with a character n-gram TF-IDF linear SVM, then lets a
+ * pairwise second stage settle the order of the two best languages when they are a
+ * confusable pair the model has a stage for (see `PairClassifier`).
  * Instances are immutable and not shared across threads; `predict` is synchronous.
  */
 export class LanguageIdentifier {
@@ -29,10 +32,16 @@ export class LanguageIdentifier {
     values: new Float32Array(256),
   };
   private readonly fast: FastScorer | null;
+  private readonly pairStages: PairStageIndex[];
 
   /** Wraps trained parts; use {@link load} or {@link fromBuffer} for a saved model. */
   constructor(private readonly parts: ModelParts) {
     this.scores = new Float64Array(parts.linear.classCount);
+    this.pairStages = parts.pairs.map((classifier) => ({
+      classifier,
+      first: parts.info.classes.indexOf(classifier.languages[0]),
+      second: parts.info.classes.indexOf(classifier.languages[1]),
+    }));
     this.fast = FastScorer.supports(parts.vectorizer)
       ? new FastScorer(parts.vectorizer, parts.linear)
       : null;
@@ -67,6 +76,11 @@ export class LanguageIdentifier {
   /** Labels the model can return (besides `und`). */
   get classes(): readonly string[] {
     return this.parts.info.classes;
+  }
+
+  /** The confusable pairs this model settles with a second stage, e.g. `[['hr', 'sr']]`. */
+  get pairs(): ReadonlyArray<readonly [string, string]> {
+    return this.parts.pairs.map((pair) => pair.languages);
   }
 
   /** Number of features (n-grams and words) in the vocabulary. */
@@ -123,6 +137,7 @@ export class LanguageIdentifier {
     const scores = this.scores;
     if (!this.decide(text, scores)) return undetermined();
     softmaxInPlace(scores, temperature);
+    applyPairStages(this.pairStages, text, scores);
     const top = topScores(scores, info.classes, topN);
     return { language: top[0].language, confidence: top[0].score, top };
   }

@@ -11,11 +11,14 @@ import { trainOneVsRestParallel } from '../svm/parallel-one-vs-rest';
 import { TrainingSample, splitHeldOut } from './held-out-split';
 import { pruneZeroFeatures } from './feature-pruning';
 import { languageBalanceWeights, withSerbianLatin } from './language-balance';
+import { PairClassifier } from '../pairs/pair-classifier';
+import { trainPairClassifier } from './pair-training';
+import { hasCyrillic, serbianToLatin } from './serbian-latin';
 import { TrainingOptions } from './training-options';
 import { MODEL_FORMAT_VERSION } from '../artifact/model-codec';
 
 /** Stages of training, in order. */
-export type TrainingPhase = 'vocabulary' | 'vectors' | 'svm' | 'calibration';
+export type TrainingPhase = 'vocabulary' | 'vectors' | 'svm' | 'pairs' | 'calibration';
 
 /** Progress callback payload. */
 export interface TrainingProgress {
@@ -62,8 +65,9 @@ export async function trainLanguageIdentifier(
     seconds[name] = (performance.now() - start) / 1000;
     return result;
   };
+  const { kept, surplus } = capPerLanguage(samples, options.maxLinesPerLanguage);
   const split = splitHeldOut(
-    samples,
+    kept,
     options.heldOutFraction,
     options.heldOutMaxPerLanguage,
     options.seed,
@@ -103,6 +107,9 @@ export async function trainLanguageIdentifier(
   if (options.weightEncoding === 'int8' && options.pruneZeroFeatures) {
     ({ vectorizer, linear } = pruneZeroFeatures(vectorizer, linear));
   }
+  const pairs = timed('pairs', () =>
+    trainPairStages([...split.train, ...surplus], classes, options, onProgress),
+  );
   const heldOutTexts = split.heldOut.map((s) => s.text);
   const heldOutTruth = Int32Array.from(split.heldOut, (s) => classIndex.get(s.language) as number);
   const temperature = timed('calibration', () => {
@@ -113,8 +120,8 @@ export async function trainLanguageIdentifier(
       classes.length,
     );
   });
-  const info = modelInfo(options, classes);
-  let identifier = new LanguageIdentifier({ info, vectorizer, linear, temperature });
+  const info = modelInfo(options, classes, pairs);
+  let identifier = new LanguageIdentifier({ info, vectorizer, linear, temperature, pairs });
   const heldOut = timed('evaluation', () =>
     classificationReport(
       split.heldOut.map((s) => s.language),
@@ -125,6 +132,23 @@ export async function trainLanguageIdentifier(
     heldOut: { n: heldOut.n, accuracy: heldOut.accuracy, macroF1: heldOut.macroF1 },
   });
   return { identifier, heldOut, seconds, trainingSamples: training.length };
+}
+
+/** The first `max` samples of each language (all when 0) and the rest, both in order. */
+function capPerLanguage(
+  samples: readonly TrainingSample[],
+  max: number,
+): { kept: TrainingSample[]; surplus: TrainingSample[] } {
+  if (!(max > 0)) return { kept: [...samples], surplus: [] };
+  const seen = new Map<string, number>();
+  const kept: TrainingSample[] = [];
+  const surplus: TrainingSample[] = [];
+  for (const sample of samples) {
+    const count = (seen.get(sample.language) ?? 0) + 1;
+    seen.set(sample.language, count);
+    (count <= max ? kept : surplus).push(sample);
+  }
+  return { kept, surplus };
 }
 
 function checkLabels(samples: readonly TrainingSample[]): string[] {
@@ -175,7 +199,52 @@ function heldOutScores(
   return scores;
 }
 
-function modelInfo(options: TrainingOptions, classes: string[]): ModelInfo {
+/**
+ * One naive Bayes second stage per configured pair whose languages both have samples, trained
+ * on those two languages only. Serbian is taken in Latin spelling: the main model tells
+ * Cyrillic apart by script, so the pair is only ever asked about Latin text.
+ */
+function trainPairStages(
+  samples: readonly TrainingSample[],
+  classes: readonly string[],
+  options: TrainingOptions,
+  onProgress?: (progress: TrainingProgress) => void,
+): PairClassifier[] {
+  const specs = options.pairStages.filter((spec) =>
+    spec.languages.every((language) => classes.includes(language)),
+  );
+  return specs.map((spec, i) => {
+    onProgress?.({
+      phase: 'pairs',
+      done: i,
+      total: specs.length,
+      detail: spec.languages.join('/'),
+    });
+    const texts: string[] = [];
+    const sides: number[] = [];
+    for (const sample of samples) {
+      const side = spec.languages.indexOf(sample.language);
+      if (side < 0) continue;
+      texts.push(
+        sample.language === 'sr' && hasCyrillic(sample.text)
+          ? serbianToLatin(sample.text)
+          : sample.text,
+      );
+      sides.push(side);
+    }
+    return trainPairClassifier(texts, Uint8Array.from(sides), {
+      languages: [spec.languages[0], spec.languages[1]],
+      vectorizer: options.vectorizer,
+      alpha: spec.alpha,
+    });
+  });
+}
+
+function modelInfo(
+  options: TrainingOptions,
+  classes: string[],
+  pairs: readonly PairClassifier[],
+): ModelInfo {
   const createdAt = options.createdAt ?? new Date();
   const hyperParameters: ModelHyperParameters = {
     vectorizer: options.vectorizer,
@@ -195,11 +264,19 @@ function modelInfo(options: TrainingOptions, classes: string[]): ModelInfo {
     },
     training: {
       serbianLatin: options.serbianLatin,
+      maxLinesPerLanguage: options.maxLinesPerLanguage,
       heldOutFraction: options.heldOutFraction,
       heldOutMaxPerLanguage: options.heldOutMaxPerLanguage,
       ...options.provenance,
     },
     weightEncoding: options.weightEncoding,
+    pairStages: pairs.map((pair) => ({
+      languages: [pair.languages[0], pair.languages[1]],
+      method: 'naive-bayes' as const,
+      alpha: options.pairStages.find((spec) => spec.languages[0] === pair.languages[0])?.alpha ?? 0,
+      vectorizer: pair.vectorizer.options,
+      features: pair.vectorizer.featureCount,
+    })),
     int8DropBelow: options.int8DropBelow,
     pruneZeroFeatures: options.pruneZeroFeatures,
   };

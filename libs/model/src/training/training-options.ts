@@ -22,10 +22,20 @@ export interface TrainingOptions {
   maxLanguageWeight: number;
   /** Also train on the Latin spelling of every Cyrillic Serbian line. */
   serbianLatin: boolean;
+  /**
+   * Confusable pairs that get a second stage (naive Bayes over the pair's own features, see
+   * `trainPairClassifier`); a pair is skipped when one of its languages has no samples.
+   */
+  pairStages: readonly PairStageSpec[];
   tolerance: number;
   maxIterations: number;
   /** Seeds the held-out split and the solver's coordinate order. */
   seed: number;
+  /**
+   * The main model (and the held-out split) use the first this many samples of each language
+   * (0 = all); the pair stages also learn from the rest, which they need (BENCHMARKS.md).
+   */
+  maxLinesPerLanguage: number;
   /** Fraction of each language kept out of training to calibrate and measure. */
   heldOutFraction: number;
   /** Cap on held-out texts per language. */
@@ -47,6 +57,26 @@ export interface TrainingOptions {
   provenance?: Record<string, string | number | boolean | null>;
 }
 
+/** One pair stage to train. */
+export interface PairStageSpec {
+  /** The two labels, e.g. `['hr', 'sr']`. */
+  languages: readonly [string, string];
+  /** Naive Bayes smoothing. */
+  alpha: number;
+}
+
+/** Smoothing of the pair stages' naive Bayes (chosen by measurement, see BENCHMARKS.md). */
+export const PAIR_STAGE_ALPHA = 0.01;
+
+/**
+ * The pairs with a second stage: Croatian/Serbian and Danish/Bokmål. Malay/Indonesian has
+ * none: its stage made more errors than it fixed (BENCHMARKS.md, "what each lever gave").
+ */
+export const DEFAULT_PAIR_STAGES: readonly PairStageSpec[] = Object.freeze([
+  { languages: ['hr', 'sr'] as const, alpha: PAIR_STAGE_ALPHA },
+  { languages: ['da', 'nb'] as const, alpha: PAIR_STAGE_ALPHA },
+]);
+
 /** The model's own feature set: see {@link DEFAULT_NORMALIZATION}. */
 export const DEFAULT_VECTORIZER_OPTIONS: VectorizerOptions = Object.freeze({
   normalization: DEFAULT_NORMALIZATION,
@@ -66,9 +96,11 @@ export const DEFAULT_TRAINING_OPTIONS: Omit<TrainingOptions, 'corpusSha256'> = O
   languageBalance: 0,
   maxLanguageWeight: 10,
   serbianLatin: true,
+  pairStages: DEFAULT_PAIR_STAGES,
   tolerance: 0.1,
   maxIterations: 1000,
   seed: 42,
+  maxLinesPerLanguage: 0,
   heldOutFraction: 0.05,
   heldOutMaxPerLanguage: 500,
   weightEncoding: 'int8',

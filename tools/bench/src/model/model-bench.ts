@@ -28,7 +28,12 @@ interface SystemSpec {
 
 /** Systems in table order. */
 export const SYSTEMS: readonly SystemSpec[] = [
-  { key: 'sibyl', name: 'Sibyl (this model)', note: 'libs/model, trained on data/corpus' },
+  { key: 'sibyl', name: 'Sibyl v2 (this model)', note: 'libs/model, trained on data/corpus' },
+  {
+    key: 'sibyl-v1',
+    name: 'Sibyl v1 (previous model)',
+    note: 'the same main model without the pair stages (models/langid/langid-v1.model)',
+  },
   {
     key: 'sklearn',
     name: 'scikit-learn reference',
@@ -48,6 +53,8 @@ export const SYSTEMS: readonly SystemSpec[] = [
 ];
 
 const HEADING = 'Language identification model';
+/** The v1 model (no pair stages), compared side by side with this one. */
+const PREVIOUS_MODEL = 'models/langid/langid-v1.model';
 /** Measurements behind the design choices (from `npm run bench -- tune`), kept by hand. */
 const APPENDIX = join(__dirname, 'design-measurements.md');
 /** Runners are pinned to this CPU so throughput is one core's. */
@@ -58,6 +65,10 @@ const ONE_THREAD_ENV = {
   MKL_NUM_THREADS: '1',
   UV_THREADPOOL_SIZE: '1',
 };
+
+function systemName(key: string): string {
+  return (SYSTEMS.find((system) => system.key === key) as SystemSpec).name;
+}
 
 function goldLabels(path: string): string[] {
   return readFileSync(path, 'utf8')
@@ -88,10 +99,14 @@ export async function runModelBench(options: ModelBenchOptions): Promise<SystemF
     ? join(work, 'langid.model')
     : join(root, 'models/langid/langid.model');
   const sklearnModel = join(work, 'sklearn-pipeline.pkl');
+  const previousModel = join(root, PREVIOUS_MODEL);
   const training = options.train ? await trainModels(options, ourModel, sklearnModel) : {};
+  if (options.systems.includes('sibyl-v1') && !existsSync(previousModel))
+    await trainPreviousModel(root, previousModel);
   const config: RunnerConfig = {
     root,
     model: ourModel,
+    previousModel,
     sentences: sentencesFile,
     paragraphs: paragraphsFile,
     repeats: options.repeats,
@@ -159,8 +174,8 @@ export async function runModelBench(options: ModelBenchOptions): Promise<SystemF
     sentenceCount: gold.sentences.length,
     paragraphCount: gold.paragraphs.length,
     baselineRssMb: baseline.peakRssMb ?? null,
-    ourName: SYSTEMS[0].name,
-    referenceName: SYSTEMS[1].name,
+    ourName: systemName('sibyl'),
+    referenceName: systemName('sklearn'),
     notes: reportNotes(options),
     appendix: existsSync(APPENDIX) ? readFileSync(APPENDIX, 'utf8') : '',
   };
@@ -172,6 +187,19 @@ export async function runModelBench(options: ModelBenchOptions): Promise<SystemF
     log(`updated BENCHMARKS.md section "${HEADING}"`);
   }
   return figures;
+}
+
+/**
+ * Trains the v1 model when its file is missing: v2's training without the pair stages gives
+ * the same main model as v1 (same corpus cap, held-out split, seed and SVM).
+ */
+async function trainPreviousModel(root: string, path: string): Promise<void> {
+  log(`training the v1 model (no pair stages) into ${path} ...`);
+  await runChild(
+    join(root, 'node_modules/.bin/tsx'),
+    ['tools/langid-cli/src/main.ts', 'train', '--no-pair-stages', '--out', path],
+    { cwd: root, label: 'train sibyl-v1' },
+  );
 }
 
 interface Trained {

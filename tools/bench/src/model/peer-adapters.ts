@@ -14,7 +14,7 @@ export interface PeerAdapter {
 }
 
 /** Node systems the runner can load. */
-export type NodeSystem = 'sibyl' | 'cld' | 'fasttext' | 'franc';
+export type NodeSystem = 'sibyl' | 'sibyl-v1' | 'cld' | 'fasttext' | 'franc';
 
 /** fastText ranks all 176 labels so the ranking can be restricted to ours. */
 const FASTTEXT_LABELS = 176;
@@ -26,10 +26,13 @@ export async function loadPeer(
   system: NodeSystem,
   root: string,
   modelPath: string,
+  previousModelPath: string,
 ): Promise<PeerAdapter> {
   switch (system) {
     case 'sibyl':
       return loadSibyl(modelPath);
+    case 'sibyl-v1':
+      return loadSibyl(previousModelPath);
     case 'cld':
       return loadCld(root);
     case 'fasttext':

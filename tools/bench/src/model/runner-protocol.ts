@@ -3,6 +3,8 @@ export interface RunnerConfig {
   root: string;
   /** Model file (for systems that take one). */
   model: string;
+  /** The v1 model file (system `sibyl-v1`). */
+  previousModel: string;
   sentences: string;
   paragraphs: string;
   /** Timed passes over all sentences after one warm-up pass; the median counts. */

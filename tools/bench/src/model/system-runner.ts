@@ -2,7 +2,7 @@
  * Child process of `npm run bench -- model`: loads ONE system, classifies the UDHR sets and
  * prints a single JSON line ({@link RunnerResult}) on stdout. Run in its own process so that
  * load time and peak RSS belong to that system alone.
- *   tsx tools/bench/src/model/system-runner.ts <sibyl|cld|fasttext|franc|baseline> <config JSON>
+ *   tsx tools/bench/src/model/system-runner.ts <sibyl|sibyl-v1|cld|fasttext|franc|baseline> <config JSON>
  */
 import { readFileSync } from 'node:fs';
 import { NodeSystem, PeerAdapter, loadPeer } from './peer-adapters';
@@ -32,7 +32,12 @@ async function main(): Promise<void> {
     return;
   }
   const loadStarted = performance.now();
-  const peer: PeerAdapter = await loadPeer(system as NodeSystem, config.root, config.model);
+  const peer: PeerAdapter = await loadPeer(
+    system as NodeSystem,
+    config.root,
+    config.model,
+    config.previousModel,
+  );
   const loadSeconds = (performance.now() - loadStarted) / 1000;
   const sentencePredictions = await peer.predictAll(sentences);
   const rates: number[] = [];

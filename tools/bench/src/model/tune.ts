@@ -25,7 +25,8 @@ interface Labelled {
   lang: string;
 }
 
-function readCorpusSamples(dir: string, maxLines: number | undefined): TrainingSample[] {
+/** Every corpus line (the per-language cap is a training option: pair stages use all lines). */
+function readCorpusSamples(dir: string): TrainingSample[] {
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
     languages: Record<string, { file: string }>;
   };
@@ -35,8 +36,7 @@ function readCorpusSamples(dir: string, maxLines: number | undefined): TrainingS
       .toString('utf8')
       .split('\n')
       .filter((line) => line.length > 0);
-    for (const text of maxLines ? lines.slice(0, maxLines) : lines)
-      samples.push({ text, language });
+    for (const text of lines) samples.push({ text, language });
   }
   return samples;
 }
@@ -75,12 +75,13 @@ export async function runTune(options: TuneOptions): Promise<void> {
   const { maxLength, ...overrides } = options.overrides as TuneOptions['overrides'] & {
     maxLength?: number;
   };
-  const samples = readCorpusSamples(options.corpus, options.maxLinesPerLanguage).filter(
+  const samples = readCorpusSamples(options.corpus).filter(
     (s) => maxLength === undefined || s.text.length <= maxLength,
   );
   const languages = new Set(samples.map((s) => s.language));
   const trainingOptions: TrainingOptions = {
     ...DEFAULT_TRAINING_OPTIONS,
+    maxLinesPerLanguage: options.maxLinesPerLanguage ?? 0,
     ...overrides,
     vectorizer: { ...DEFAULT_TRAINING_OPTIONS.vectorizer, ...overrides.vectorizer },
     corpusSha256: '0'.repeat(64),

@@ -19,7 +19,8 @@ export const DEFAULT_LINES_PER_LANGUAGE = 6000;
 /** Usage line of `train`. */
 export const TRAIN_USAGE =
   `train [--corpus DIR] [--output|--out|--model PATH] [--C 1] [--seed 42] [--max-lines-per-lang ${DEFAULT_LINES_PER_LANGUAGE}, 0 = all]\n` +
-  '        [--class-weighting none|balanced] [--weights int8|float32] [--threads N] [--eval-dir DIR] [--verbose]';
+  '        [--class-weighting none|balanced] [--weights int8|float32] [--threads N] [--eval-dir DIR] [--verbose]\n' +
+  '        [--no-pair-stages]   (the v1 model: no second stage for hr/sr and da/nb)';
 
 /**
  * `train`: reads the committed corpus, trains with a progress display, evaluates on the
@@ -42,6 +43,7 @@ export async function trainCommand(args: string[], io: CliIo): Promise<number> {
       'eval-dir': { type: 'string' },
       threads: { type: 'string' },
       verbose: { type: 'boolean' },
+      'no-pair-stages': { type: 'boolean' },
     },
   });
   const paths = defaultPaths(io.root);
@@ -52,7 +54,6 @@ export async function trainCommand(args: string[], io: CliIo): Promise<number> {
   const progress = new ProgressReporter(io.stderr);
   const started = performance.now();
   const corpus = await readCorpus(resolve(values.corpus ?? paths.corpus), {
-    maxLinesPerLanguage: maxLines,
     onLanguage: (language, done, total) => progress.update('corpus', done, total, language),
   });
   progress.log(
@@ -62,6 +63,8 @@ export async function trainCommand(args: string[], io: CliIo): Promise<number> {
     corpus.samples,
     {
       ...DEFAULT_TRAINING_OPTIONS,
+      maxLinesPerLanguage: maxLines ?? 0,
+      pairStages: values['no-pair-stages'] ? [] : DEFAULT_TRAINING_OPTIONS.pairStages,
       C: positiveNumber('C', values.C, DEFAULT_TRAINING_OPTIONS.C),
       seed: integer('seed', values.seed, DEFAULT_TRAINING_OPTIONS.seed) as number,
       classWeighting: choice(
@@ -130,6 +133,7 @@ function summary(name: string, metrics: Record<string, unknown>): string {
   const f1 = (x: unknown) => (typeof x === 'number' ? x.toFixed(3) : 'n/a');
   return (
     `${name}: accuracy ${pct(metrics.accuracy)} (37 independent languages ${pct(metrics.accuracyIndependent)}), ` +
-    `macro-F1 ${f1(metrics.macroF1)}, F1 id ${f1(metrics.f1Id)} ms ${f1(metrics.f1Ms)}, n=${String(metrics.n)}`
+    `macro-F1 ${f1(metrics.macroF1)}, F1 ms ${f1(metrics.f1Ms)} id ${f1(metrics.f1Id)} ` +
+    `hr ${f1(metrics.f1Hr)} sr ${f1(metrics.f1Sr)} nb ${f1(metrics.f1Nb)} da ${f1(metrics.f1Da)}, n=${String(metrics.n)}`
   );
 }

@@ -37,6 +37,19 @@ export function independentAccuracy(expected: string[], predicted: string[]): nu
   return n === 0 ? 0 : correct / n;
 }
 
+/** The languages of the close pairs (issue 13), whose F1 is stored with the model. */
+export const CLOSE_PAIR_LANGUAGES: readonly string[] = ['ms', 'id', 'hr', 'sr', 'nb', 'da'];
+
+/** `{ f1Ms, f1Id, f1Hr, ... }`: F1 of each close-pair language (null when absent). */
+function closePairF1(report: ClassificationReport): Record<string, number | null> {
+  return Object.fromEntries(
+    CLOSE_PAIR_LANGUAGES.map((language) => [
+      `f1${language[0].toUpperCase()}${language[1]}`,
+      report.perLanguage[language]?.f1 ?? null,
+    ]),
+  );
+}
+
 /** Evaluates `model` on every UDHR set present in `evalDir` (none present → empty list). */
 export async function evaluateUdhr(
   model: LanguageIdentifier,
@@ -59,8 +72,7 @@ export async function evaluateUdhr(
         accuracy: report.accuracy,
         macroF1: report.macroF1,
         accuracyIndependent: independentAccuracy(expected, predicted),
-        f1Id: report.perLanguage.id?.f1 ?? null,
-        f1Ms: report.perLanguage.ms?.f1 ?? null,
+        ...closePairF1(report),
       },
     });
   }
