@@ -1,9 +1,12 @@
 import { workspaceRoot } from '@sibyl/testing';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runChartsCli } from './charts/charts-cli';
 import { SYSTEMS, runModelBench } from './model/model-bench';
+import { runSpeedComparison } from './model/interleaved-speed';
 import { runTune } from './model/tune';
+
+const PREVIOUS_MODEL_FILE = 'models/langid/langid-v1.model';
 import { runPipelineCli } from './pipeline/pipeline-cli';
 
 const USAGE = `usage: npm run bench -- <model|tune|pipeline|charts> [options]
@@ -17,6 +20,9 @@ const USAGE = `usage: npm run bench -- <model|tune|pipeline|charts> [options]
           CLD2, fastText lid.176 and franc-all on the UDHR sets, each in its own process, and writes
           the "Language identification model" section of BENCHMARKS.md.
           --no-train  reuse models/langid/langid.model and tmp/bench/langid/sklearn-pipeline.pkl
+  speed   [MODEL_FILE ...]  (default: models/langid/langid-v1.model models/langid/langid.model)
+          sentences per CPU-second of each model, passes interleaved in one process: comparable
+          on a shared machine, where wall-clock rates of separate runs are not.
   tune    [--corpus DIR] [--max-lines-per-lang N] [--label L] --set '{"C":0.5}' [--set ...]
           trains one model per --set (overrides of the training options) and prints accuracy,
           close-pair F1, size, speed and training time; records go to tmp/bench/langid/tune.jsonl.`;
@@ -24,6 +30,15 @@ const USAGE = `usage: npm run bench -- <model|tune|pipeline|charts> [options]
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   if (command === 'tune') return tune(args);
+  if (command === 'speed') {
+    const root = workspaceRoot();
+    const models = args.length > 0 ? args : [PREVIOUS_MODEL_FILE, 'models/langid/langid.model'];
+    runSpeedComparison(
+      models.map((model) => resolve(root, model)),
+      join(root, 'data/eval/udhr-sentences.jsonl'),
+    );
+    return 0;
+  }
   if (command === 'charts') {
     await runChartsCli(workspaceRoot(), args);
     return 0;

@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { writeSection } from '../benchmarks-file';
 import { lastJsonLine, runChild } from '../child-json';
@@ -66,6 +67,11 @@ const ONE_THREAD_ENV = {
   UV_THREADPOOL_SIZE: '1',
 };
 
+/** The 1-minute load average, as the kernel reports it. */
+function loadAverage(): string {
+  return loadavg()[0].toFixed(2);
+}
+
 function systemName(key: string): string {
   return (SYSTEMS.find((system) => system.key === key) as SystemSpec).name;
 }
@@ -95,6 +101,7 @@ export async function runModelBench(options: ModelBenchOptions): Promise<SystemF
     if (!existsSync(file)) throw new Error(`missing ${file}: run \`npm run corpus\` first`);
   }
   const gold = { sentences: goldLabels(sentencesFile), paragraphs: goldLabels(paragraphsFile) };
+  const loadAtStart = loadAverage();
   const ourModel = options.train
     ? join(work, 'langid.model')
     : join(root, 'models/langid/langid.model');
@@ -176,7 +183,10 @@ export async function runModelBench(options: ModelBenchOptions): Promise<SystemF
     baselineRssMb: baseline.peakRssMb ?? null,
     ourName: systemName('sibyl'),
     referenceName: systemName('sklearn'),
-    notes: reportNotes(options),
+    notes: [
+      ...reportNotes(options),
+      `Load average (1 min) ${loadAtStart} at the start and ${loadAverage()} at the end of this run on ${cpus().length} cores: above the core count, other work shared the CPU and the speed, load-time and training-time figures are pessimistic.`,
+    ],
     appendix: existsSync(APPENDIX) ? readFileSync(APPENDIX, 'utf8') : '',
   };
   const markdown = renderReport(figures, context);
@@ -271,6 +281,7 @@ function fileSize(path: string): number | undefined {
 function reportNotes(options: ModelBenchOptions): string[] {
   return [
     'franc-all is trained on the UDHR itself, so its accuracy here is not a held-out figure.',
+    'Sibyl v1 is the previous default model: the same main model as v2 (same corpus cap, held-out split, seed and SVM) without the pair stages; v2 adds the naive Bayes second stages for hr/sr and da/nb.',
     'Waray (`war`): its only training text is the first half of its UDHR; the test uses the other half. Corpus-trained systems are therefore judged on the 37 independent languages.',
     'Peers are restricted to the 38 labels where their API allows: franc with `only`, CLD2 by taking the first of its (up to 3) candidates that is a label (else `und`), fastText by taking the best-ranked of its 176 labels that is one of ours. Codes mapped: `no`→`nb`, `iw`→`he`; franc ISO 639-3 codes (e.g. `zlm`→`ms`, `ekk`→`et`, `pes`→`fa`).',
     'Throughput: median of ' +
