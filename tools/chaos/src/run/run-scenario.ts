@@ -103,6 +103,7 @@ export async function runScenario(
     load.start();
     say(`load ${settings.rate}/s; fault in ${settings.warmupMs / 1000} s`);
     await sleep(settings.warmupMs);
+    await scenario.prepare?.(ctx);
     const faultStartedAt = Date.now();
     say(`fault: ${scenario.title}`);
     try {

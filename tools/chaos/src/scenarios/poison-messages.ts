@@ -12,21 +12,28 @@ const HUGE_BODY_BYTES = 20 * 2 ** 20;
 interface Poison {
   kind: string;
   body: Buffer;
+  /** AMQP messageId (the trackingId of a well-formed body, as the gateway sets it). */
+  messageId: string;
   type: string;
   /** Must be dead-lettered (with a reason header). */
   mustDeadLetter: boolean;
 }
 
-function requestBody(text: string): Buffer {
-  return Buffer.from(
-    JSON.stringify({
-      v: 1,
-      trackingId: randomUUID(),
-      text,
-      submittedAt: new Date().toISOString(),
-      attempt: 1,
-    }),
-  );
+/** A well-formed `prediction.requested.v1` body; its trackingId is also the messageId. */
+function requestBody(text: string): { body: Buffer; trackingId: string } {
+  const trackingId = randomUUID();
+  const body = JSON.stringify({
+    v: 1,
+    trackingId,
+    text,
+    submittedAt: new Date().toISOString(),
+    attempt: 1,
+  });
+  return { body: Buffer.from(body), trackingId };
+}
+
+function asMessage(request: { body: Buffer; trackingId: string }) {
+  return { body: request.body, messageId: request.trackingId };
 }
 
 function poisons(): Poison[] {
@@ -34,18 +41,19 @@ function poisons(): Poison[] {
     {
       kind: 'invalid-json',
       body: Buffer.from('{"v":1,"trackingId":'),
+      messageId: `chaos-poison-invalid-json-${randomUUID()}`,
       type: MessagingV1.PredictionRequested,
       mustDeadLetter: true,
     },
     {
       kind: 'body-20MiB',
-      body: requestBody('a'.repeat(HUGE_BODY_BYTES)),
+      ...asMessage(requestBody('a'.repeat(HUGE_BODY_BYTES))),
       type: MessagingV1.PredictionRequested,
       mustDeadLetter: true,
     },
     {
       kind: 'unknown-type',
-      body: requestBody('Alle Menschen sind frei und gleich an Würde und Rechten geboren.'),
+      ...asMessage(requestBody('Alle Menschen sind frei und gleich an Würde und Rechten geboren.')),
       type: 'prediction.unknown.v9',
       mustDeadLetter: true,
     },
@@ -53,13 +61,14 @@ function poisons(): Poison[] {
       // no valid string makes the model throw today; the nearest is a text the model has no
       // feature for (lone surrogates, controls, combining marks): it must not crash a predictor
       kind: 'model-hostile-text',
-      body: requestBody('\ud800\udfff\u0000\u0301'.repeat(50_000)),
+      ...asMessage(requestBody('\ud800\udfff\u0000\u0301'.repeat(50_000))),
       type: MessagingV1.PredictionRequested,
       mustDeadLetter: false,
     },
   ];
 }
 
+const prepared = new WeakMap<ScenarioContext, Poison[]>();
 const published = new WeakMap<ScenarioContext, { ids: Map<string, Poison>; pids: string }>();
 
 /** Pids of the predictors, to prove none was restarted. */
@@ -75,11 +84,15 @@ function predictorPids(ctx: ScenarioContext): string {
 export const poisonMessages: Scenario = {
   name: 'poison-messages',
   title: 'poison: invalid JSON, a 20 MiB body, an unknown type, a model-hostile text',
+  async prepare(ctx) {
+    // built before the fault window: a 20 MiB JSON.stringify blocks this process (and its probes)
+    prepared.set(ctx, poisons());
+  },
   async inject(ctx) {
     const ids = new Map<string, Poison>();
     await ctx.broker.withConfirmChannel(async (channel) => {
-      for (const poison of poisons()) {
-        const messageId = `chaos-poison-${poison.kind}-${randomUUID()}`;
+      for (const poison of prepared.get(ctx) ?? poisons()) {
+        const messageId = poison.messageId;
         ids.set(messageId, poison);
         channel.publish(ctx.names.requestsExchange, ctx.names.routingKey, poison.body, {
           messageId,

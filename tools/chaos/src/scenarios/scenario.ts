@@ -48,6 +48,8 @@ export interface Scenario {
   needsPrivateBroker?: boolean;
   /** Gateways to start, each with extra environment (default: one plain gateway). */
   gateways?: Record<string, string>[];
+  /** Heavy preparation done before the fault window opens (e.g. building a 20 MiB body). */
+  prepare?(ctx: ScenarioContext): Promise<void>;
   /** Starts the fault. */
   inject(ctx: ScenarioContext): Promise<void>;
   /** Ends it (restarts what was killed, lifts the partition…); `finally`-safe, may run twice. */
