@@ -50,6 +50,9 @@ describe('predictor: database outage', () => {
   const readiness = () => probe('/health/ready');
 
   it('pauses and holds the batch while the database is down, burns no delivery attempt, completes every message once after', async () => {
+    // One scrape first: /metrics verifies the test's key in the database, and during the outage the
+    // predictor keeps honouring keys it verified recently (AUTH stale-if-error), as a scraper would see.
+    expect(await predictor.metric('sibyl_consumer_paused')).toBe(0);
     proxy.cut();
     const down = await waitFor(async () => {
       const ready = await readiness();
