@@ -36,6 +36,13 @@ export function syntheticSample(i: number, start: number, intervalMs: number): O
     modelVersions: ['bench'],
     gateway: { up: true },
     predictors: [{ up: true, url: 'http://127.0.0.1:9/metrics', modelVersion: 'bench' }],
+    reliability: {
+      oldestUnfinishedSeconds: Math.round(60 * wave(29)),
+      outboxBacklogBytes: Math.round(30 * wave(11, 5)) * 1024,
+      topologyMismatch: false,
+      stalledPredictors: 0,
+      pausedPredictors: 0,
+    },
     alerts: [],
   };
 }
