@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium } from './support/chromium';
 import { submitBatch, submitPredictions } from './support/load.generator';
+import { logIn, sessionCookieFor } from './support/login';
 import { SibylStack } from './support/sibyl.stack';
 
 const ARTIFACTS = join(workspaceRoot(), 'test-artifacts/dashboard');
@@ -37,8 +38,9 @@ function kpi(page: Page, id: string): Promise<number> {
     .then((text) => Number(text.replace(/[^0-9.]/g, '') || NaN));
 }
 
-async function scrape(url: string) {
-  const response = await fetch(url, { signal: AbortSignal.timeout(15_000) });
+async function scrape(url: string, key?: string) {
+  const headers: Record<string, string> = key ? { authorization: `Bearer ${key}` } : {};
+  const response = await fetch(url, { signal: AbortSignal.timeout(15_000), headers });
   expect(response.status).toBe(200);
   return parsePrometheusText(await response.text());
 }
@@ -62,6 +64,7 @@ describe('dashboard in a browser, against the real gateway, predictor, RabbitMQ 
       if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
         cspViolations.push(message.text());
     });
+    await logIn(page, stack.dashboardUrl);
   });
 
   afterAll(async () => {
@@ -298,7 +301,7 @@ describe('dashboard in a browser, against the real gateway, predictor, RabbitMQ 
     it('serves its own health and metrics', async () => {
       expect((await fetch(`${stack.dashboardUrl}/health/live`)).status).toBe(200);
       expect((await fetch(`${stack.dashboardUrl}/health/ready`)).status).toBe(200);
-      const own = await scrape(`${stack.dashboardUrl}/metrics`);
+      const own = await scrape(`${stack.dashboardUrl}/metrics`, stack.dashboardApiKey);
       expect(
         sampleValue(own, 'sibyl_dashboard_scrapes_total', {
           source: 'gateway_queue',

@@ -8,6 +8,8 @@ export interface ValidateEnvOptions {
   app: string;
   /** Variables for which an empty value is meaningful (others fall back to their default). */
   emptyAllowed?: readonly string[];
+  /** Variables whose values are never shown in the error (passwords, keys, secrets). */
+  secrets?: readonly string[];
 }
 
 /** Hides the password of a URL (`amqp://user:secret@host` → `amqp://user:***@host`). */
@@ -15,18 +17,22 @@ function redact(value: unknown): string {
   return JSON.stringify(value).replace(/(\/\/[^/:@"]*:)[^@/"]*@/g, '$1***@');
 }
 
-function describe(errors: ValidationError[], given: Record<string, unknown>): string[] {
-  return errors.map(
-    (e) =>
-      `${e.property}=${redact(given[e.property])}: ${Object.values(e.constraints ?? {}).join(', ')}`,
-  );
+function describe(
+  errors: ValidationError[],
+  given: Record<string, unknown>,
+  secrets: ReadonlySet<string>,
+): string[] {
+  return errors.map((e) => {
+    const value = secrets.has(e.property) ? '"***"' : redact(given[e.property]);
+    return `${e.property}=${value}: ${Object.values(e.constraints ?? {}).join(', ')}`;
+  });
 }
 
 /**
  * Validates an environment against an environment class (`ConfigModule.forRoot({ validate })`):
  * keeps only the variables the class declares, treats empty values as unset (unless allowed),
  * converts numbers, applies the class's defaults, and throws one error listing every invalid
- * variable with its value (URL passwords hidden). A process with an invalid value never starts.
+ * variable with its value (URL passwords and `secrets` hidden). A process with an invalid value never starts.
  */
 export function validateEnv<T extends object>(
   environment: new () => T,
@@ -47,7 +53,7 @@ export function validateEnv<T extends object>(
   const errors = validateSync(env, { skipMissingProperties: false, forbidUnknownValues: false });
   if (errors.length > 0) {
     throw new Error(
-      `Invalid ${options.app} configuration:\n  ${describe(errors, given).join('\n  ')}`,
+      `Invalid ${options.app} configuration:\n  ${describe(errors, given, new Set(options.secrets)).join('\n  ')}`,
     );
   }
   return env;

@@ -19,6 +19,9 @@ export interface SibylStackOptions {
   sampleIntervalMs: number;
 }
 
+/** The dashboard login the e2e stack configures (DASHBOARD_USER / DASHBOARD_PASSWORD). */
+export const DASHBOARD_LOGIN = { user: 'e2e-operator', password: 'e2e-password-not-secret' };
+
 /**
  * The built gateway, one predictor and the dashboard as child processes on free ports, against the real RabbitMQ
  * and FerretDB, isolated by a unique AMQP namespace and database.
@@ -37,6 +40,8 @@ export class SibylStack {
   gatewayUrl = '';
   predictorMetricsUrl = '';
   dashboardUrl = '';
+  /** The dashboard server's own gateway key (DASHBOARD_API_KEY): must never reach the browser. */
+  dashboardApiKey = `sk_dashboard_e2e_${Date.now().toString(36)}`;
 
   /** Starts the three services, in dependency order. */
   async start(options: SibylStackOptions): Promise<void> {
@@ -83,21 +88,33 @@ export class SibylStack {
       logFile: this.logFile('gateway'),
     });
     await this.startPredictor();
-    this.dashboard = await ChildApp.start({
-      name: 'dashboard',
+    this.dashboard = await this.startDashboard(dashboardPort, {
+      BACKLOG_ALERT_THRESHOLD: String(options.backlogAlertThreshold),
+      SAMPLE_INTERVAL_MS: String(options.sampleIntervalMs),
+    });
+  }
+
+  /**
+   * Starts a dashboard on `port` against this stack's gateway and predictor, with the e2e login and key; `env`
+   * adds or overrides settings (a second dashboard of a test uses its own port and log).
+   */
+  startDashboard(port: number, env: Record<string, string>, name = 'dashboard'): Promise<ChildApp> {
+    return ChildApp.start({
+      name,
       script: 'dist/apps/dashboard/main.js',
       env: {
         LOG_LEVEL: 'warn',
-        DASHBOARD_PORT: String(dashboardPort),
+        DASHBOARD_PORT: String(port),
         DASHBOARD_HOST: '127.0.0.1',
         GATEWAY_URL: this.gatewayUrl,
-        GATEWAY_PUBLIC_URL: '',
         PREDICTOR_METRICS_URLS: this.predictorMetricsUrl,
-        BACKLOG_ALERT_THRESHOLD: String(options.backlogAlertThreshold),
-        SAMPLE_INTERVAL_MS: String(options.sampleIntervalMs),
+        DASHBOARD_USER: DASHBOARD_LOGIN.user,
+        DASHBOARD_PASSWORD: DASHBOARD_LOGIN.password,
+        DASHBOARD_API_KEY: this.dashboardApiKey,
+        ...env,
       },
-      port: dashboardPort,
-      logFile: this.logFile('dashboard'),
+      port,
+      logFile: this.logFile(name),
     });
   }
 

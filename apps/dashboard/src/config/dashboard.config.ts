@@ -1,7 +1,22 @@
 import { BaseEnvironment, validateEnv } from '@sibyl/config';
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUrl, Max, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 
+const MIN_PASSWORD_LENGTH = 8;
+const MIN_SESSION_SECRET_LENGTH = 32;
+/** Variables whose values never appear in a configuration error. */
+const SECRET_VARIABLES = ['DASHBOARD_API_KEY', 'DASHBOARD_PASSWORD', 'DASHBOARD_SESSION_SECRET'];
 const URL_OPTIONS = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
 
 /** Splits a comma-separated list, dropping blanks. */
@@ -33,11 +48,6 @@ export class DashboardConfig extends BaseEnvironment {
   /** Gateway base URL the dashboard server samples (`/v1/queue`, `/metrics`, `/health/live`). */
   @IsUrl(URL_OPTIONS, { message: 'GATEWAY_URL must be an http(s) URL' })
   GATEWAY_URL = 'http://127.0.0.1:3000';
-
-  /** Gateway base URL the browser calls for the demo page; empty = GATEWAY_URL. */
-  @IsOptional()
-  @IsUrl(URL_OPTIONS, { message: 'GATEWAY_PUBLIC_URL must be an http(s) URL' })
-  GATEWAY_PUBLIC_URL?: string = undefined;
 
   /** `/metrics` URLs of the predictors, comma-separated. */
   @Transform(commaList)
@@ -75,6 +85,54 @@ export class DashboardConfig extends BaseEnvironment {
   @IsOptional()
   @IsString()
   DASHBOARD_WEB_ROOT?: string = undefined;
+
+  /**
+   * The dashboard server's own gateway key (scopes `predict,read,admin`): sent as a bearer token when
+   * it samples the gateway and the predictors and when it relays the demo page's submissions. Never
+   * sent to the browser.
+   */
+  @IsOptional()
+  @Matches(/^\S+$/, { message: 'DASHBOARD_API_KEY must be one token without spaces' })
+  DASHBOARD_API_KEY?: string = undefined;
+
+  /** Optional configured login (with DASHBOARD_PASSWORD); an admin API key always works too. */
+  @IsOptional()
+  @Matches(/^[^\s:]+$/, { message: 'DASHBOARD_USER must not contain spaces or ":"' })
+  DASHBOARD_USER?: string = undefined;
+
+  /** Password of DASHBOARD_USER (at least 8 characters). */
+  @ValidateIf((config: DashboardConfig) => config.DASHBOARD_USER !== undefined)
+  @IsString({ message: 'DASHBOARD_PASSWORD is required with DASHBOARD_USER' })
+  @MinLength(MIN_PASSWORD_LENGTH, {
+    message: `DASHBOARD_PASSWORD must be at least ${MIN_PASSWORD_LENGTH} characters`,
+  })
+  DASHBOARD_PASSWORD?: string = undefined;
+
+  /** Key that signs session cookies (the same on every replica); random at boot when unset. */
+  @IsOptional()
+  @MinLength(MIN_SESSION_SECRET_LENGTH, {
+    message: `DASHBOARD_SESSION_SECRET must be at least ${MIN_SESSION_SECRET_LENGTH} characters`,
+  })
+  DASHBOARD_SESSION_SECRET?: string = undefined;
+
+  /** Lifetime of a login session. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(60_000)
+  @Max(7 * 24 * 3600_000)
+  DASHBOARD_SESSION_TTL_MS = 8 * 3600_000;
+
+  /** Marks the session cookie `Secure` and sends HSTS (set it whenever the dashboard is served over HTTPS). */
+  @Transform(({ obj }) =>
+    [true, 'true'].includes((obj as Record<string, unknown>)['DASHBOARD_COOKIE_SECURE'] as never),
+  )
+  @IsBoolean()
+  DASHBOARD_COOKIE_SECURE = false;
+
+  /** Express `trust proxy` (e.g. `1` behind one ingress): client IPs of the login throttle. */
+  @IsOptional()
+  @IsString()
+  TRUST_PROXY?: string = undefined;
 }
 
 /**
@@ -83,5 +141,5 @@ export class DashboardConfig extends BaseEnvironment {
  * variable), so a misconfigured dashboard never starts.
  */
 export function validateDashboardConfig(env: Record<string, unknown>): DashboardConfig {
-  return validateEnv(DashboardConfig, env, { app: 'dashboard' });
+  return validateEnv(DashboardConfig, env, { app: 'dashboard', secrets: SECRET_VARIABLES });
 }

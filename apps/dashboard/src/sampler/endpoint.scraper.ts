@@ -7,11 +7,13 @@ export type FetchFunction = (
   init?: { signal?: AbortSignal; headers?: Record<string, string> },
 ) => Promise<Response>;
 
-/** Reads HTTP endpoints with a timeout, turning every failure into a `{ ok: false, error }` result. */
+/** Reads HTTP endpoints with a timeout (and the dashboard's key), turning every failure into a `{ ok: false, error }` result. */
 export class EndpointScraper {
   constructor(
     private readonly fetchFn: FetchFunction,
     private readonly timeoutMs: number,
+    /** Sent as `Authorization: Bearer` (the dashboard's own key), if any. */
+    private readonly bearerKey?: string,
   ) {}
 
   /** GETs a JSON document. */
@@ -34,7 +36,9 @@ export class EndpointScraper {
     try {
       const response = await this.fetchFn(url, {
         signal: AbortSignal.timeout(this.timeoutMs),
-        headers: { accept },
+        headers: this.bearerKey
+          ? { accept, authorization: `Bearer ${this.bearerKey}` }
+          : { accept },
       });
       if (!response.ok) {
         await response.body?.cancel();

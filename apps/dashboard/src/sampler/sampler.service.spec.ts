@@ -90,6 +90,24 @@ describe('SamplerService', () => {
     expect(second.alerts.map((a) => a.code)).toEqual(['backlog', 'predictor-down']);
   });
 
+  it("sends the dashboard's key as a bearer token to every source", async () => {
+    const fetchFn = fakeFetch(routes);
+    const config = new ConfigService(
+      validateDashboardConfig({ ...env, DASHBOARD_API_KEY: 'sk_dash' }) as unknown as Record<
+        string,
+        unknown
+      >,
+    );
+    await new SamplerService(
+      config as never,
+      new DashboardMetrics(new Registry()),
+      fetchFn,
+    ).sampleOnce();
+    expect(fetchFn).toHaveBeenCalledTimes(4);
+    for (const [, init] of fetchFn.mock.calls)
+      expect(init?.headers?.['authorization']).toBe('Bearer sk_dash');
+  });
+
   it('measures rates over the rate window, not just the last interval', async () => {
     const counts = [10, 10, 40];
     for (const [i, count] of counts.entries()) {

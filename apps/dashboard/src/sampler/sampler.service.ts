@@ -46,6 +46,7 @@ export class SamplerService implements OnApplicationBootstrap, OnApplicationShut
     this.scraper = new EndpointScraper(
       fetchFn,
       Math.min(Math.max(this.intervalMs * 2, MIN_SCRAPE_TIMEOUT_MS), MAX_SCRAPE_TIMEOUT_MS),
+      config.get('DASHBOARD_API_KEY', { infer: true }),
     );
   }
 

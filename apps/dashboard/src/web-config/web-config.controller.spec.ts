@@ -8,14 +8,14 @@ const controllerFor = (env: Record<string, string>) =>
   );
 
 describe('WebConfigController', () => {
-  it('gives the browser the public gateway URL, thresholds and language names', () => {
+  it('gives the browser thresholds and language names, never a key or the gateway address', () => {
     const view = controllerFor({
       GATEWAY_URL: 'http://gateway:3000',
-      GATEWAY_PUBLIC_URL: 'https://api.example.org/',
+      DASHBOARD_API_KEY: 'sk_secret',
       SAMPLE_INTERVAL_MS: '500',
     }).get();
+    expect(JSON.stringify(view)).not.toMatch(/sk_secret|gateway:3000/);
     expect(view).toMatchObject({
-      gatewayUrl: 'https://api.example.org',
       backlogAlertThreshold: 1000,
       sampleIntervalMs: 500,
       historySize: 300,
@@ -23,11 +23,5 @@ describe('WebConfigController', () => {
     expect(view.languages['sv']).toEqual({ english: 'Swedish', native: 'Svenska' });
     expect(view.languages['ar']).toEqual({ english: 'Arabic', native: 'العربية' });
     expect(view.languages['und'].english).toBeTruthy();
-  });
-
-  it('defaults the public gateway URL to GATEWAY_URL', () => {
-    expect(controllerFor({ GATEWAY_URL: 'http://127.0.0.1:4000' }).get().gatewayUrl).toBe(
-      'http://127.0.0.1:4000',
-    );
   });
 });

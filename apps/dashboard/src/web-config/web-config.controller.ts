@@ -4,17 +4,13 @@ import { LANGUAGES, languageNames, UNDETERMINED } from '@sibyl/model';
 import type { DashboardConfig } from '../config/dashboard.config';
 import type { WebConfigView } from './web-config.view';
 
-/** What the browser needs to know: where the gateway is, thresholds, language names. */
+/** What the browser needs to know: thresholds, language names (never a key or a gateway address). */
 @Controller('api')
 export class WebConfigController {
   private readonly view: WebConfigView;
 
   constructor(config: ConfigService<DashboardConfig, true>) {
-    const gatewayUrl: string =
-      config.get('GATEWAY_PUBLIC_URL', { infer: true }) ||
-      config.get('GATEWAY_URL', { infer: true });
     this.view = {
-      gatewayUrl: gatewayUrl.replace(/\/+$/, ''),
       backlogAlertThreshold: config.get('BACKLOG_ALERT_THRESHOLD', { infer: true }),
       sampleIntervalMs: config.get('SAMPLE_INTERVAL_MS', { infer: true }),
       historySize: config.get('SAMPLE_HISTORY_SIZE', { infer: true }),

@@ -1,7 +1,5 @@
 /** Answer of `GET /api/config`: what the browser needs to know. */
 export interface WebConfigView {
-  /** Gateway base URL the browser calls. */
-  gatewayUrl: string;
   backlogAlertThreshold: number;
   sampleIntervalMs: number;
   historySize: number;

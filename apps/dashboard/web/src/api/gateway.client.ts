@@ -13,13 +13,16 @@ export class GatewayError extends Error {
   }
 }
 
-/** The public REST API of the gateway, called from the browser (the gateway enables CORS). */
+/**
+ * The gateway's prediction API as the dashboard server relays it (`/api/predictions` → `/v1/predictions`, with the
+ * dashboard's own key, which never reaches the browser). Same origin: the session cookie goes along.
+ */
 export class GatewayClient {
-  constructor(private readonly baseUrl: string) {}
+  private readonly baseUrl = '/api';
 
-  /** `POST /v1/predictions`: queues a text, answers its tracking id. */
+  /** `POST /api/predictions`: queues a text, answers its tracking id. */
   submit(text: string): Promise<AcceptedPredictionView> {
-    return this.request<AcceptedPredictionView>('/v1/predictions', {
+    return this.request<AcceptedPredictionView>('/predictions', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ text }),
@@ -27,7 +30,7 @@ export class GatewayClient {
   }
 
   /**
-   * Follows a tracking id with long polls (`GET /v1/predictions/:id?wait=`) until the prediction is no longer
+   * Follows a tracking id with long polls (`GET /api/predictions/:id?wait=`) until the prediction is no longer
    * queued or `timeoutMs` has passed (then the last, still queued, view is returned).
    */
   async follow(
@@ -38,7 +41,7 @@ export class GatewayClient {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const view = await this.request<PredictionView>(
-        `/v1/predictions/${encodeURIComponent(trackingId)}?wait=${waitMs}`,
+        `/predictions/${encodeURIComponent(trackingId)}?wait=${waitMs}`,
       );
       if (view.status !== 'queued' || Date.now() >= deadline) return view;
     }
@@ -52,11 +55,15 @@ export class GatewayClient {
         headers: { accept: 'application/json', ...init.headers },
       });
     } catch {
-      throw new GatewayError(`The gateway at ${this.baseUrl} cannot be reached`);
+      throw new GatewayError('The dashboard server cannot be reached');
     }
     const body = (await response.json().catch(() => null)) as {
       message?: string | string[];
     } | null;
+    if (response.status === 401) {
+      window.location.assign(`/login?next=${encodeURIComponent(window.location.pathname)}`);
+      throw new GatewayError('Your session has ended; log in again.', 401);
+    }
     if (!response.ok) {
       const message = Array.isArray(body?.message) ? body.message.join('; ') : body?.message;
       throw new GatewayError(

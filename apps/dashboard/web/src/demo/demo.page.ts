@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     examples.append(button);
   }
   const config = await loadWebConfig();
-  const gateway = new GatewayClient(config.gatewayUrl);
+  const gateway = new GatewayClient();
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     void classify(gateway, config.languages);
