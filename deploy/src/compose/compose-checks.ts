@@ -11,6 +11,7 @@ export interface ComposeService {
   depends_on?: Record<string, { condition: string }>;
   healthcheck?: { test: string[] };
   stop_grace_period?: string;
+  restart?: string;
 }
 
 export interface ComposeFile {
@@ -38,9 +39,10 @@ function seconds(duration: string | undefined): number {
 /**
  * Structural checks of deploy/compose/compose.yaml against the apps: MongoDB 7 and RabbitMQ with the
  * management plugin, at least two predictors, pinned images, a health check on every service (the
- * apps' on a route and port they serve), apps starting after healthy dependencies, environment
- * names the apps declare, URLs pointing at the compose services with the credentials those
- * services are created with, and a stop grace period covering the predictor's drain.
+ * apps' on a route and port they serve; the one-shot users service excepted), apps starting after
+ * healthy dependencies and the RabbitMQ users, environment names the apps declare, URLs pointing
+ * at the compose services with each app's own least-privilege user (never the administrators),
+ * and a stop grace period covering the predictor's drain.
  */
 export function composeViolations(
   compose: ComposeFile,
@@ -64,11 +66,16 @@ export function composeViolations(
   if (byApp('predictor').length < 2) violations.push('needs at least two predictor services');
   const rabbitEnv = rabbit ? (services[rabbit].environment ?? {}) : {};
   const mongoEnv = mongo ? (services[mongo].environment ?? {}) : {};
+  // The one-shot service that creates the apps' RabbitMQ users (components/rabbitmq-users).
+  const users = names.find((n) => services[n].environment?.GATEWAY_USERNAME !== undefined);
+  const usersEnv = users ? (services[users].environment ?? {}) : {};
+  if (!users) violations.push("no rabbitmq-users service creating the apps' RabbitMQ users");
   for (const name of names) {
     const service = services[name];
     if (!isPinnedImage(service.image))
       violations.push(`${name}: image ${service.image} is not pinned`);
-    if (!service.healthcheck?.test?.length) violations.push(`${name}: no healthcheck`);
+    const oneShot = name === users && service.restart === 'no';
+    if (!oneShot && !service.healthcheck?.test?.length) violations.push(`${name}: no healthcheck`);
     const app = composeApp(service);
     if (!app) continue;
     const env = service.environment ?? {};
@@ -95,24 +102,63 @@ export function composeViolations(
       if (service.depends_on?.[dependency]?.condition !== 'service_healthy')
         violations.push(`${name}: must wait for ${dependency} to be healthy`);
     }
-    if (env.RABBITMQ_URL) {
-      const url = new URL(env.RABBITMQ_URL);
+    if (
+      app !== 'dashboard' &&
+      users &&
+      service.depends_on?.[users]?.condition !== 'service_completed_successfully'
+    )
+      violations.push(`${name}: must wait for ${users} to complete`);
+    // Least privilege: each app connects with its own users, never the administrators.
+    const reaches = (
+      value: string | undefined,
+      host: string | undefined,
+      user?: string,
+      password?: string,
+    ) => {
+      const url = new URL(value ?? 'x://');
+      return url.hostname === host && !!user && url.username === user && url.password === password;
+    };
+    if (env.RABBITMQ_URL && app !== 'dashboard') {
+      const role = app === 'gateway' ? 'GATEWAY' : 'PREDICTOR';
       if (
-        url.hostname !== rabbit ||
-        url.username !== rabbitEnv.RABBITMQ_DEFAULT_USER ||
-        url.password !== rabbitEnv.RABBITMQ_DEFAULT_PASS
-      ) {
-        violations.push(`${name}: RABBITMQ_URL must reach ${rabbit} with its default user`);
-      }
+        !reaches(
+          env.RABBITMQ_URL,
+          rabbit,
+          usersEnv[`${role}_USERNAME`],
+          usersEnv[`${role}_PASSWORD`],
+        )
+      )
+        violations.push(
+          `${name}: RABBITMQ_URL must reach ${rabbit} with the ${role.toLowerCase()}'s own user`,
+        );
+      if (new URL(env.RABBITMQ_URL).username === rabbitEnv.RABBITMQ_DEFAULT_USER)
+        violations.push(`${name}: RABBITMQ_URL uses the broker's administrator`);
     }
+    if (
+      env.RABBITMQ_MANAGEMENT_URL &&
+      !reaches(
+        env.RABBITMQ_MANAGEMENT_URL,
+        rabbit,
+        usersEnv.MONITOR_USERNAME,
+        usersEnv.MONITOR_PASSWORD,
+      )
+    )
+      violations.push(`${name}: RABBITMQ_MANAGEMENT_URL must use the monitoring user`);
     if (env.MONGODB_URI) {
       const url = new URL(env.MONGODB_URI);
       if (
-        url.hostname !== mongo ||
-        url.username !== mongoEnv.MONGO_INITDB_ROOT_USERNAME ||
-        url.password !== mongoEnv.MONGO_INITDB_ROOT_PASSWORD
+        !reaches(
+          env.MONGODB_URI,
+          mongo,
+          mongoEnv.SIBYL_MONGODB_USERNAME,
+          mongoEnv.SIBYL_MONGODB_PASSWORD,
+        ) ||
+        url.username === mongoEnv.MONGO_INITDB_ROOT_USERNAME ||
+        url.pathname !== `/${mongoEnv.SIBYL_MONGODB_DATABASE}`
       ) {
-        violations.push(`${name}: MONGODB_URI must reach ${mongo} with its root user`);
+        violations.push(
+          `${name}: MONGODB_URI must reach ${mongo} with the application user (not root) and its database`,
+        );
       }
     }
     if (app !== 'dashboard' && (!env.RABBITMQ_URL || !env.MONGODB_URI))

@@ -25,7 +25,7 @@ describe('compose.yaml', () => {
     expect(composeViolations(compose, facts)).toEqual([]);
   });
 
-  it('runs the gateway, two predictors, the dashboard, MongoDB and RabbitMQ', () => {
+  it('runs the gateway, two predictors, the dashboard, MongoDB, RabbitMQ and its users setup', () => {
     expect(Object.keys(compose.services).sort()).toEqual([
       'dashboard',
       'gateway',
@@ -33,7 +33,34 @@ describe('compose.yaml', () => {
       'predictor-1',
       'predictor-2',
       'rabbitmq',
+      'rabbitmq-users',
     ]);
+  });
+
+  it('refuses administrator credentials and shared users', () => {
+    const bad = structuredClone(compose);
+    bad.services.gateway.environment!.RABBITMQ_URL =
+      'amqp://admin:local-dev-rabbitmq-admin@rabbitmq:5672';
+    bad.services['predictor-1'].environment!.RABBITMQ_URL =
+      bad.services.gateway.environment!.RABBITMQ_URL.replace(
+        'admin:local-dev-rabbitmq-admin',
+        'sibyl-gateway:local-dev-gateway',
+      );
+    bad.services.gateway.environment!.RABBITMQ_MANAGEMENT_URL =
+      'http://admin:local-dev-rabbitmq-admin@rabbitmq:15672';
+    bad.services['predictor-2'].environment!.MONGODB_URI =
+      'mongodb://admin:local-dev-mongodb-admin@mongodb:27017/sibyl?authSource=admin';
+    delete bad.services.gateway.depends_on!['rabbitmq-users'];
+    expect(composeViolations(bad, facts)).toEqual(
+      expect.arrayContaining([
+        "gateway: RABBITMQ_URL must reach rabbitmq with the gateway's own user",
+        "gateway: RABBITMQ_URL uses the broker's administrator",
+        "predictor-1: RABBITMQ_URL must reach rabbitmq with the predictor's own user",
+        'gateway: RABBITMQ_MANAGEMENT_URL must use the monitoring user',
+        'predictor-2: MONGODB_URI must reach mongodb with the application user (not root) and its database',
+        'gateway: must wait for rabbitmq-users to complete',
+      ]),
+    );
   });
 
   it('catches a misspelt setting, a wrong health path and a predictor missing from the dashboard', () => {
@@ -53,7 +80,7 @@ describe('compose.yaml', () => {
         'predictor-2: PREFECTH is not a setting of apps/predictor',
         'gateway: healthcheck http://127.0.0.1:3000/healthz is not a GET route of apps/gateway on its port 3000',
         'dashboard: PREDICTOR_METRICS_URLS must list http://predictor-1:3002/metrics,http://predictor-2:3002/metrics',
-        'gateway: RABBITMQ_URL must reach rabbitmq with its default user',
+        "gateway: RABBITMQ_URL must reach rabbitmq with the gateway's own user",
       ]),
     );
   });

@@ -5,6 +5,7 @@ import { containerViolations } from './container.checks';
 import type { DeployContext } from './deploy-context';
 import { monitoringViolations } from './monitoring.checks';
 import { probeViolations } from './probe.checks';
+import { securityViolations } from './security.checks';
 import { selectorViolations } from './selector.checks';
 
 /** Every invariant of a rendered kustomization, grouped by check; an empty list everywhere = OK. */
@@ -22,5 +23,6 @@ export function allViolations(
     containers: containerViolations(resources),
     config: configViolations(resources, context.facts),
     monitoring: monitoringViolations(resources, context.metricNames, context.servesMetrics),
+    security: securityViolations(resources),
   };
 }

@@ -231,7 +231,7 @@ describe('config checks', () => {
     });
     const violations = configViolations(bad, context.facts);
     for (const expected of [
-      'container predictor: Secret rabbitmq-default-user has no key user',
+      'container predictor: Secret sibyl-rabbitmq-predictor has no key user',
       'container predictor: env PREDICTOR_PROT is not a setting of apps/predictor',
       'container predictor: MODEL_PATH expands $(MODEL_DIR) which is not defined before it',
       'container predictor: PREFECTH is a setting of no Sibyl app',

@@ -63,6 +63,7 @@ describe('rendered kustomizations', () => {
       containers: [],
       config: [],
       monitoring: [],
+      security: [],
     });
   });
 

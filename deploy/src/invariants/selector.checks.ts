@@ -33,7 +33,8 @@ interface NetworkPolicyRule {
 }
 
 /**
- * Selector invariants: each workload's selector matches its own pod template; every Service,
+ * Selector invariants: each workload's selector (a Job's may be left to the API server) matches its own
+ * pod template; every Service,
  * PodDisruptionBudget, NetworkPolicy (its pods and its same-namespace pod peers) and PodMonitor
  * selects at least one pod; every ServiceMonitor selects a Service. Returns the violations.
  */
@@ -41,6 +42,8 @@ export function selectorViolations(resources: K8sResource[]): string[] {
   const violations: string[] = [];
   for (const template of podTemplates(resources)) {
     const selector = (template.owner.spec as { selector?: LabelSelector }).selector;
+    // A Job without a selector gets one generated from its own pod (controller-uid).
+    if (template.owner.kind === 'Job' && !selector) continue;
     if (
       !selector ||
       !selectorMatches(selector, template.labels) ||
