@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium } from './support/chromium';
 import { submitBatch, submitPredictions } from './support/load.generator';
-import { logIn, sessionCookieFor } from './support/login';
+import { logIn } from './support/login';
 import { SibylStack } from './support/sibyl.stack';
 
 const ARTIFACTS = join(workspaceRoot(), 'test-artifacts/dashboard');
