@@ -46,7 +46,6 @@ async function timedUpdate(charts: OpsCharts, samples: readonly OpsSample[]): Pr
  */
 window.benchCharts = async (options) => {
   const config: WebConfigView = {
-    gatewayUrl: '',
     backlogAlertThreshold: 1000,
     sampleIntervalMs: options.sampleIntervalMs,
     historySize: options.historySize,
