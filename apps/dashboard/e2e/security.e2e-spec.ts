@@ -228,6 +228,12 @@ describe('dashboard security: login, session cookie, headers, CSP, no key in the
         timeout: 30_000,
       });
       expect(await page.locator('#connection').innerText()).toMatch(/^Live/);
+      // uPlot drew the live series (its stylesheet is a file: style-src 'self' suffices).
+      await page.waitForFunction(
+        () => Number(document.getElementById('chart-queue')?.dataset['points']) >= 2,
+        undefined,
+        { timeout: 30_000 },
+      );
       await collectViolations();
       await page.screenshot({ path: join(ARTIFACTS, 'ops-logged-in.png'), fullPage: true });
     });
