@@ -5,7 +5,7 @@ import { formatReport, runFuzz } from '../src/run/fuzz-run';
 
 /** Fixed seed and a bounded count: the same requests on every CI run, a couple of minutes at most. */
 const SEED = 20261207;
-const RUNS = 400;
+const RUNS = 1000;
 
 describe('HTTP fuzz of the gateway (fixed seed)', () => {
   const stack = new FuzzGatewayStack(join(workspaceRoot(), 'test-artifacts/fuzz-e2e'));
