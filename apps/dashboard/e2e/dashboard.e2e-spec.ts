@@ -139,18 +139,32 @@ describe('dashboard in a browser, against the real gateway, predictor, RabbitMQ 
         0;
 
       // Every waiter is armed before the load starts, so none depends on how fast the load runs.
-      const figure = (predicate: string, timeout: number) =>
-        page.waitForFunction(predicate, undefined, { timeout });
+      // Function predicates (a string one would be eval'd in the page, which the dashboard's CSP forbids).
+      const figure = (
+        predicate: (arg: string | null) => boolean,
+        arg: string | null,
+        timeout: number,
+      ) => page.waitForFunction(predicate, arg, { timeout });
       const positive = (id: string) =>
         figure(
-          `Number(document.getElementById('${id}')?.textContent?.replace(/,/g, '')) > 0`,
+          (kpiId) =>
+            Number(document.getElementById(kpiId ?? '')?.textContent?.replace(/,/g, '')) > 0,
+          id,
           60_000,
         );
       const moved = Promise.all([
         positive('kpi-submitted'),
         positive('kpi-completed'),
-        figure(`document.getElementById('kpi-p95')?.textContent?.endsWith('s')`, 60_000),
-        figure(`Number(document.getElementById('chart-languages')?.dataset['bars']) >= 3`, 60_000),
+        figure(
+          () => !!document.getElementById('kpi-p95')?.textContent?.endsWith('s'),
+          null,
+          60_000,
+        ),
+        figure(
+          () => Number(document.getElementById('chart-languages')?.dataset['bars']) >= 3,
+          null,
+          60_000,
+        ),
       ]);
       progress(`submitting ${LOAD_REQUESTS} predictions`);
       await submitPredictions(stack.gatewayUrl, LOAD_REQUESTS, {
