@@ -132,11 +132,15 @@ describe('dashboard in a browser, against the real gateway, predictor, RabbitMQ 
       expect(await page.locator('#kpi-model').innerText()).not.toBe('—');
       expect(await page.locator('.alert').count()).toBe(0);
       const gatewayBefore =
-        sampleValue(await scrape(`${stack.gatewayUrl}/metrics`), 'sibyl_requests_accepted_total') ??
-        0;
+        sampleValue(
+          await scrape(`${stack.gatewayUrl}/metrics`, stack.adminKey),
+          'sibyl_requests_accepted_total',
+        ) ?? 0;
       const predictorBefore =
-        sampleValue(await scrape(stack.predictorMetricsUrl), 'sibyl_predictions_completed_total') ??
-        0;
+        sampleValue(
+          await scrape(stack.predictorMetricsUrl, stack.adminKey),
+          'sibyl_predictions_completed_total',
+        ) ?? 0;
 
       // Every waiter is armed before the load starts, so none depends on how fast the load runs.
       // Function predicates (a string one would be eval'd in the page, which the dashboard's CSP forbids).
@@ -168,6 +172,7 @@ describe('dashboard in a browser, against the real gateway, predictor, RabbitMQ 
       ]);
       progress(`submitting ${LOAD_REQUESTS} predictions`);
       await submitPredictions(stack.gatewayUrl, LOAD_REQUESTS, {
+        headers: stack.adminHeaders,
         onProgress: (n) => progress(`${n}/${LOAD_REQUESTS} accepted`),
       });
       progress('waiting for the figures to move');
@@ -175,15 +180,17 @@ describe('dashboard in a browser, against the real gateway, predictor, RabbitMQ 
 
       // The counters behind those figures moved by the load, and both expositions are valid.
       const gatewayAfter =
-        sampleValue(await scrape(`${stack.gatewayUrl}/metrics`), 'sibyl_requests_accepted_total') ??
-        0;
+        sampleValue(
+          await scrape(`${stack.gatewayUrl}/metrics`, stack.adminKey),
+          'sibyl_requests_accepted_total',
+        ) ?? 0;
       expect(gatewayAfter - gatewayBefore).toBe(LOAD_REQUESTS);
       await page.screenshot({ path: join(ARTIFACTS, 'ops-under-load.png'), fullPage: true });
       let reported = 0;
       const completed = async () => {
         const count =
           (sampleValue(
-            await scrape(stack.predictorMetricsUrl),
+            await scrape(stack.predictorMetricsUrl, stack.adminKey),
             'sibyl_predictions_completed_total',
           ) ?? 0) - predictorBefore;
         if (Date.now() - reported > 10_000) {
@@ -218,7 +225,7 @@ describe('dashboard in a browser, against the real gateway, predictor, RabbitMQ 
       expect(await kpi(page, 'consumers')).toBe(0);
 
       progress(`queueing ${BACKLOG_REQUESTS} predictions without a consumer`);
-      await submitBatch(stack.gatewayUrl, BACKLOG_REQUESTS, 120_000);
+      await submitBatch(stack.gatewayUrl, BACKLOG_REQUESTS, 120_000, stack.adminHeaders);
       await page.locator('.alert[data-code="backlog"]').waitFor({ timeout: 60_000 });
       // Nothing consumes, so the whole backlog stays queued until the predictor returns.
       await page.waitForFunction(
@@ -315,7 +322,7 @@ describe('dashboard in a browser, against the real gateway, predictor, RabbitMQ 
     it('serves its own health and metrics', async () => {
       expect((await fetch(`${stack.dashboardUrl}/health/live`)).status).toBe(200);
       expect((await fetch(`${stack.dashboardUrl}/health/ready`)).status).toBe(200);
-      const own = await scrape(`${stack.dashboardUrl}/metrics`, stack.dashboardApiKey);
+      const own = await scrape(`${stack.dashboardUrl}/metrics`, stack.metricsKey);
       expect(
         sampleValue(own, 'sibyl_dashboard_scrapes_total', {
           source: 'gateway_queue',

@@ -84,6 +84,35 @@ describe('dashboard security: login, session cookie, headers, CSP, no key in the
     }
   });
 
+  it('logs in with an admin key (verified by the gateway) but not with a key without admin scope', async () => {
+    const login = (key: string) =>
+      fetch(`${stack.dashboardUrl}/login`, {
+        method: 'POST',
+        body: new URLSearchParams({ key, next: '/ops' }),
+        redirect: 'manual',
+      });
+    const admin = await login(stack.adminKey);
+    expect(admin.status).toBe(303);
+    expect(admin.headers.get('location')).toBe('/ops');
+    const cookie = (admin.headers.get('set-cookie') ?? '').split(';')[0];
+    expect((await get(`${stack.dashboardUrl}/api/config`, { cookie })).status).toBe(200);
+    // The cookie holds a signed session, not the key.
+    expect(decodeURIComponent(cookie)).not.toContain(stack.adminKey);
+    const reader = await login(stack.readKey);
+    expect(reader.status).toBe(401);
+    expect(reader.headers.get('set-cookie')).toBeNull();
+    expect(await reader.text()).toContain('no admin scope');
+  });
+
+  it('serves its own /metrics to a metrics-scope key, not to a key without it', async () => {
+    const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
+    const metrics = await get(`${stack.dashboardUrl}/metrics`, bearer(stack.metricsKey));
+    expect(metrics.status).toBe(200);
+    expect(await metrics.text()).toContain('sibyl_dashboard_scrapes_total');
+    expect((await get(`${stack.dashboardUrl}/metrics`, bearer(stack.readKey))).status).toBe(403);
+    expect((await get(`${stack.dashboardUrl}/metrics`, bearer('sk_forged'))).status).toBe(401);
+  });
+
   it('logs in with HttpOnly, SameSite=Strict cookies and logs out for good', async () => {
     const response = await fetch(`${stack.dashboardUrl}/login`, {
       method: 'POST',
@@ -244,6 +273,7 @@ describe('dashboard security: login, session cookie, headers, CSP, no key in the
       for (const request of browserRequests)
         expect(request.headers['authorization']).toBeUndefined();
       expect(bodies.length).toBeGreaterThan(3);
+      expect(stack.dashboardApiKey).toMatch(/^sk_/);
       for (const body of bodies) expect(body).not.toContain(stack.dashboardApiKey);
       expect(await page.content()).not.toContain(stack.dashboardApiKey);
     });

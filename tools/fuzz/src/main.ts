@@ -24,6 +24,7 @@ async function main(): Promise<void> {
         baseUrl: stack.gateway.url,
         pid: stack.gateway.pid ?? -1,
         apiKey: stack.apiKey,
+        canaryKey: stack.canaryKey,
         isRunning: () => stack.gateway.running,
       },
       {

@@ -19,6 +19,7 @@ describe('HTTP fuzz of the gateway (fixed seed)', () => {
         baseUrl: stack.gateway.url,
         pid: stack.gateway.pid ?? -1,
         apiKey: stack.apiKey,
+        canaryKey: stack.canaryKey,
         isRunning: () => stack.gateway.running,
       },
       {
@@ -38,5 +39,7 @@ describe('HTTP fuzz of the gateway (fixed seed)', () => {
     // The fuzz reached the validation layer, not just 404s.
     expect(report.statuses['400']).toBeGreaterThan(RUNS / 20);
     expect(report.statuses['202'] ?? 0).toBeGreaterThan(0);
+    // With and without keys: refusals happened, and so did authorised answers.
+    expect(report.statuses['401']).toBeGreaterThan(RUNS / 20);
   });
 });

@@ -19,9 +19,14 @@ export const LOAD_TEXTS = [
 export async function submitPredictions(
   gatewayUrl: string,
   count: number,
-  options: { concurrency?: number; onProgress?: (done: number) => void } = {},
+  options: {
+    concurrency?: number;
+    onProgress?: (done: number) => void;
+    /** e.g. the `Authorization` of a key with the predict scope. */
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<string[]> {
-  const { concurrency = 16, onProgress = () => undefined } = options;
+  const { concurrency = 16, onProgress = () => undefined, headers = {} } = options;
   const ids: string[] = [];
   let next = 0;
   const worker = async () => {
@@ -29,7 +34,7 @@ export async function submitPredictions(
       const i = next++;
       const response = await fetch(`${gatewayUrl}/v1/predictions`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { ...headers, 'content-type': 'application/json' },
         body: JSON.stringify({ text: `${LOAD_TEXTS[i % LOAD_TEXTS.length]} (${i})` }),
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
@@ -50,6 +55,7 @@ export async function submitBatch(
   gatewayUrl: string,
   count: number,
   timeoutMs = REQUEST_TIMEOUT_MS,
+  headers: Record<string, string> = {},
 ): Promise<void> {
   const texts = Array.from(
     { length: count },
@@ -57,7 +63,7 @@ export async function submitBatch(
   );
   const response = await fetch(`${gatewayUrl}/v1/predictions/batch`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { ...headers, 'content-type': 'application/json' },
     body: JSON.stringify({ texts }),
     signal: AbortSignal.timeout(timeoutMs),
   });

@@ -1,4 +1,5 @@
 import { deletePredictionTopology } from '@sibyl/amqp/testing';
+import { createTestApiKey, TestApiKeyOptions } from '@sibyl/auth/testing';
 import { messagingNames } from '@sibyl/contracts';
 import {
   ChildApp,
@@ -40,8 +41,14 @@ export class SibylStack {
   gatewayUrl = '';
   predictorMetricsUrl = '';
   dashboardUrl = '';
-  /** The dashboard server's own gateway key (DASHBOARD_API_KEY): must never reach the browser. */
-  dashboardApiKey = `sk_dashboard_e2e_${Date.now().toString(36)}`;
+  /** The dashboard server's own gateway key (DASHBOARD_API_KEY, predict+read+admin): must never reach the browser. */
+  dashboardApiKey = '';
+  /** Every scope: the tests' own traffic (load, scrapes) and the admin-key login. */
+  adminKey = '';
+  /** `read` only: may not log in to the dashboard. */
+  readKey = '';
+  /** `metrics` only: what Prometheus holds. */
+  metricsKey = '';
 
   /** Starts the three services, in dependency order. */
   async start(options: SibylStackOptions): Promise<void> {
@@ -80,10 +87,18 @@ export class SibylStack {
       port: predictorPort,
       logFile: this.logFile('predictor'),
     };
+    await this.createKeys();
     this.gateway = await ChildApp.start({
       name: 'gateway',
       script: 'dist/apps/gateway/main.js',
-      env: { ...common, GATEWAY_PORT: String(gatewayPort), GATEWAY_HOST: '127.0.0.1' },
+      // Not a rate-limit test: the load below must not be throttled.
+      env: {
+        ...common,
+        GATEWAY_PORT: String(gatewayPort),
+        GATEWAY_HOST: '127.0.0.1',
+        RATE_LIMIT_PER_SECOND: '100000',
+        RATE_LIMIT_BURST: '100000',
+      },
       port: gatewayPort,
       logFile: this.logFile('gateway'),
     });
@@ -116,6 +131,21 @@ export class SibylStack {
       port,
       logFile: this.logFile(name),
     });
+  }
+
+  /** Real API keys in the stack's database (the gateway and the predictor verify them there). */
+  private async createKeys(): Promise<void> {
+    const create = async (name: string, scopes?: TestApiKeyOptions['scopes']) =>
+      (await createTestApiKey(this.mongoUri, { name, scopes })).key;
+    this.dashboardApiKey = await create('dashboard', ['predict', 'read', 'admin']);
+    this.adminKey = await create('e2e-admin');
+    this.readKey = await create('e2e-reader', ['read']);
+    this.metricsKey = await create('e2e-prometheus', ['metrics']);
+  }
+
+  /** `Authorization` header of the admin key, for the tests' own requests to the gateway and predictor. */
+  get adminHeaders(): Record<string, string> {
+    return { authorization: `Bearer ${this.adminKey}` };
   }
 
   /** (Re)starts the predictor on its port, appending to its log, and waits until it is ready. */

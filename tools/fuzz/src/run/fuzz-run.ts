@@ -9,8 +9,10 @@ export interface FuzzTarget {
   baseUrl: string;
   /** Its process id (RSS, liveness). */
   pid: number;
-  /** A valid API key (all scopes), when the gateway enforces keys. */
+  /** A valid API key (all scopes) the fuzz requests may carry. */
   apiKey?: string;
+  /** The canary's key (all scopes; its own rate-limit bucket). */
+  canaryKey?: string;
   /** True while the process runs. */
   isRunning(): boolean;
 }

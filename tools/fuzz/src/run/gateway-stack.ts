@@ -1,4 +1,5 @@
 import { deletePredictionTopology } from '@sibyl/amqp/testing';
+import { createTestApiKey } from '@sibyl/auth/testing';
 import { messagingNames } from '@sibyl/contracts';
 import {
   ChildApp,
@@ -14,14 +15,18 @@ import mongoose from 'mongoose';
 
 /**
  * The built gateway as a child process on a free port, against the real RabbitMQ and database, on its own
- * AMQP namespace and database (removed at the end). Long polls are capped at 1 s so random waits stay short.
+ * AMQP namespace and database (removed at the end), with two real API keys (fuzz, canary). Long polls are
+ * capped at 1 s so random waits stay short.
  */
 export class FuzzGatewayStack {
   readonly namespace = uniqueNamespace('fuzz');
   readonly mongoUri = uniqueMongoUri();
   readonly rabbitUrl = process.env['RABBITMQ_URL'] || DEFAULT_RABBITMQ_URL;
   gateway!: ChildApp;
+  /** The key the fuzz requests may carry (every scope). */
   apiKey?: string;
+  /** The canary's own key (its own token bucket, so the fuzz cannot starve it). */
+  canaryKey?: string;
 
   constructor(private readonly logDir: string) {}
 
@@ -32,6 +37,8 @@ export class FuzzGatewayStack {
       throw new Error('dist/apps/gateway/main.js missing: build it first (npx nx build gateway)');
     mkdirSync(this.logDir, { recursive: true });
     const port = await freePort();
+    this.apiKey = (await createTestApiKey(this.mongoUri, { name: 'fuzz' })).key;
+    this.canaryKey = (await createTestApiKey(this.mongoUri, { name: 'fuzz-canary' })).key;
     this.gateway = await ChildApp.start({
       name: 'gateway',
       script: 'dist/apps/gateway/main.js',
