@@ -6,6 +6,9 @@ import { chromium } from 'playwright-core';
 import { BundleSizes, measureBundle } from './bundle-size';
 import { serveStatic } from './static-server';
 
+/** The bench page's global, seen from Node (the page's `window`). */
+type BenchPage = typeof globalThis & { benchCharts(options: unknown): Promise<unknown> };
+
 /** Options of {@link runChartBench}. */
 export interface ChartBenchConfig {
   root: string;
@@ -97,13 +100,16 @@ export async function runChartBench(config: ChartBenchConfig): Promise<ChartBenc
       const errors: string[] = [];
       tab.on('pageerror', (error) => errors.push(error.message));
       await tab.goto(`${url}${page}`);
-      await tab.waitForFunction(() => typeof window.benchCharts === 'function');
-      const result = (await tab.evaluate((options) => window.benchCharts(options), {
-        historySize: config.historySize,
-        sampleIntervalMs: config.sampleIntervalMs,
-        updates: config.updates,
-        warmup: config.warmup,
-      })) as PageResult;
+      await tab.waitForFunction(() => typeof (globalThis as BenchPage).benchCharts === 'function');
+      const result = (await tab.evaluate(
+        (options) => (globalThis as BenchPage).benchCharts(options),
+        {
+          historySize: config.historySize,
+          sampleIntervalMs: config.sampleIntervalMs,
+          updates: config.updates,
+          warmup: config.warmup,
+        },
+      )) as PageResult;
       if (errors.length > 0) throw new Error(`the bench page failed: ${errors.join('; ')}`);
       await tab.close();
       updates.push(...result.updateMs);
