@@ -20,4 +20,4 @@ export const DEFAULT_PUBLISH_TIMEOUT_MS = 5000;
 export const DEFAULT_MAX_IN_FLIGHT = 20000;
 
 /** Default period of the topology drift check (the topology is also declared on every reconnect). */
-export const DEFAULT_TOPOLOGY_CHECK_INTERVAL_MS = 30_000;
+export const DEFAULT_TOPOLOGY_CHECK_INTERVAL_MS = 3_000;

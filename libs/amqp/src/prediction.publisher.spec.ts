@@ -119,6 +119,21 @@ describe('PredictionPublisher', () => {
     await expect(publisher.publishRequested(request)).resolves.toBeUndefined();
   });
 
+  it('checks the topology at once when a message is returned (the queue or its binding is gone)', async () => {
+    const { channel, publisher, setUp, verify } = setup();
+    const raw = await setUp();
+    expect(verify).toHaveBeenCalledTimes(1); // the set-up's declaration
+    channel.onPublish = async (_e, key, _c, options) => {
+      raw.emit('return', {
+        properties: { messageId: options['messageId'] },
+        fields: { routingKey: key },
+      });
+      return true;
+    };
+    await expect(publisher.publishRequested(request)).rejects.toBeInstanceOf(PublishReturnedError);
+    expect(verify).toHaveBeenCalledTimes(2);
+  });
+
   it('refuses at once while the broker blocks the connection (memory or disk alarm)', async () => {
     const { channel, publisher, events } = setup();
     events.emit('blocked', { reason: 'low on memory' });

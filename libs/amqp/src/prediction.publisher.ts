@@ -36,6 +36,9 @@ export interface PublishOutcome {
 /** Extra time the deadline guard grants beyond the channel's own publish timeout. */
 const DEADLINE_SLACK_MS = 250;
 
+/** Least time between two topology checks triggered by returned messages. */
+const RETURN_CHECK_MIN_INTERVAL_MS = 1000;
+
 /**
  * Publishes with publisher confirms on its own ConfirmChannel (whose setup declares the
  * prediction topology through the {@link TopologyMonitor} on every reconnect; a channel the
@@ -65,7 +68,7 @@ export class PredictionPublisher {
     @Inject(AMQP_CONNECTION) private readonly connection: AmqpConnectionManager,
     @Inject(AMQP_NAMES) readonly names: MessagingNames,
     @Inject(AMQP_OPTIONS) private readonly options: AmqpModuleOptions,
-    topology: TopologyMonitor,
+    private readonly topology: TopologyMonitor,
   ) {
     this.timeoutMs = options.publishTimeoutMs ?? DEFAULT_PUBLISH_TIMEOUT_MS;
     this.maxInFlight = options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT;
@@ -210,6 +213,9 @@ export class PredictionPublisher {
     this.logger.warn(
       `message ${id ?? '(no id)'} returned by the broker: ${message.fields.routingKey} routes to no queue`,
     );
+    // The queue or its binding is gone: check (and declare) the topology now, at most once a second.
+    const last = this.topology.checkedAt?.getTime() ?? 0;
+    if (Date.now() - last >= RETURN_CHECK_MIN_INTERVAL_MS) void this.topology.verify();
   }
 
   private release(id: string): void {

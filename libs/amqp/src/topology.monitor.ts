@@ -22,6 +22,9 @@ import {
   TopologyProblem,
 } from './topology-check';
 
+/** AMQP reply code of `checkQueue` on a missing queue. */
+const QUEUE_NOT_FOUND = 404;
+
 /** The `checkQueue` of an amqplib channel. */
 interface QueueChecker {
   checkQueue(queue: string): Promise<{ messageCount: number; consumerCount: number }>;
@@ -46,6 +49,7 @@ export class TopologyMonitor implements OnApplicationBootstrap, OnApplicationShu
   private timer?: NodeJS.Timeout;
   private lastCheckedAt?: Date;
   private readonly listeners = new Set<(mismatch: string | undefined) => void>();
+  private readonly lossListeners = new Set<(reason: string) => void>();
 
   constructor(
     @Inject(AMQP_CONNECTION) private readonly connection: AmqpConnectionManager,
@@ -71,6 +75,15 @@ export class TopologyMonitor implements OnApplicationBootstrap, OnApplicationShu
    */
   onChange(listener: (mismatch: string | undefined) => void): void {
     this.listeners.add(listener);
+  }
+
+  /**
+   * Subscribes to losses of the requests queue with its messages: a check found it missing (it
+   * then declares it again), or the drift changed (the queue was deleted and declared again, by an
+   * operator or by the apps). Whoever hears it should have the lost requests republished.
+   */
+  onRequestsQueueLost(listener: (reason: string) => void): void {
+    this.lossListeners.add(listener);
   }
 
   /**
@@ -127,7 +140,12 @@ export class TopologyMonitor implements OnApplicationBootstrap, OnApplicationShu
       deliveryLimit: this.options.deliveryLimit,
     });
     try {
+      const exists = await this.requestsQueueExists();
       const problems = await runTopologyCheck(() => model.createChannel(), steps);
+      // Before the first check a missing queue is a first start, not a loss.
+      if (exists === false && this.lastCheckedAt !== undefined) {
+        this.reportLoss('the requests queue was missing (declared again)');
+      }
       this.record(problems);
       return problems;
     } catch (error) {
@@ -136,12 +154,41 @@ export class TopologyMonitor implements OnApplicationBootstrap, OnApplicationShu
     }
   }
 
+  /** True or false when the broker said whether the requests queue exists; undefined when unknown. */
+  private async requestsQueueExists(): Promise<boolean | undefined> {
+    const model = this.connection.connection as
+      { createChannel(): Promise<CheckChannel & QueueChecker> } | undefined;
+    if (!model) return undefined;
+    let channel: (CheckChannel & QueueChecker) | undefined;
+    try {
+      channel = await model.createChannel();
+      channel.on('error', () => undefined);
+      await channel.checkQueue(this.names.requestsQueue);
+      return true;
+    } catch (error) {
+      if ((error as { code?: unknown }).code === QUEUE_NOT_FOUND) {
+        channel = undefined; // the broker closed it
+        return false;
+      }
+      return undefined;
+    } finally {
+      await channel?.close().catch(() => undefined);
+    }
+  }
+
+  private reportLoss(reason: string): void {
+    this.logger.warn(`requests queue lost with its messages: ${reason}`);
+    for (const listener of this.lossListeners) listener(reason);
+  }
+
   private record(problems: TopologyProblem[]): void {
     const before = this.mismatch;
+    const first = this.lastCheckedAt === undefined;
     this.problems = problems;
     this.lastCheckedAt = new Date();
     const after = this.mismatch;
     if (after === before) return;
+    if (!first) this.reportLoss('the requests queue was declared again (the drift changed)');
     if (after) {
       this.logger.error(
         `topology mismatch (serving with the broker's existing declaration): ${after}`,

@@ -48,7 +48,7 @@ export class GatewayEnvironment extends SibylEnvironment {
   /** How long a publish waits for its broker confirm before the outbox takes over. */
   @IsInt() @Min(100) PUBLISH_TIMEOUT_MS: number = 5000;
   /** Period of the broker topology drift check (the topology is also declared on every reconnect). */
-  @IsInt() @Min(1000) TOPOLOGY_CHECK_INTERVAL_MS: number = 30000;
+  @IsInt() @Min(1000) TOPOLOGY_CHECK_INTERVAL_MS: number = 3000;
 
   /** How long a database operation waits for a reachable server before the API answers 503. */
   @IsInt() @Min(100) MONGODB_TIMEOUT_MS: number = 3000;

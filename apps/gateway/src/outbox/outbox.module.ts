@@ -18,7 +18,9 @@ import {
   OUTBOX_SOURCE,
   OutboxRelay,
   OutboxRelayOptions,
+  REPUBLISH_SIGNAL,
 } from './outbox.relay';
+import { RepublishMarker } from './republish.marker';
 
 type Config = ConfigService<GatewayEnvironment, true>;
 
@@ -34,6 +36,8 @@ type Config = ConfigService<GatewayEnvironment, true>;
     OutboxMetrics,
     OutboxDispatcher,
     OutboxRelay,
+    RepublishMarker,
+    { provide: REPUBLISH_SIGNAL, useExisting: RepublishMarker },
     { provide: OUTBOX_SOURCE, useExisting: OutboxStore },
     { provide: OUTBOX_SINK, useExisting: OutboxDispatcher },
     { provide: BROKER_PROBE, useExisting: QueueDepthService },

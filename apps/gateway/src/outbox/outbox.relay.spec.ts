@@ -1,7 +1,13 @@
 import type { PredictionRequest } from '@sibyl/contracts';
 import type { DispatchOptions, DispatchResult } from './outbox.dispatcher';
 import { SWEEP_MIN_INTERVAL_MS } from './outbox.constants';
-import { BrokerProbe, OutboxRelay, OutboxRelayOptions, OutboxSink } from './outbox.relay';
+import {
+  BrokerProbe,
+  OutboxRelay,
+  OutboxRelayOptions,
+  OutboxSink,
+  RepublishSignal,
+} from './outbox.relay';
 import { FakeSweepStore } from '../../test/outbox/sweep-store.fake';
 
 const NOW = new Date('2026-03-01T12:00:00.000Z');
@@ -26,6 +32,7 @@ function fakes(
     ready?: number;
     connected?: boolean;
     fail?: Set<string>;
+    signal?: RepublishSignal;
   } = {},
   relayOptions: OutboxRelayOptions = options,
 ) {
@@ -67,7 +74,7 @@ function fakes(
   };
   const gaveUp = { count: 0, inc: (n: number) => (gaveUp.count += n) };
   return {
-    relay: new OutboxRelay(store, sink, broker, relayOptions, gaveUp),
+    relay: new OutboxRelay(store, sink, broker, relayOptions, gaveUp, init.signal),
     sweeps,
     dispatched,
     sink,
@@ -202,6 +209,79 @@ describe('OutboxRelay', () => {
     expect(full.relay.sweepReason(at(SWEEP_MIN_INTERVAL_MS).getTime())).toBe(
       'more overdue requests',
     );
+  });
+
+  describe('republish marker (requests queue lost)', () => {
+    /** A request submitted `ageMs` before NOW: too young for the age-based sweep. */
+    const young = (id: string, ageMs: number): [string, number, number] => [
+      id,
+      1,
+      NOW.getTime() - ageMs - SUBMITTED.getTime(),
+    ];
+
+    it('republishes at once, on a new generation, every request without a result published before it', async () => {
+      const marker = { value: 3 };
+      const signal: RepublishSignal = { generation: async () => marker.value };
+      const { relay, dispatched, store } = fakes({
+        overdue: [young('lost-1', 5000), young('lost-2', 3000), young('done', 4000)],
+        ready: 0,
+        signal,
+      });
+      store.requests.get('done')!.result = 'done';
+      const first = await relay.runOnce(NOW); // start-up: records generation 3, nothing is old enough
+      expect(first).toMatchObject({ sweep: 'start-up', swept: 0 });
+      expect((await relay.runOnce(at(1000))).sweep).toBeUndefined();
+      marker.value = 4;
+      const repair = await relay.runOnce(at(2000));
+      expect(repair).toMatchObject({
+        sweep: 'requests queue lost',
+        swept: 2,
+        overdueAfter: `published before ${at(2000).toISOString()} (requests queue lost)`,
+      });
+      expect(dispatched.flatMap((d) => d.requests.map((r) => r.trackingId))).toEqual([
+        'lost-1',
+        'lost-2',
+      ]);
+      // done: the next wake-ups sweep by age again
+      expect(relay.sweepReason(at(4000).getTime())).toBeUndefined();
+    });
+
+    it('keeps repairing, rate-limited, until every lost request is republished', async () => {
+      const marker = { value: 0 };
+      const { relay, dispatched } = fakes({
+        overdue: ['a', 'b', 'c', 'd', 'e'].map((id, i) => young(id, 5000 - i)),
+        ready: 0,
+        signal: { generation: async () => marker.value },
+      });
+      await relay.runOnce(NOW);
+      marker.value = 1;
+      expect(await relay.runOnce(at(1000))).toMatchObject({ swept: 3 }); // batchSize 3
+      expect(relay.sweepReason(at(1500).getTime())).toBeUndefined(); // SWEEP_MIN_INTERVAL_MS
+      expect(relay.sweepReason(at(2000).getTime())).toBe('requests queue lost');
+      expect(await relay.runOnce(at(2000))).toMatchObject({ swept: 2 });
+      expect(dispatched.flatMap((d) => d.requests.map((r) => r.trackingId))).toEqual([
+        'a',
+        'b',
+        'c',
+        'd',
+        'e',
+      ]);
+      expect((await relay.runOnce(at(3000))).sweep).toBeUndefined();
+    });
+
+    it('a marker it cannot read changes nothing (the age-based sweep remains)', async () => {
+      const { relay } = fakes({
+        overdue: [young('x', 5000)],
+        ready: 0,
+        signal: {
+          generation: async () => {
+            throw new Error('database down');
+          },
+        },
+      });
+      expect(await relay.runOnce(NOW)).toMatchObject({ sweep: 'start-up', swept: 0 });
+      expect((await relay.runOnce(at(1000))).sweep).toBeUndefined();
+    });
   });
 
   it('does nothing while the broker is disconnected', async () => {

@@ -4,6 +4,7 @@ import {
   Injectable,
   Logger,
   OnApplicationBootstrap,
+  Optional,
 } from '@nestjs/common';
 import type { PredictionRequest } from '@sibyl/contracts';
 import { OUTBOX_RELAY_OPTIONS, SWEEP_MIN_INTERVAL_MS } from './outbox.constants';
@@ -55,11 +56,18 @@ export interface BrokerProbe {
   readyCount(): Promise<number>;
 }
 
+/** The shared republish marker (see `requestRepublish` in `@sibyl/persistence`). */
+export interface RepublishSignal {
+  /** How many requests-queue losses were reported so far. */
+  generation(): Promise<number>;
+}
+
 /** Injection tokens of the relay's collaborators (bound to the real services by the module). */
 export const OUTBOX_SOURCE = Symbol('OUTBOX_SOURCE');
 export const OUTBOX_SINK = Symbol('OUTBOX_SINK');
 export const BROKER_PROBE = Symbol('BROKER_PROBE');
 export const OUTBOX_GAVE_UP = Symbol('OUTBOX_GAVE_UP');
+export const REPUBLISH_SIGNAL = Symbol('REPUBLISH_SIGNAL');
 
 /** What one wake-up did. */
 export interface RelayRun {
@@ -103,6 +111,10 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private lastSweepAt?: number;
   private sweepAgain = false;
   private oldestPending?: Date;
+  /** Generation of the republish marker last seen (undefined before the first read). */
+  private seenGeneration?: number;
+  /** While set: a repair is under way, republishing every request without a result last published before it. */
+  private repairBefore?: Date;
 
   constructor(
     @Inject(OUTBOX_SOURCE) private readonly source: SweepStore,
@@ -110,6 +122,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     @Inject(BROKER_PROBE) private readonly broker: BrokerProbe,
     @Inject(OUTBOX_RELAY_OPTIONS) private readonly options: OutboxRelayOptions,
     @Inject(OUTBOX_GAVE_UP) private readonly gaveUp: GiveUpCounter,
+    @Optional() @Inject(REPUBLISH_SIGNAL) private readonly republish?: RepublishSignal,
   ) {}
 
   /** Starts the periodic wake-ups. */
@@ -149,6 +162,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   sweepReason(now = this.now().getTime()): string | undefined {
     if (this.lastSweepAt === undefined) return 'start-up';
     if (now - this.lastSweepAt < SWEEP_MIN_INTERVAL_MS) return undefined;
+    if (this.repairBefore) return 'requests queue lost';
     if (this.sink.overflowed) return 'retry memory overflowed';
     if (this.sweepAgain) return 'more overdue requests';
     if (now - this.lastSweepAt >= this.options.republishAfterMs) return 'periodic';
@@ -166,6 +180,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       run.retried = retries.length;
       if (result.failed > 0) return run; // the broker is still refusing: sweeping can wait
     }
+    await this.readRepublishSignal(now);
     const reason = this.sweepReason(now.getTime());
     if (reason !== undefined) await this.sweep(now, reason, run);
     if (run.retried + run.swept > 0) {
@@ -182,6 +197,29 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     return run;
   }
 
+  /**
+   * Reads the republish marker: a new generation (someone lost the requests queue) starts a repair
+   * with the cutoff `now`. The first read only records the generation (the start-up sweep runs anyway).
+   */
+  private async readRepublishSignal(now: Date): Promise<void> {
+    if (!this.republish) return;
+    let generation: number;
+    try {
+      generation = await this.republish.generation();
+    } catch (error) {
+      this.logger.warn(`could not read the republish marker: ${(error as Error).message}`);
+      return;
+    }
+    const seen = this.seenGeneration;
+    this.seenGeneration = generation;
+    if (seen === undefined || generation <= seen) return;
+    this.repairBefore = now;
+    this.logger.warn(
+      `the requests queue was lost (republish marker ${seen} -> ${generation}): republishing every request ` +
+        `without a result last published before ${now.toISOString()}`,
+    );
+  }
+
   private async sweep(now: Date, reason: string, run: RelayRun): Promise<void> {
     const ready = await this.broker.readyCount().catch(() => Number.NaN);
     const underBacklog = this.options.republishUnderBacklogMs ?? this.options.republishAfterMs;
@@ -193,9 +231,16 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     run.sweep = reason;
     this.lastSweepAt = now.getTime();
     this.sink.overflowed = false;
-    const cutoff = new Date(now.getTime() - overdueMs);
+    const byAge = new Date(now.getTime() - overdueMs);
+    const repair = this.repairBefore;
+    const cutoff = repair && repair > byAge ? repair : byAge;
+    if (repair) run.overdueAfter = `published before ${repair.toISOString()} (requests queue lost)`;
     const outcome = await sweepOnce(this.source, this.sink, cutoff, this.options, now);
     this.sweepAgain = outcome.more;
+    // The repair ends once a sweep got through to its cutoff with every publish confirmed.
+    if (repair && !outcome.more && outcome.failed === 0 && this.repairBefore === repair) {
+      this.repairBefore = undefined;
+    }
     this.oldestPending = outcome.oldestPending;
     run.swept = outcome.republished;
     run.gaveUp = outcome.gaveUp;

@@ -104,7 +104,7 @@ export class PredictorEnvironment extends SibylEnvironment {
   @Type(() => Number)
   @IsInt()
   @Min(1000)
-  TOPOLOGY_CHECK_INTERVAL_MS = 30000;
+  TOPOLOGY_CHECK_INTERVAL_MS = 3000;
 }
 
 /**

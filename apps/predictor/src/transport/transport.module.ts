@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { MongooseModule } from '@nestjs/mongoose';
 import { TerminusModule } from '@nestjs/terminus';
 import { AMQP_CONNECTION, AMQP_NAMES, TopologyHealthIndicator, TopologyMonitor } from '@sibyl/amqp';
 import { MessagingNames, MessagingV1 } from '@sibyl/contracts';
+import { OutboxCursorRecord, OutboxCursorSchema } from '@sibyl/persistence';
 import type { AmqpConnectionManager } from 'amqp-connection-manager';
 import type { PredictorEnvironment } from '../config/env.validation';
 import { PredictorMetrics } from '../metrics/predictor.metrics';
@@ -10,6 +12,7 @@ import { PredictorMetricsModule } from '../metrics/predictor-metrics.module';
 import { AmqpConsumerHealthIndicator } from './amqp-consumer.health';
 import { AmqpStrategy } from './amqp.strategy';
 import { ConsumerWatchdog } from './consumer.watchdog';
+import { QueueLossReporter } from './queue-loss.reporter';
 
 /**
  * Provides the {@link AmqpStrategy} (connected to the app with `app.connectMicroservice({ strategy })`) on the
@@ -17,7 +20,12 @@ import { ConsumerWatchdog } from './consumer.watchdog';
  * {@link ConsumerWatchdog}; and counts its deliveries and state in the predictor metrics.
  */
 @Module({
-  imports: [PredictorMetricsModule, TerminusModule],
+  imports: [
+    PredictorMetricsModule,
+    TerminusModule,
+    // the republish marker, set when the requests queue is lost (QueueLossReporter)
+    MongooseModule.forFeature([{ name: OutboxCursorRecord.name, schema: OutboxCursorSchema }]),
+  ],
   providers: [
     {
       provide: AmqpStrategy,
@@ -77,6 +85,7 @@ import { ConsumerWatchdog } from './consumer.watchdog';
     },
     AmqpConsumerHealthIndicator,
     TopologyHealthIndicator,
+    QueueLossReporter,
   ],
   exports: [AmqpStrategy, AmqpConsumerHealthIndicator, TopologyHealthIndicator],
 })

@@ -1,1 +1,2 @@
 export * from './outbox-cursor.schema';
+export * from './republish-marker';

@@ -7,6 +7,13 @@ export const OUTBOX_CURSORS_COLLECTION = 'outbox_cursors';
 export const SWEEP_CURSOR_ID = 'sweep';
 
 /**
+ * `_id` of the republish marker: whoever learns that the requests queue was lost (deleted, or
+ * replaced by a foreign declaration) increments its `generation`; every gateway's outbox relay,
+ * seeing it change, republishes each request without a result last published before then.
+ */
+export const REPUBLISH_MARKER_ID = 'republish';
+
+/**
  * How far the outbox sweep got: every request submitted before `through` has a result or was
  * republished with a broker confirm. Shared by all gateways; it only moves forward (`$max`).
  */
@@ -17,6 +24,10 @@ export class OutboxCursorRecord {
 
   @Prop({ type: Date, required: true })
   through!: Date;
+
+  /** Republish marker only: how many times a requests-queue loss was reported. */
+  @Prop({ type: Number, required: false })
+  generation?: number;
 }
 
 export const OutboxCursorSchema = SchemaFactory.createForClass(OutboxCursorRecord);
