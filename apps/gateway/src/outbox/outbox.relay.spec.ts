@@ -227,7 +227,8 @@ describe('OutboxRelay', () => {
         ready: 0,
         signal,
       });
-      store.requests.get('done')!.result = 'done';
+      const done = store.requests.get('done');
+      if (done) done.result = 'done';
       const first = await relay.runOnce(NOW); // start-up: records generation 3, nothing is old enough
       expect(first).toMatchObject({ sweep: 'start-up', swept: 0 });
       expect((await relay.runOnce(at(1000))).sweep).toBeUndefined();
