@@ -142,11 +142,7 @@ export class TopologyMonitor implements OnApplicationBootstrap, OnApplicationShu
     try {
       const exists = await this.requestsQueueExists();
       const problems = await runTopologyCheck(() => model.createChannel(), steps);
-      // Before the first check a missing queue is a first start, not a loss.
-      if (exists === false && this.lastCheckedAt !== undefined) {
-        this.reportLoss('the requests queue was missing (declared again)');
-      }
-      this.record(problems);
+      this.record(problems, exists === false);
       return problems;
     } catch (error) {
       this.logger.debug(`topology check inconclusive: ${(error as Error).message}`);
@@ -181,14 +177,21 @@ export class TopologyMonitor implements OnApplicationBootstrap, OnApplicationShu
     for (const listener of this.lossListeners) listener(reason);
   }
 
-  private record(problems: TopologyProblem[]): void {
+  /**
+   * Records a check's result. A loss is reported once per check: the queue was missing, or the
+   * drift changed (it was declared again) — never at the first check (a first start, not a loss).
+   */
+  private record(problems: TopologyProblem[], missing: boolean): void {
     const before = this.mismatch;
     const first = this.lastCheckedAt === undefined;
     this.problems = problems;
     this.lastCheckedAt = new Date();
     const after = this.mismatch;
+    if (!first && missing) this.reportLoss('the requests queue was missing (declared again)');
     if (after === before) return;
-    if (!first) this.reportLoss('the requests queue was declared again (the drift changed)');
+    if (!first && !missing) {
+      this.reportLoss('the requests queue was declared again (the drift changed)');
+    }
     if (after) {
       this.logger.error(
         `topology mismatch (serving with the broker's existing declaration): ${after}`,
