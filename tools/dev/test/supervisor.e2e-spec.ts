@@ -1,3 +1,4 @@
+import { createTestApiKey } from '@sibyl/auth/testing';
 import { messagingNames } from '@sibyl/contracts';
 import { TINY_CORPUS, trainTinyModel } from '@sibyl/model/testing';
 import {
@@ -33,6 +34,7 @@ describe('npm start supervision (e2e)', () => {
   let gatewayUrl: string;
   let apps: AppProcess[];
   let supervisor: Supervisor;
+  let headers: Record<string, string>;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'sibyl-supervise-e2e-'));
@@ -72,6 +74,9 @@ describe('npm start supervision (e2e)', () => {
       log: (line) => lines.push(line),
       backoff: { initialMs: 500, maxMs: 5000, factor: 2, stableAfterMs: 60_000 },
     });
+    // the gateway enforces API keys: the test's traffic uses a real one, stored in its database
+    const { key } = await createTestApiKey(mongoUri, { scopes: ['predict', 'read'] });
+    headers = { 'content-type': 'application/json', authorization: `Bearer ${key}` };
     supervisor.start();
     try {
       await Promise.all(apps.map((app) => app.ready(90_000)));
@@ -99,7 +104,7 @@ describe('npm start supervision (e2e)', () => {
     const texts = Array.from({ length: count }, (_, i) => TEXTS[(offset + i) % TEXTS.length]);
     const res = await fetch(`${gatewayUrl}/v1/predictions/batch`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers,
       body: JSON.stringify({ texts }),
     });
     expect(res.status).toBe(202);
@@ -110,7 +115,7 @@ describe('npm start supervision (e2e)', () => {
   async function statuses(ids: string[]): Promise<Map<string, string>> {
     const res = await fetch(`${gatewayUrl}/v1/predictions/lookup`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers,
       body: JSON.stringify({ trackingIds: ids }),
     });
     expect(res.status).toBe(200);
