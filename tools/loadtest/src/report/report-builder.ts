@@ -1,11 +1,10 @@
 import { QueueDepthSummary } from '../monitor/queue-depth-poller';
 import { ProcessCpu } from '../monitor/process-cpu-sampler';
 import { summarize } from '../stats/percentiles';
-import { SampleRecorder } from '../stats/sample-recorder';
 import { throughputOf } from '../stats/throughput-timeline';
 import { SubmissionLog } from '../submit/submission-log';
 import { LabelledTextSet } from '../texts/labelled-texts';
-import { VerificationSummary } from '../verify/prediction-verifier';
+import { emptyVerificationSummary, VerificationSummary } from '../verify/prediction-verifier';
 import { LoadReport, RunEnvironment } from './load-report';
 
 /** Everything a run collected, handed to {@link buildReport}. */
@@ -48,7 +47,7 @@ export interface ReportInputs {
 export function buildReport(inputs: ReportInputs): LoadReport {
   const { log } = inputs;
   const verified = inputs.verification !== null;
-  const v = inputs.verification ?? emptyVerification();
+  const v = inputs.verification ?? emptyVerificationSummary();
   const accepted = log.ids.length;
   const completions = throughputOf(v.completedAt);
   const firstSubmit = firstSubmittedAt(v);
@@ -134,26 +133,6 @@ export function buildReport(inputs: ReportInputs): LoadReport {
     metrics: inputs.metrics,
     notes: inputs.notes,
     verdict: { ok: failures.length === 0, failures },
-  };
-}
-
-function emptyVerification(): VerificationSummary {
-  return {
-    total: 0,
-    done: 0,
-    failed: 0,
-    notFound: 0,
-    pending: 0,
-    lost: 0,
-    wrong: 0,
-    rewritten: 0,
-    inconsistent: 0,
-    unreadable: 0,
-    byLanguage: {},
-    submitToDone: new SampleRecorder(),
-    completedAt: [],
-    statusCounts: {},
-    problems: [],
   };
 }
 

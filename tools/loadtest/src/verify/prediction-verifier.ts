@@ -51,6 +51,30 @@ export interface VerificationSummary {
   problems: string[];
 }
 
+/**
+ * A summary with nothing verified yet: `total` ids to verify, latency samples sized for
+ * `capacity` of them. The report builder uses it (with no ids) when a run skipped verification.
+ */
+export function emptyVerificationSummary(total = 0, capacity?: number): VerificationSummary {
+  return {
+    total,
+    done: 0,
+    failed: 0,
+    notFound: 0,
+    pending: 0,
+    lost: 0,
+    wrong: 0,
+    rewritten: 0,
+    inconsistent: 0,
+    unreadable: 0,
+    byLanguage: {},
+    submitToDone: new SampleRecorder(capacity),
+    completedAt: [],
+    statusCounts: {},
+    problems: [],
+  };
+}
+
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** One lookup's answer: snapshots by id and the unknown ids, or 'unreadable'. */
@@ -75,23 +99,7 @@ export class PredictionVerifier {
 
   /** Verifies every id of the log. */
   async verify(log: SubmissionLog, texts: readonly LabelledText[]): Promise<VerificationSummary> {
-    const summary: VerificationSummary = {
-      total: log.ids.length,
-      done: 0,
-      failed: 0,
-      notFound: 0,
-      pending: 0,
-      lost: 0,
-      wrong: 0,
-      rewritten: 0,
-      inconsistent: 0,
-      unreadable: 0,
-      byLanguage: {},
-      submitToDone: new SampleRecorder(Math.max(16, log.ids.length)),
-      completedAt: [],
-      statusCounts: {},
-      problems: [],
-    };
+    const summary = emptyVerificationSummary(log.ids.length, Math.max(16, log.ids.length));
     const reads = await this.readUntilTerminal(log.ids);
     const rereads = this.options.reread ? await this.reread(log.ids, reads.terminal) : undefined;
     const languageOfText = new Map<number, string>();
