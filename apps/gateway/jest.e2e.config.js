@@ -1,9 +1,7 @@
 module.exports = {
   displayName: 'gateway-e2e',
-  preset: '../../jest.preset.js',
+  preset: '../../jest.e2e.preset.js',
   rootDir: __dirname,
-  testMatch: ['<rootDir>/src/**/*.e2e-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
-  globalSetup: '<rootDir>/../../libs/testing/src/global-setup.js',
-  maxWorkers: 1,
+  testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
   testTimeout: 60000,
 };

@@ -2,10 +2,8 @@
 // processes against the real RabbitMQ and FerretDB; `nx e2e predictor` builds both first.
 module.exports = {
   displayName: 'predictor-e2e',
-  preset: '../../jest.preset.js',
+  preset: '../../jest.e2e.preset.js',
   rootDir: __dirname,
-  testMatch: ['<rootDir>/src/**/*.e2e-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
-  globalSetup: '../../libs/testing/src/global-setup.js',
-  maxWorkers: 1,
+  testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
   testTimeout: 600000,
 };

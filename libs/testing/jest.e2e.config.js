@@ -1,9 +1,7 @@
 module.exports = {
   displayName: 'testing-e2e',
-  preset: '../../jest.preset.js',
+  preset: '../../jest.e2e.preset.js',
   rootDir: __dirname,
   testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-  globalSetup: '<rootDir>/src/global-setup.js',
-  maxWorkers: 1,
   testTimeout: 120000,
 };

@@ -6,10 +6,8 @@
  */
 module.exports = {
   displayName: 'chaos-e2e',
-  preset: '../../jest.preset.js',
+  preset: '../../jest.e2e.preset.js',
   rootDir: __dirname,
   testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-  globalSetup: '../../libs/testing/src/global-setup.js',
-  maxWorkers: 1,
   testTimeout: 900000,
 };
