@@ -8,6 +8,7 @@ export type {
 } from './amqp.module-definition';
 export * from './amqp-connection.provider';
 export * from './amqp.health';
+export * from './model-events-exchange';
 export * from './prediction-topology';
 export * from './prediction.publisher';
 export * from './publish-errors';

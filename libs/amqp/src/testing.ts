@@ -2,8 +2,8 @@ import type { MessagingNames } from '@sibyl/contracts';
 import { Channel, connect } from 'amqplib';
 
 /**
- * Deletes a (namespaced) prediction topology — queues and exchanges — so tests leave the
- * shared broker clean. Missing entities are ignored.
+ * Deletes a (namespaced) prediction topology — queues and exchanges, the model events exchange
+ * included — so tests leave the shared broker clean. Missing entities are ignored.
  */
 export async function deletePredictionTopology(url: string, names: MessagingNames): Promise<void> {
   const removals: Array<(channel: Channel) => Promise<unknown>> = [
@@ -11,6 +11,7 @@ export async function deletePredictionTopology(url: string, names: MessagingName
     (channel) => channel.deleteQueue(names.deadLetterQueue),
     (channel) => channel.deleteExchange(names.requestsExchange),
     (channel) => channel.deleteExchange(names.deadLetterExchange),
+    (channel) => channel.deleteExchange(names.modelEventsExchange),
   ];
   const connection = await connect(url);
   try {

@@ -1,3 +1,5 @@
+export * from './messages';
+export * from './model-promoted';
 export * from './patterns';
 export * from './prediction-requested';
 export * from './rest';

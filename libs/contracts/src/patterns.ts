@@ -16,6 +16,10 @@ export enum MessagingV1 {
   DeadLetterExchange = 'sibyl.v1.predictions.dlx',
   /** Durable queue holding dead letters for inspection. */
   DeadLetterQueue = 'sibyl.v1.predictions.dead',
+  /** Fanout exchange announcing that a model became live (every predictor binds a queue). */
+  ModelEventsExchange = 'sibyl.v1.models',
+  /** Message `type` of {@link ModelPromotedV1}. */
+  ModelPromoted = 'model.promoted.v1',
 }
 
 /** Header carrying the reason a message was dead-lettered by a predictor. */
@@ -28,6 +32,7 @@ export interface MessagingNames {
   routingKey: string;
   deadLetterExchange: string;
   deadLetterQueue: string;
+  modelEventsExchange: string;
 }
 
 /**
@@ -44,5 +49,6 @@ export function messagingNames(namespace?: string): MessagingNames {
     routingKey: MessagingV1.PredictionRequested,
     deadLetterExchange: prefix + MessagingV1.DeadLetterExchange,
     deadLetterQueue: prefix + MessagingV1.DeadLetterQueue,
+    modelEventsExchange: prefix + MessagingV1.ModelEventsExchange,
   };
 }

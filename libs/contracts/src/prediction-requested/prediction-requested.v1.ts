@@ -1,14 +1,6 @@
-import { plainToInstance } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsNotEmpty,
-  IsString,
-  IsUUID,
-  Min,
-  validateSync,
-} from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsString, IsUUID, Min } from 'class-validator';
+import { parseJsonMessage, type ParseResult } from '../messages';
+import { MessagingV1 } from '../patterns';
 
 /**
  * `prediction.requested.v1` — published by the gateway (and its outbox relay)
@@ -45,9 +37,6 @@ export class PredictionRequestedV1 {
 /** The fields of a `prediction.requested.v1` message (the version is added when encoding). */
 export type PredictionRequest = Omit<PredictionRequestedV1, 'v'>;
 
-/** Result of {@link parsePredictionRequestedV1}: the message, or why it was refused. */
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; reason: string };
-
 /**
  * Decodes and validates a `prediction.requested.v1` body. Never throws: a malformed
  * body yields `{ ok: false, reason }` so that the consumer can dead-letter it.
@@ -55,24 +44,7 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; reason: strin
 export function parsePredictionRequestedV1(
   body: Buffer | string,
 ): ParseResult<PredictionRequestedV1> {
-  let plain: unknown;
-  try {
-    plain = JSON.parse(typeof body === 'string' ? body : body.toString('utf8'));
-  } catch (error) {
-    return { ok: false, reason: `body is not JSON: ${(error as Error).message}` };
-  }
-  if (typeof plain !== 'object' || plain === null || Array.isArray(plain)) {
-    return { ok: false, reason: 'body is not a JSON object' };
-  }
-  const message = plainToInstance(PredictionRequestedV1, plain);
-  const errors = validateSync(message, { forbidUnknownValues: true });
-  if (errors.length > 0) {
-    const reason = errors
-      .map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`)
-      .join('; ');
-    return { ok: false, reason: `invalid prediction.requested.v1: ${reason}` };
-  }
-  return { ok: true, value: message };
+  return parseJsonMessage(PredictionRequestedV1, body, MessagingV1.PredictionRequested);
 }
 
 /** Serialises a message body; the inverse of {@link parsePredictionRequestedV1}. */

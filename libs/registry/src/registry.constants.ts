@@ -1,0 +1,24 @@
+/** Collection holding one document per model version (`_id` = version). */
+export const MODELS_COLLECTION = 'models';
+/** Collection holding the artifact bytes, `{ _id: "<version>:<n>", version, n, data }`. */
+export const MODEL_CHUNKS_COLLECTION = 'model_chunks';
+/**
+ * Artifact bytes per chunk document: 1 MiB less 1 KiB, so that a whole chunk document (bytes,
+ * `_id`, `version`, `n` and BSON framing) stays within 1 MiB. GridFS is not used (FerretDB lacks it).
+ */
+export const CHUNK_BYTES = 1024 * 1024 - 1024;
+/** Chunk documents written per insert round trip. */
+export const CHUNKS_PER_WRITE = 4;
+/** Prefix of every content-derived version: `langid-<first 12 hex of sha256>`. */
+export const MODEL_VERSION_PREFIX = 'langid';
+/** Hex digits of the artifact's SHA-256 that make up its version. */
+export const MODEL_VERSION_HEX_DIGITS = 12;
+/** Name recorded for a model when `add` is given none (the artifact's `model.info` name). */
+export const DEFAULT_MODEL_NAME = 'sibyl-langid';
+/**
+ * Default promotion margin: a candidate may be at most this much below the live model's held-out
+ * accuracy (0.002 = 0.2 percentage points). Apps read PROMOTION_MAX_ACCURACY_DROP.
+ */
+export const DEFAULT_PROMOTION_MAX_ACCURACY_DROP = 0.002;
+/** MongoDB's (and FerretDB's) duplicate key error code. */
+export const DUPLICATE_KEY = 11000;

@@ -1,0 +1,2 @@
+export * from './model-registry';
+export * from './model-registry.types';
