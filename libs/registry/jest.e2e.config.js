@@ -1,9 +1,8 @@
+/** End-to-end: the registry against the real database, with the trained model. */
 module.exports = {
   displayName: 'registry-e2e',
-  preset: '../../jest.preset.js',
+  preset: '../../jest.e2e.preset.js',
   rootDir: __dirname,
   testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-  globalSetup: '../../libs/testing/src/global-setup.js',
-  maxWorkers: 1,
   testTimeout: 120000,
 };
