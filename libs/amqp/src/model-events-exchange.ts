@@ -1,4 +1,10 @@
-import type { MessagingNames } from '@sibyl/contracts';
+import {
+  encodeModelPromotedV1,
+  MessagingV1,
+  type MessagingNames,
+  type ModelPromotedV1,
+} from '@sibyl/contracts';
+import type { Options } from 'amqplib';
 import type { TopologyChannel } from './prediction-topology';
 
 /**
@@ -11,4 +17,36 @@ export async function assertModelEventsExchange(
   names: Pick<MessagingNames, 'modelEventsExchange'>,
 ): Promise<void> {
   await channel.assertExchange(names.modelEventsExchange, 'fanout', { durable: true });
+}
+
+/** The confirm-channel operations {@link publishModelPromoted} needs (an amqplib `ConfirmChannel`). */
+export interface ModelEventsChannel extends Pick<TopologyChannel, 'assertExchange'> {
+  publish(
+    exchange: string,
+    routingKey: string,
+    content: Buffer,
+    options?: Options.Publish,
+  ): boolean;
+  waitForConfirms(): Promise<void>;
+}
+
+/**
+ * Publishes `model.promoted.v1` (persistent) on the model events exchange, declaring it first, and
+ * resolves once the broker confirmed it; rejects on a nack or a closed channel. Call it only after
+ * the registry says the version is live.
+ */
+export async function publishModelPromoted(
+  channel: ModelEventsChannel,
+  names: Pick<MessagingNames, 'modelEventsExchange'>,
+  message: Omit<ModelPromotedV1, 'type'>,
+): Promise<void> {
+  await assertModelEventsExchange(channel, names);
+  channel.publish(names.modelEventsExchange, '', encodeModelPromotedV1(message), {
+    persistent: true,
+    contentType: 'application/json',
+    type: MessagingV1.ModelPromoted,
+    messageId: `${message.version}:${message.at}`,
+    timestamp: Math.floor(Date.parse(message.at) / 1000),
+  });
+  await channel.waitForConfirms();
 }

@@ -3,6 +3,7 @@
 // promotion gate and rollback. Each run uses its own database, dropped at the end.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { encodeModelPromotedV1, parseModelPromotedV1 } from '@sibyl/contracts';
 import { uniqueMongoUri } from '@sibyl/testing';
 import mongoose from 'mongoose';
 import {
@@ -13,8 +14,10 @@ import {
   PromotionRefusedError,
   RegistryConflictError,
   RegistryUsageError,
+  modelPromotedEvent,
   modelVersionOf,
   type AddModelMeta,
+  type ModelRecord,
   type ModelMetrics,
 } from '../src';
 
@@ -43,19 +46,28 @@ function meta(metricsOfModel: ModelMetrics, note: string): AddModelMeta {
 }
 
 describe('ModelRegistry (real database)', () => {
-  let connection: mongoose.Connection;
+  let client: mongoose.mongo.MongoClient;
+  let db: mongoose.mongo.Db;
   let registry: ModelRegistry;
   let modelBytes: Buffer;
 
+  /** The live model; fails the test when none is. */
+  async function requireLive(): Promise<ModelRecord> {
+    const live = await registry.live();
+    if (!live) throw new Error('no model is live');
+    return live;
+  }
+
   beforeAll(async () => {
     modelBytes = readFileSync(MODEL_PATH);
-    connection = await mongoose.createConnection(uniqueMongoUri()).asPromise();
-    registry = new ModelRegistry(connection.db!);
+    client = await mongoose.mongo.MongoClient.connect(uniqueMongoUri());
+    db = client.db();
+    registry = new ModelRegistry(db);
   });
 
   afterAll(async () => {
-    await connection?.dropDatabase().catch(() => undefined);
-    await connection?.close();
+    await db?.dropDatabase().catch(() => undefined);
+    await client?.close();
   });
 
   it('stores the trained model in chunks of at most 1 MiB and returns the same bytes', async () => {
@@ -68,8 +80,8 @@ describe('ModelRegistry (real database)', () => {
       expect.objectContaining({ action: 'added', actor: 'registry-e2e', reason: 'trained' }),
     ]);
 
-    const chunks = await connection
-      .db!.collection(MODEL_CHUNKS_COLLECTION)
+    const chunks = await db
+      .collection(MODEL_CHUNKS_COLLECTION)
       .find({ version: record.version })
       .toArray();
     expect(chunks).toHaveLength(record.chunks);
@@ -79,7 +91,7 @@ describe('ModelRegistry (real database)', () => {
     expect((await registry.fetchArtifact(record.version)).equals(modelBytes)).toBe(true);
 
     // Small chunks: many pieces, still the same bytes.
-    const small = new ModelRegistry(connection.db!, { chunkBytes: 64 * 1024 });
+    const small = new ModelRegistry(db, { chunkBytes: 64 * 1024 });
     const variant = Buffer.concat([modelBytes, Buffer.from('small-chunks')]);
     const smallRecord = await small.add(variant, meta(metrics(0.9, {}), 'small chunks'));
     expect(smallRecord.chunks).toBe(Math.ceil(variant.length / (64 * 1024)));
@@ -102,9 +114,10 @@ describe('ModelRegistry (real database)', () => {
 
   it('refuses a corrupted or missing chunk with a clear error, and a re-add repairs it', async () => {
     const version = modelVersionOf(modelBytes);
-    const chunks = connection.db!.collection(MODEL_CHUNKS_COLLECTION);
+    const chunks = db.collection(MODEL_CHUNKS_COLLECTION);
     const original = await chunks.findOne({ _id: `${version}:0` as never });
-    const corrupted = Buffer.from(original!.data.buffer);
+    const corrupted = Buffer.from(original?.data.buffer ?? []);
+    expect(corrupted.length).toBeGreaterThan(0);
     corrupted[corrupted.length >> 1] ^= 0x01;
     await chunks.updateOne({ _id: `${version}:0` as never }, { $set: { data: corrupted } });
 
@@ -131,6 +144,11 @@ describe('ModelRegistry (real database)', () => {
       expect.objectContaining({ action: 'promote', previousVersion: null, deltas: null }),
     );
     expect((await registry.live())?.version).toBe(live.version);
+    const event = parseModelPromotedV1(encodeModelPromotedV1(modelPromotedEvent(first)));
+    expect(event).toEqual({
+      ok: true,
+      value: expect.objectContaining({ version: live.version, sha256: live.sha256 }),
+    });
 
     const worseBytes = Buffer.concat([modelBytes, Buffer.from('worse')]);
     const worse = await registry.add(worseBytes, meta(metrics(0.93, { en: 0.96, sv: 0.9 }), 'w'));
@@ -138,7 +156,8 @@ describe('ModelRegistry (real database)', () => {
       .promote(worse.version, { actor: 'bob', margin: 0.002 })
       .catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(PromotionRefusedError);
-    const deltas = (refusal as PromotionRefusedError).deltas!;
+    const deltas = (refusal as PromotionRefusedError).deltas;
+    if (!deltas) throw new Error('a refusal against a live model carries deltas');
     expect(deltas.against).toBe(live.version);
     expect(deltas.heldOutAccuracy).toBeCloseTo(-0.02, 10);
     expect(deltas.perLanguageF1.sv).toBeCloseTo(-0.04, 10);
@@ -177,7 +196,7 @@ describe('ModelRegistry (real database)', () => {
   });
 
   it('forces a refused promotion only with a reason, and records it', async () => {
-    const current = (await registry.live())!;
+    const current = await requireLive();
     const worst = await registry.add(
       Buffer.concat([modelBytes, Buffer.from('worst')]),
       meta(metrics(0.5, { en: 0.5 }), ''),
@@ -214,7 +233,7 @@ describe('ModelRegistry (real database)', () => {
 
   it('rolls back one model further each time, then says there is nothing left', async () => {
     // History so far: trained -> worse (tolerated) -> rollback -> better -> worst -> rollback.
-    const now = (await registry.live())!;
+    const now = await requireLive();
     const back = await registry.rollback({ actor: 'frank' });
     expect(back.record.version).toBe(now.previousLive);
     await expect(registry.rollback({ actor: 'frank' })).rejects.toThrow(/nothing to roll back to/);

@@ -1,2 +1,3 @@
 export * from './model-registry';
 export * from './model-registry.types';
+export * from './model-promoted-event';
