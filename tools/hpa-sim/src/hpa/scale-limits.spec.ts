@@ -11,27 +11,15 @@ const up: ScalingRules = {
 };
 
 describe('scale limits', () => {
-  it('count only the changes inside the period', () => {
-    expect(
-      changeWithin(
-        [
-          { at: 0, change: 3 },
-          { at: 20, change: 2 },
-        ],
-        30,
-        15,
-      ),
-    ).toBe(2);
-    expect(
-      changeWithin(
-        [
-          { at: 0, change: 3 },
-          { at: 20, change: 2 },
-        ],
-        30,
-        31,
-      ),
-    ).toBe(5);
+  it.each([
+    { periodSeconds: 15, change: 2 },
+    { periodSeconds: 31, change: 5 },
+  ])('count only the changes inside a $periodSeconds s period', ({ periodSeconds, change }) => {
+    const events = [
+      { at: 0, change: 3 },
+      { at: 20, change: 2 },
+    ];
+    expect(changeWithin(events, 30, periodSeconds)).toBe(change);
   });
 
   it('allow the larger of +100 % and +4 pods with selectPolicy Max', () => {
