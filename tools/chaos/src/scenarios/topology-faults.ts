@@ -1,4 +1,5 @@
 import { requestsQueueArguments } from '@sibyl/amqp';
+import { heldFault } from './held-fault';
 import { Scenario } from './scenario';
 
 /** The requests queue deleted by an operator (with the messages it held); the apps must heal. */
@@ -22,23 +23,19 @@ const FOREIGN_DELIVERY_LIMIT = 6;
  * (`x-delivery-limit` 6), same name and binding; after the fault time the foreign queue is
  * deleted again. Drift must be loud on readiness while it lasts; nothing may stay stuck.
  */
-export const queueRedeclared: Scenario = {
+export const queueRedeclared = heldFault({
   name: 'queue-redeclared',
   title: `requests queue re-declared with x-delivery-limit ${FOREIGN_DELIVERY_LIMIT}, later deleted`,
-  async inject(ctx) {
-    const { names } = ctx;
-    await ctx.broker.withChannel(async (channel) => {
+  start: ({ broker, names }) =>
+    broker.withChannel(async (channel) => {
       await channel.deleteQueue(names.requestsQueue);
       await channel.assertQueue(names.requestsQueue, {
         durable: true,
         arguments: requestsQueueArguments(names, FOREIGN_DELIVERY_LIMIT),
       });
       await channel.bindQueue(names.requestsQueue, names.requestsExchange, names.routingKey);
-    });
-    await ctx.sleep(ctx.faultMs);
-  },
-  async heal(ctx) {
-    await ctx.broker.withChannel((channel) => channel.deleteQueue(ctx.names.requestsQueue));
-  },
+    }),
+  end: ({ broker, names }) =>
+    broker.withChannel((channel) => channel.deleteQueue(names.requestsQueue)),
   during: [{ app: 'any', probe: 'ready', expect: 'sometimes-not-200' }],
-};
+});
