@@ -158,23 +158,7 @@ export class ChaosStack {
     this.options.log(`${name} pid ${process.pid} on port ${port}`);
   }
 
-  private async waitReady(app: StackApp): Promise<void> {
-    const deadline = Date.now() + this.options.readyTimeoutMs;
-    let last = 'no answer';
-    while (Date.now() < deadline) {
-      if (app.process.hasExited)
-        throw new Error(`${app.name} exited during start-up; log tail:\n${app.process.logTail()}`);
-      try {
-        const res = await fetch(`${app.url}/health/ready`, { signal: AbortSignal.timeout(2000) });
-        if (res.status === 200) return;
-        last = `HTTP ${res.status}: ${(await res.text()).slice(0, 300)}`;
-      } catch (error) {
-        last = (error as Error).message;
-      }
-      await sleep(250);
-    }
-    throw new Error(
-      `${app.name} not ready after ${this.options.readyTimeoutMs} ms (${last}); log tail:\n${app.process.logTail()}`,
-    );
+  private waitReady(app: StackApp): Promise<void> {
+    return app.process.waitReady(`${app.url}/health/ready`, this.options.readyTimeoutMs);
   }
 }

@@ -1,6 +1,11 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, readFileSync, WriteStream } from 'node:fs';
 
+/** How long one readiness request may take (ms). */
+const READY_REQUEST_TIMEOUT_MS = 2_000;
+/** Pause between readiness requests (ms). */
+const READY_POLL_INTERVAL_MS = 250;
+
 /** Options of {@link startAppProcess}. */
 export interface AppProcessOptions {
   /** Display name: `gateway`, `predictor-1`, … */
@@ -57,6 +62,27 @@ export class AppProcess {
   /** True once the process has exited. */
   get hasExited(): boolean {
     return this.exitCode !== undefined;
+  }
+
+  /** Polls `url` until it answers 200; throws when the process dies or `timeoutMs` passes. */
+  async waitReady(url: string, timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    let last = 'no answer';
+    while (Date.now() < deadline) {
+      if (this.hasExited)
+        throw new Error(`${this.name} exited during start-up; log tail:\n${this.logTail()}`);
+      try {
+        const res = await fetch(url, { signal: AbortSignal.timeout(READY_REQUEST_TIMEOUT_MS) });
+        if (res.status === 200) return;
+        last = `HTTP ${res.status}: ${(await res.text()).slice(0, 300)}`;
+      } catch (error) {
+        last = (error as Error).message;
+      }
+      await new Promise((resolve) => setTimeout(resolve, READY_POLL_INTERVAL_MS));
+    }
+    throw new Error(
+      `${this.name} not ready at ${url} after ${timeoutMs} ms (${last}); log tail:\n${this.logTail()}`,
+    );
   }
 
   /** Last lines of its log, for error messages. */

@@ -45,29 +45,6 @@ export interface SibylStack {
   stop(): Promise<void>;
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-/** Polls `url` until it answers 200 or the app dies or the timeout passes. */
-async function waitReady(app: AppProcess, url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let last = 'no answer';
-  while (Date.now() < deadline) {
-    if (app.hasExited)
-      throw new Error(`${app.name} exited during start-up; log tail:\n${app.logTail()}`);
-    try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
-      if (res.status === 200) return;
-      last = `HTTP ${res.status}: ${(await res.text()).slice(0, 300)}`;
-    } catch (error) {
-      last = (error as Error).message;
-    }
-    await sleep(250);
-  }
-  throw new Error(
-    `${app.name} not ready at ${url} after ${timeoutMs} ms (${last}); log tail:\n${app.logTail()}`,
-  );
-}
-
 /**
  * Starts one gateway and N predictors from the built apps on a unique namespace and
  * database (given in the options), waits until each answers `/health/ready`, and
@@ -124,7 +101,7 @@ export async function startSibylStack(options: StackOptions): Promise<SibylStack
       `gateway pid ${gateway.pid} on ${gatewayUrl}${options.httpAdapter ? ` (${options.httpAdapter})` : ''}`,
     );
     // The gateway declares the topology first; predictors then attach to it.
-    await waitReady(gateway, `${gatewayUrl}/health/ready`, options.readyTimeoutMs ?? 60_000);
+    await gateway.waitReady(`${gatewayUrl}/health/ready`, options.readyTimeoutMs ?? 60_000);
     const predictorUrls: string[] = [];
     for (let i = 0; i < options.predictors; i++) {
       const port = options.predictorPort ? options.predictorPort + i : await freePort();
@@ -155,7 +132,7 @@ export async function startSibylStack(options: StackOptions): Promise<SibylStack
       processes
         .slice(1)
         .map((p, i) =>
-          waitReady(p, `${predictorUrls[i]}/health/ready`, options.readyTimeoutMs ?? 60_000),
+          p.waitReady(`${predictorUrls[i]}/health/ready`, options.readyTimeoutMs ?? 60_000),
         ),
     );
     return { gatewayUrl, predictorUrls, processes, profileDir, stop: stopAll };
