@@ -19,23 +19,14 @@ async function main(): Promise<void> {
   await stack.start();
   let failed = true;
   try {
-    const report = await runFuzz(
-      {
-        baseUrl: stack.gateway.url,
-        pid: stack.gateway.pid ?? -1,
-        apiKey: stack.apiKey,
-        canaryKey: stack.canaryKey,
-        isRunning: () => stack.gateway.running,
-      },
-      {
-        ...args,
-        progressEvery: 100,
-        onProgress: (done, r) =>
-          process.stdout.write(
-            `[fuzz] ${done}/${args.runs} requests, peak RSS ${(r.rssPeakBytes / 2 ** 20).toFixed(0)} MiB\n`,
-          ),
-      },
-    );
+    const report = await runFuzz(stack.target(), {
+      ...args,
+      progressEvery: 100,
+      onProgress: (done, r) =>
+        process.stdout.write(
+          `[fuzz] ${done}/${args.runs} requests, peak RSS ${(r.rssPeakBytes / 2 ** 20).toFixed(0)} MiB\n`,
+        ),
+    });
     process.stdout.write(`${formatReport(report)}\n`);
     failed = Boolean(report.failure) || report.canaryFailures.length > 0;
   } finally {

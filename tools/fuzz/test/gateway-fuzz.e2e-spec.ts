@@ -14,22 +14,13 @@ describe('HTTP fuzz of the gateway (fixed seed)', () => {
   afterAll(() => stack.stop());
 
   it(`answers ${RUNS} random requests without a 5xx or a crash, in bounded memory, while serving valid traffic`, async () => {
-    const report = await runFuzz(
-      {
-        baseUrl: stack.gateway.url,
-        pid: stack.gateway.pid ?? -1,
-        apiKey: stack.apiKey,
-        canaryKey: stack.canaryKey,
-        isRunning: () => stack.gateway.running,
-      },
-      {
-        runs: RUNS,
-        seed: SEED,
-        maxRssGrowthMiB: 256,
-        progressEvery: 100,
-        onProgress: (done) => process.stderr.write(`[fuzz e2e] ${done}/${RUNS} requests\n`),
-      },
-    );
+    const report = await runFuzz(stack.target(), {
+      runs: RUNS,
+      seed: SEED,
+      maxRssGrowthMiB: 256,
+      progressEvery: 100,
+      onProgress: (done) => process.stderr.write(`[fuzz e2e] ${done}/${RUNS} requests\n`),
+    });
     process.stderr.write(`${formatReport(report)}\n`);
     expect(report.failure).toBeUndefined();
     expect(report.requests).toBe(RUNS);

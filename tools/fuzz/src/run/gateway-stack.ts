@@ -12,6 +12,7 @@ import {
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import mongoose from 'mongoose';
+import { FuzzTarget } from './fuzz-run';
 
 /**
  * The built gateway as a child process on a free port, against the real RabbitMQ and database, on its own
@@ -54,6 +55,17 @@ export class FuzzGatewayStack {
       port,
       logFile: join(this.logDir, 'gateway.log'),
     });
+  }
+
+  /** The started gateway as the target of a fuzz run. */
+  target(): FuzzTarget {
+    return {
+      baseUrl: this.gateway.url,
+      pid: this.gateway.pid ?? -1,
+      apiKey: this.apiKey,
+      canaryKey: this.canaryKey,
+      isRunning: () => this.gateway.running,
+    };
   }
 
   /** Stops the gateway; removes the topology and the database. */
