@@ -3,16 +3,7 @@ import { parseKeysArgs, UsageError } from './keys-args';
 describe('parseKeysArgs', () => {
   it('parses create with scopes, rate limit and --json', () => {
     expect(
-      parseKeysArgs([
-        'create',
-        '--name',
-        'ci',
-        '--scopes',
-        'predict,read',
-        '--rate-limit',
-        '5',
-        '--json',
-      ]),
+      parseKeysArgs('create --name ci --scopes predict,read --rate-limit 5 --json'.split(' ')),
     ).toEqual({
       name: 'create',
       key: { name: 'ci', scopes: ['predict', 'read'], rateLimit: 5 },

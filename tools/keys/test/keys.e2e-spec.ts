@@ -40,14 +40,7 @@ describe('npm run keys', () => {
 
   it('creates a key, stored only as its hash, and refuses the same name twice', async () => {
     const created = await keys(
-      'create',
-      '--name',
-      'ci',
-      '--scopes',
-      'predict,read',
-      '--rate-limit',
-      '5',
-      '--json',
+      ...'create --name ci --scopes predict,read --rate-limit 5 --json'.split(' '),
     );
     expect(created.code).toBe(0);
     expect(created.stderr).toMatch(/connecting to mongodb:\/\/127\.0\.0\.1/);
