@@ -25,9 +25,15 @@ import {
 /** AMQP reply code of `checkQueue` on a missing queue. */
 const QUEUE_NOT_FOUND = 404;
 
+/** What `checkQueue` says about a queue. */
+interface QueueCounts {
+  messageCount: number;
+  consumerCount: number;
+}
+
 /** The `checkQueue` of an amqplib channel. */
 interface QueueChecker {
-  checkQueue(queue: string): Promise<{ messageCount: number; consumerCount: number }>;
+  checkQueue(queue: string): Promise<QueueCounts>;
 }
 
 /**
@@ -91,20 +97,10 @@ export class TopologyMonitor implements OnApplicationBootstrap, OnApplicationShu
    * queue closes the channel that asks); undefined when unknown.
    */
   async requestsQueueState(): Promise<{ ready: number; consumers: number } | undefined> {
-    const model = this.connection.connection as
-      { createChannel(): Promise<CheckChannel & QueueChecker> } | undefined;
-    if (!model) return undefined;
-    let channel: (CheckChannel & QueueChecker) | undefined;
-    try {
-      channel = await model.createChannel();
-      channel.on('error', () => undefined);
-      const state = await channel.checkQueue(this.names.requestsQueue);
-      return { ready: state.messageCount, consumers: state.consumerCount };
-    } catch {
-      return undefined;
-    } finally {
-      await channel?.close().catch(() => undefined);
-    }
+    const state = await this.checkRequestsQueue();
+    return typeof state === 'object'
+      ? { ready: state.messageCount, consumers: state.consumerCount }
+      : undefined;
   }
 
   /** Starts the periodic checks. */
@@ -152,6 +148,15 @@ export class TopologyMonitor implements OnApplicationBootstrap, OnApplicationShu
 
   /** True or false when the broker said whether the requests queue exists; undefined when unknown. */
   private async requestsQueueExists(): Promise<boolean | undefined> {
+    const state = await this.checkRequestsQueue();
+    return state === undefined ? undefined : state !== 'missing';
+  }
+
+  /**
+   * The broker's answer about the requests queue, asked on a throwaway channel (a missing queue
+   * closes the channel that asks): its counts, `missing`, or undefined when unknown.
+   */
+  private async checkRequestsQueue(): Promise<QueueCounts | 'missing' | undefined> {
     const model = this.connection.connection as
       { createChannel(): Promise<CheckChannel & QueueChecker> } | undefined;
     if (!model) return undefined;
@@ -159,12 +164,11 @@ export class TopologyMonitor implements OnApplicationBootstrap, OnApplicationShu
     try {
       channel = await model.createChannel();
       channel.on('error', () => undefined);
-      await channel.checkQueue(this.names.requestsQueue);
-      return true;
+      return await channel.checkQueue(this.names.requestsQueue);
     } catch (error) {
       if ((error as { code?: unknown }).code === QUEUE_NOT_FOUND) {
         channel = undefined; // the broker closed it
-        return false;
+        return 'missing';
       }
       return undefined;
     } finally {
