@@ -28,6 +28,17 @@ class FakeChannel extends EventEmitter {
     this.published.push({ exchange, key, content, options });
     return this.onPublish(exchange, key, content, options);
   };
+
+  /** From now on the broker confirms every publish and returns it (routed to no queue) on `raw`. */
+  returnEveryPublish(raw: EventEmitter): void {
+    this.onPublish = async (_exchange, key, _content, options) => {
+      raw.emit('return', {
+        properties: { messageId: options['messageId'] },
+        fields: { routingKey: key },
+      });
+      return true;
+    };
+  }
 }
 
 function setup(connected = true, maxInFlight?: number) {
@@ -107,13 +118,7 @@ describe('PredictionPublisher', () => {
   it('rejects a publish the broker returned (routed to no queue) although it was confirmed', async () => {
     const { channel, publisher, setUp } = setup();
     const raw = await setUp();
-    channel.onPublish = async (_e, key, _c, options) => {
-      raw.emit('return', {
-        properties: { messageId: options['messageId'] },
-        fields: { routingKey: key },
-      });
-      return true;
-    };
+    channel.returnEveryPublish(raw);
     await expect(publisher.publishRequested(request)).rejects.toBeInstanceOf(PublishReturnedError);
     channel.onPublish = async () => true;
     await expect(publisher.publishRequested(request)).resolves.toBeUndefined();
@@ -123,13 +128,7 @@ describe('PredictionPublisher', () => {
     const { channel, publisher, setUp, verify } = setup();
     const raw = await setUp();
     expect(verify).toHaveBeenCalledTimes(1); // the set-up's declaration
-    channel.onPublish = async (_e, key, _c, options) => {
-      raw.emit('return', {
-        properties: { messageId: options['messageId'] },
-        fields: { routingKey: key },
-      });
-      return true;
-    };
+    channel.returnEveryPublish(raw);
     await expect(publisher.publishRequested(request)).rejects.toBeInstanceOf(PublishReturnedError);
     expect(verify).toHaveBeenCalledTimes(2);
   });
