@@ -9,6 +9,17 @@ export interface LinearModel {
   intercepts: Float32Array;
 }
 
+/** A float32 model with every weight and intercept zero, for training to fill in class by class. */
+export function zeroLinearModel(classCount: number, featureCount: number): LinearModel {
+  return {
+    classCount,
+    featureCount,
+    weights: new Float32Array(featureCount * classCount),
+    int8Rows: null,
+    intercepts: new Float32Array(classCount),
+  };
+}
+
 /**
  * Int8 weights stored by feature row, zeros left out: the nonzero weights of feature f are
  * `values[starts[f]..starts[f+1])` for classes `classes[...]`, each times `scales[f]`.

@@ -1,5 +1,5 @@
 import { SparseMatrix } from '../features/sparse-matrix';
-import type { LinearModel } from './linear-model';
+import { LinearModel, zeroLinearModel } from './linear-model';
 import {
   BinarySolution,
   DualSolverOptions,
@@ -53,13 +53,7 @@ export function trainOneVsRest(
 ): LinearModel {
   checkInputs(matrix, labels, options);
   const squaredNorms = rowSquaredNorms(matrix);
-  const model: LinearModel = {
-    classCount,
-    featureCount: matrix.cols,
-    weights: new Float32Array(matrix.cols * classCount),
-    int8Rows: null,
-    intercepts: new Float32Array(classCount),
-  };
+  const model = zeroLinearModel(classCount, matrix.cols);
   for (let k = 0; k < classCount; k++) {
     const solution = solveSquaredHingeDual(
       {

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { SparseMatrix } from '../features/sparse-matrix';
 import { BinarySolution, solveSquaredHingeDual } from './dual-coordinate-descent';
-import type { LinearModel } from './linear-model';
+import { LinearModel, zeroLinearModel } from './linear-model';
 import {
   LinearSvmOptions,
   SvmProgress,
@@ -61,13 +61,7 @@ export async function trainOneVsRestParallel(
     squaredNorms: shared(rowSquaredNorms(matrix)),
     sampleWeights: options.sampleWeights ? shared(options.sampleWeights) : null,
   };
-  const model: LinearModel = {
-    classCount,
-    featureCount: matrix.cols,
-    weights: new Float32Array(matrix.cols * classCount),
-    int8Rows: null,
-    intercepts: new Float32Array(classCount),
-  };
+  const model = zeroLinearModel(classCount, matrix.cols);
   let next = 0;
   let done = 0;
   const runWorker = () =>
