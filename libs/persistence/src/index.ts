@@ -1,4 +1,5 @@
 export * from './errors';
+export * from './feedback';
 export * from './outbox-cursor';
 export * from './prediction-record';
 export * from './prediction-result';

@@ -1,4 +1,4 @@
-import { DUPLICATE_KEY, duplicateKeyIndexes } from './duplicate-keys';
+import { DUPLICATE_KEY, duplicateKeyIndexes, upsertRetryingDuplicate } from './duplicate-keys';
 
 describe('duplicateKeyIndexes', () => {
   it('lists the indexes of duplicate-key write errors', () => {
@@ -27,5 +27,20 @@ describe('duplicateKeyIndexes', () => {
     ).toBeUndefined();
     expect(duplicateKeyIndexes({ writeErrors: [] })).toBeUndefined();
     expect(duplicateKeyIndexes(null)).toBeUndefined();
+  });
+});
+
+describe('upsertRetryingDuplicate', () => {
+  it('runs the upsert once more after a duplicate key, and rethrows anything else', async () => {
+    let calls = 0;
+    const racing = async () => {
+      calls++;
+      if (calls === 1) throw Object.assign(new Error('E11000'), { code: DUPLICATE_KEY });
+      return 'stored';
+    };
+    await expect(upsertRetryingDuplicate(racing)).resolves.toBe('stored');
+    expect(calls).toBe(2);
+    const down = Object.assign(new Error('connection closed'), { code: 6 });
+    await expect(upsertRetryingDuplicate(() => Promise.reject(down))).rejects.toBe(down);
   });
 });

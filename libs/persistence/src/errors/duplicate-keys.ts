@@ -19,3 +19,17 @@ export function duplicateKeyIndexes(error: unknown): number[] | undefined {
     return undefined;
   return list.map((writeError) => writeError.index ?? -1).filter((index) => index >= 0);
 }
+
+/**
+ * Runs an upsert and, if it failed with a duplicate key, runs it once more: two first upserts of
+ * the same `_id` racing, one inserts and the other is refused — the document exists now, so the
+ * same write simply updates it. Any other failure is thrown.
+ */
+export async function upsertRetryingDuplicate<T>(upsert: () => Promise<T>): Promise<T> {
+  try {
+    return await upsert();
+  } catch (error) {
+    if ((error as { code?: unknown } | null)?.code !== DUPLICATE_KEY) throw error;
+    return upsert();
+  }
+}

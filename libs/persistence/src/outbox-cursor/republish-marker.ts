@@ -1,8 +1,6 @@
 import type { Model } from 'mongoose';
+import { upsertRetryingDuplicate } from '../errors/duplicate-keys';
 import { OutboxCursorRecord, REPUBLISH_MARKER_ID } from './outbox-cursor.schema';
-
-/** MongoDB's (and FerretDB's) duplicate key error code. */
-const DUPLICATE_KEY = 11000;
 
 /** The `outbox_cursors` model as the republish marker uses it. */
 export type RepublishMarkerModel = Pick<Model<OutboxCursorRecord>, 'updateOne' | 'findById'>;
@@ -15,22 +13,16 @@ export async function requestRepublish(
   cursors: RepublishMarkerModel,
   at = new Date(),
 ): Promise<void> {
-  const increment = () =>
+  // Two first upserts at once: one inserts, the other fails with a duplicate key and is retried.
+  await upsertRetryingDuplicate(() =>
     cursors
       .updateOne(
         { _id: REPUBLISH_MARKER_ID },
         { $inc: { generation: 1 }, $set: { through: at } },
         { upsert: true },
       )
-      .exec();
-  try {
-    await increment();
-  } catch (error) {
-    // Two first upserts at once: one inserts, the other fails with a duplicate key; the marker
-    // exists now, so the same update simply increments it.
-    if ((error as { code?: unknown }).code !== DUPLICATE_KEY) throw error;
-    await increment();
-  }
+      .exec(),
+  );
 }
 
 /** The republish marker's generation (0 before any report). */

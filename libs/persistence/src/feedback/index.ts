@@ -1,0 +1,2 @@
+export * from './feedback-record.schema';
+export * from './feedback.log';
