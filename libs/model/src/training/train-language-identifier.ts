@@ -50,7 +50,8 @@ export async function trainLanguageIdentifier(
   options: TrainingOptions,
   onProgress?: (progress: TrainingProgress) => void,
 ): Promise<TrainingResult> {
-  const classes = checkLabels(samples);
+  const feedback = options.feedback?.samples ?? [];
+  const classes = checkLabels([...samples, ...feedback]);
   const classIndex = new Map(classes.map((c, i) => [c, i]));
   const seconds: Record<string, number> = {};
   const timed = <T>(name: string, run: () => T): T => {
@@ -72,7 +73,8 @@ export async function trainLanguageIdentifier(
     options.heldOutMaxPerLanguage,
     options.seed,
   );
-  const training = options.serbianLatin ? withSerbianLatin(split.train) : split.train;
+  const corpusTraining = options.serbianLatin ? withSerbianLatin(split.train) : split.train;
+  const training = [...corpusTraining, ...feedback];
   const texts = training.map((s) => s.text);
   const labels = Int32Array.from(training, (s) => classIndex.get(s.language) as number);
   const fitted = timed('vectorize', () =>
@@ -85,11 +87,16 @@ export async function trainLanguageIdentifier(
     maxIterations: options.maxIterations,
     seed: options.seed,
     classCostFactors: classCostFactors(labels, classes.length, options),
-    sampleWeights: languageBalanceWeights(
-      labels,
-      classes.length,
-      options.languageBalance,
-      options.maxLanguageWeight,
+    sampleWeights: withFeedbackWeight(
+      languageBalanceWeights(
+        labels,
+        classes.length,
+        options.languageBalance,
+        options.maxLanguageWeight,
+      ),
+      labels.length,
+      corpusTraining.length,
+      options.feedback?.weight,
     ),
   };
   let linear = await timedAsync('svm', () =>
@@ -108,7 +115,7 @@ export async function trainLanguageIdentifier(
     ({ vectorizer, linear } = pruneZeroFeatures(vectorizer, linear));
   }
   const pairs = timed('pairs', () =>
-    trainPairStages([...split.train, ...surplus], classes, options, onProgress),
+    trainPairStages([...split.train, ...surplus, ...feedback], classes, options, onProgress),
   );
   const heldOutTexts = split.heldOut.map((s) => s.text);
   const heldOutTruth = Int32Array.from(split.heldOut, (s) => classIndex.get(s.language) as number);
@@ -132,6 +139,23 @@ export async function trainLanguageIdentifier(
     heldOut: { n: heldOut.n, accuracy: heldOut.accuracy, macroF1: heldOut.macroF1 },
   });
   return { identifier, heldOut, seconds, trainingSamples: training.length };
+}
+
+/**
+ * The per-sample weights with every sample from `feedbackStart` on (the feedback) multiplied by
+ * `weight`; unchanged without feedback.
+ */
+function withFeedbackWeight(
+  weights: Float32Array | undefined,
+  count: number,
+  feedbackStart: number,
+  weight: number | undefined,
+): Float32Array | undefined {
+  if (weight === undefined || feedbackStart >= count) return weights;
+  if (!(weight > 0)) throw new RangeError('feedback weight must be > 0');
+  const result = weights ?? new Float32Array(count).fill(1);
+  for (let i = feedbackStart; i < count; i++) result[i] *= weight;
+  return result;
 }
 
 /** The first `max` samples of each language (all when 0) and the rest, both in order. */

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { VectorizerOptions } from '../features/tfidf-vectorizer';
 import type { WeightEncoding } from '../artifact/model-info';
 import { DEFAULT_NORMALIZATION } from '../text/text-normalizer';
+import type { TrainingSample } from './held-out-split';
 
 /** How the positives of each one-vs-rest problem are weighted. */
 export type ClassWeighting = 'none' | 'balanced';
@@ -55,6 +56,21 @@ export interface TrainingOptions {
   createdAt?: Date;
   /** Free-form provenance stored under `hyperParameters.training` (corpus caps, sources...). */
   provenance?: Record<string, string | number | boolean | null>;
+  /**
+   * Verified feedback (`models export-feedback`) trained on besides the corpus: never held out
+   * nor capped, each sample's weight (which multiplies C) times `weight`.
+   */
+  feedback?: FeedbackTrainingSet;
+}
+
+/** Default weight of one verified feedback sample against one corpus line (see {@link FeedbackTrainingSet}). */
+export const DEFAULT_FEEDBACK_WEIGHT = 5;
+
+/** Feedback samples and how much each counts against a corpus line. */
+export interface FeedbackTrainingSet {
+  samples: readonly TrainingSample[];
+  /** > 0; {@link DEFAULT_FEEDBACK_WEIGHT} by default in the CLI. */
+  weight: number;
 }
 
 /** One pair stage to train. */
