@@ -18,6 +18,7 @@ import { API_ERROR_LISTENERS, ApiErrorListener } from './http/api-error.listener
 import { ApiExceptionFilter } from './http/api-exception.filter';
 import { JsonContentTypeMiddleware } from './http/json-content-type.middleware';
 import { KeysModule } from './keys/keys.module';
+import { ModelAccuracyModule } from './model-accuracy/model-accuracy.module';
 import { PredictionsController } from './predictions/predictions.controller';
 import { PredictionsModule } from './predictions/predictions.module';
 import { SubmissionRejectionsListener } from './predictions/submission-rejections.listener';
@@ -75,6 +76,7 @@ export class AppModule implements NestModule {
         }),
         KeysModule,
         PredictionsModule,
+        ModelAccuracyModule,
         QueueModule,
         HealthModule,
       ],

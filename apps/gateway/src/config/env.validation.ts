@@ -88,6 +88,9 @@ export class GatewayEnvironment extends SibylEnvironment {
   @IsInt() @Min(1) INSERT_BATCH_MAX: number = 1000;
   /** ...or whatever arrived within this many milliseconds (0 = same event-loop turn). */
   @IsInt() @Min(0) INSERT_BATCH_WAIT_MS: number = 2;
+
+  /** Period of the sibyl_live_accuracy gauges' refresh from the feedback collection (0 = never). */
+  @IsInt() @Min(0) LIVE_ACCURACY_INTERVAL_MS: number = 30000;
 }
 
 /** Variables for which an empty value is meaningful (others fall back to their default). */

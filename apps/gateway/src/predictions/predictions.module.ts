@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { GatewayEnvironment } from '../config/env.validation';
 import { OutboxModule } from '../outbox/outbox.module';
+import { ModelAccuracyModule } from '../model-accuracy/model-accuracy.module';
 import { RecordsModule } from '../records/records.module';
 import { PREDICTIONS_OPTIONS, PredictionsOptions } from './predictions.constants';
 import { PredictionsController } from './predictions.controller';
@@ -11,7 +12,7 @@ import { SubmissionRejectionsListener } from './submission-rejections.listener';
 
 /** `/v1/predictions`: submissions, results, feedback. */
 @Module({
-  imports: [RecordsModule, OutboxModule],
+  imports: [RecordsModule, OutboxModule, ModelAccuracyModule],
   controllers: [PredictionsController],
   providers: [
     PredictionsService,

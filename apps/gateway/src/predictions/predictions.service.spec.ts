@@ -12,7 +12,9 @@ import {
   isDatabaseUnavailable,
   type PredictionRecord,
   type PredictionResultRecord,
+  type StoredFeedback,
 } from '@sibyl/persistence';
+import type { FeedbackRecorder } from '../model-accuracy/feedback.recorder';
 import type { OutboxDispatcher } from '../outbox/outbox.dispatcher';
 import type { DatabaseClock } from '../records/database.clock';
 import type { FeedbackOutcome, PredictionStore } from '../records/prediction.store';
@@ -30,7 +32,11 @@ const options = {
 
 /** A store and a dispatcher in memory, recording the order of events. */
 function setup(
-  init: { insertError?: Error; feedback?: FeedbackOutcome; backlogFull?: boolean } = {},
+  init: {
+    insertError?: Error;
+    feedback?: FeedbackOutcome['status'];
+    backlogFull?: boolean;
+  } = {},
 ) {
   const events: string[] = [];
   const docs = new Map<string, PredictionRecord>();
@@ -55,7 +61,13 @@ function setup(
         requests: owned.filter((d) => !results.has(d._id)),
       };
     },
-    setFeedback: async () => init.feedback ?? 'saved',
+    setFeedback: async (id: string): Promise<FeedbackOutcome> => {
+      const status = init.feedback ?? 'saved';
+      const result = results.get(id);
+      if (status !== 'saved') return { status };
+      return result ? { status, result } : { status: 'not_found' };
+    },
+    findText: async (id: string) => docs.get(id)?.text ?? null,
   } as unknown as PredictionStore;
   const dispatched: PredictionRequest[] = [];
   const dispatcher = {
@@ -74,8 +86,18 @@ function setup(
     accepted: { inc: (n: number) => accepted.push(n) },
   } as unknown as PredictionsMetrics;
   const clock = { now: () => new Date() } as DatabaseClock;
-  const service = new PredictionsService(store, dispatcher, metrics, options, clock);
-  return { service, events, docs, results, dispatched, accepted };
+  const recorded: { id: string; version: string | null; actual: string; text: string }[] = [];
+  const recorder = {
+    record: async (result: PredictionResultRecord, feedback: StoredFeedback, text: string) =>
+      void recorded.push({
+        id: result._id,
+        version: result.modelVersion,
+        actual: feedback.language,
+        text,
+      }),
+  } as unknown as FeedbackRecorder;
+  const service = new PredictionsService(store, dispatcher, metrics, options, clock, recorder);
+  return { service, events, docs, results, dispatched, accepted, recorded };
 }
 
 /** A `done` result, completed one second after submission, as a predictor stores it. */
@@ -237,10 +259,21 @@ describe('PredictionsService', () => {
     ['not_found', NotFoundException],
     ['not_done', ConflictException],
   ] as const)('maps feedback outcome %s', async (outcome, error) => {
-    const { service } = setup({ feedback: outcome });
-    const result = service.giveFeedback('0b7e3d4c-1f5e-4b8a-9a43-5d3f2c1b0a99', { language: 'sv' });
+    const { service, results, docs } = setup({ feedback: outcome });
+    const id = '0b7e3d4c-1f5e-4b8a-9a43-5d3f2c1b0a99';
+    docs.set(id, { _id: id, text: 'hello', submittedAt: new Date(), publishAttempts: 1 });
+    results.set(id, done(id, new Date()));
+    const result = service.giveFeedback(id, { language: 'sv' });
     if (error) await expect(result).rejects.toBeInstanceOf(error);
     else await expect(result).resolves.toBeUndefined();
+  });
+
+  it('counts saved feedback against the model version that produced the result, with its text', async () => {
+    const { service, results, recorded } = setup();
+    const [{ trackingId }] = await service.submit(['Hej på dig']);
+    results.set(trackingId, done(trackingId, new Date()));
+    await service.giveFeedback(trackingId, { language: 'sv' });
+    expect(recorded).toEqual([{ id: trackingId, version: 'm1', actual: 'sv', text: 'Hej på dig' }]);
   });
 
   it('refuses feedback naming an unsupported language', async () => {

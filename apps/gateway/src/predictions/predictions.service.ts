@@ -21,6 +21,7 @@ import { DatabaseUnavailableError, PredictionRecord } from '@sibyl/persistence';
 import { randomUUID } from 'node:crypto';
 import { OutboxDispatcher } from '../outbox/outbox.dispatcher';
 import { toPredictionRequest } from '../outbox/prediction-request';
+import { FeedbackRecorder } from '../model-accuracy/feedback.recorder';
 import { DatabaseClock } from '../records/database.clock';
 import {
   isVisibleTo,
@@ -57,6 +58,7 @@ export class PredictionsService implements BeforeApplicationShutdown {
     private readonly metrics: PredictionsMetrics,
     @Inject(PREDICTIONS_OPTIONS) private readonly options: PredictionsOptions,
     private readonly clock: DatabaseClock,
+    private readonly feedbackRecorder: FeedbackRecorder,
   ) {
     this.inserts = new WriteCoalescer((records) => store.insertMany(records), {
       maxItems: options.insertBatchMax,
@@ -151,21 +153,26 @@ export class PredictionsService implements BeforeApplicationShutdown {
     };
   }
 
-  /** Records what the language really was; the prediction must be done and `owner`'s. */
+  /**
+   * Records what the language really was; the prediction must be done and `owner`'s. The feedback
+   * is stored on the result, then counted against the model version that produced it (live accuracy).
+   */
   async giveFeedback(id: string, feedback: FeedbackDto, owner?: string): Promise<void> {
     if (!Object.hasOwn(LANGUAGES, feedback.language)) {
       throw new BadRequestException(
         `language must be one of the supported codes (${Object.keys(LANGUAGES).join(', ')})`,
       );
     }
-    const outcome = await this.store.setFeedback(
-      id,
-      { language: feedback.language, comment: feedback.comment, at: new Date() },
-      owner,
-    );
-    if (outcome === 'not_found') throw notFound(id);
-    if (outcome === 'not_done')
-      throw new ConflictException('feedback is accepted only once the prediction is done');
+    const stored = { language: feedback.language, comment: feedback.comment, at: new Date() };
+    const outcome = await this.store.setFeedback(id, stored, owner);
+    if (outcome.status !== 'saved') {
+      throw outcome.status === 'not_found'
+        ? notFound(id)
+        : new ConflictException('feedback is accepted only once the prediction is done');
+    }
+    const text = await this.store.findText(id);
+    if (text === null) throw notFound(id);
+    await this.feedbackRecorder.record(outcome.result, stored, text, owner);
   }
 
   /** Stores what is still waiting, waits for its publishes, and releases long-polling readers. */

@@ -15,8 +15,9 @@ import { findByIds } from './find-by-ids';
 /** A request as clients read it while it has no result (the text is never sent back). */
 export type RequestSnapshot = Omit<PredictionRecord, 'text'>;
 
-/** Outcome of {@link PredictionStore.setFeedback}. */
-export type FeedbackOutcome = 'saved' | 'not_found' | 'not_done';
+/** Outcome of {@link PredictionStore.setFeedback}: `saved` carries the result it was given on. */
+export type FeedbackOutcome =
+  { status: 'saved'; result: PredictionResultRecord } | { status: 'not_found' | 'not_done' };
 
 const WITHOUT_TEXT = { text: 0 } as const;
 
@@ -143,13 +144,23 @@ export class PredictionStore {
   ): Promise<FeedbackOutcome> {
     if (owner !== undefined) {
       const request = await this.findRequest(id);
-      if (!request || !isVisibleTo(request, owner)) return 'not_found';
+      if (!request || !isVisibleTo(request, owner)) return { status: 'not_found' };
     }
     const result = await this.findResult(id);
-    if (!result) return (await this.findRequest(id)) ? 'not_done' : 'not_found';
-    if (result.status !== PredictionStatus.Done) return 'not_done';
+    if (!result) return { status: (await this.findRequest(id)) ? 'not_done' : 'not_found' };
+    if (result.status !== PredictionStatus.Done) return { status: 'not_done' };
     await this.results.updateOne({ _id: id }, { $set: { feedback } }).exec();
-    return 'saved';
+    return { status: 'saved', result: { ...result, feedback } };
+  }
+
+  /** The request's text; null if unknown. */
+  async findText(id: string): Promise<string | null> {
+    this.assertConnected();
+    const request = await this.requests
+      .findById(id, { text: 1 })
+      .lean<Pick<PredictionRecord, 'text'>>()
+      .exec();
+    return request?.text ?? null;
   }
 
   private assertConnected(): void {

@@ -4,3 +4,4 @@ export * from './feedback.dto';
 export * from './lookup-predictions.dto';
 export * from './prediction.view';
 export * from './api-key.dto';
+export * from './model-accuracy.view';
