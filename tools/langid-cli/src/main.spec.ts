@@ -80,13 +80,59 @@ describe('langid CLI', () => {
     await writeFile(badLine, '{"text": "ok", "lang": "en"}\n{"text": 3}\n');
     const bad = captureIo(directory);
     expect(await runCli(['eval', '--data', badLine, '--model', modelPath], bad)).toBe(1);
-    expect(bad.err()).toContain('bad.jsonl:2: expected {"text": string, "lang": string}');
+    expect(bad.err()).toContain(
+      'bad.jsonl:2: expected {"text": string, "lang" or "language": string}',
+    );
 
     const corrupt = join(directory, 'corrupt.model');
     await writeFile(corrupt, 'not a model at all, just some text that is long enough');
     const broken = captureIo(directory);
     expect(await runCli(['predict', '--model', corrupt, 'hello'], broken)).toBe(1);
     expect(broken.err()).toContain('not a Sibyl language model');
+  });
+
+  it('eval --feedback scores the model on exported feedback ({text, language, ...} lines)', async () => {
+    const feedbackPath = join(directory, 'feedback.jsonl');
+    const exported = [
+      { text: 'Jag läser en bok i kväll.', language: 'sv', predicted: 'sv', modelVersion: 'v1' },
+      {
+        text: 'Ich lese heute Abend ein Buch.',
+        language: 'de',
+        predicted: 'en',
+        modelVersion: 'v1',
+      },
+    ];
+    await writeFile(feedbackPath, exported.map((l) => JSON.stringify(l)).join('\n'));
+    const io = captureIo(directory);
+    expect(
+      await runCli(['eval', '--feedback', feedbackPath, '--json', '--model', modelPath], io),
+    ).toBe(0);
+    expect(JSON.parse(io.out())).toMatchObject({ n: 2, accuracy: 1, feedback: true });
+    const both = captureIo(directory);
+    expect(await runCli(['eval', '--feedback', feedbackPath, '--data', dataPath], both)).toBe(2);
+    expect(both.err()).toContain('eval needs --data FILE.jsonl or --feedback');
+  });
+
+  it('train --with-feedback refuses a malformed or unsupported feedback line, and a bad weight', async () => {
+    const bad = join(directory, 'bad-feedback.jsonl');
+    await writeFile(
+      bad,
+      `${JSON.stringify({ text: 'Hej', language: 'sv' })}\n{"text": "x", "language": "xx"}\n`,
+    );
+    const out = join(directory, 'x.model');
+    const unsupported = captureIo(directory);
+    expect(await runCli(['train', '--with-feedback', bad, '--out', out], unsupported)).toBe(1);
+    expect(unsupported.err()).toContain('item 2 has an unsupported language "xx"');
+    const weight = captureIo(directory);
+    expect(
+      await runCli(
+        ['train', '--with-feedback', bad, '--feedback-weight', '0', '--out', out],
+        weight,
+      ),
+    ).toBe(2);
+    expect(weight.err()).toContain('--feedback-weight must be a positive number');
+    const alone = captureIo(directory);
+    expect(await runCli(['train', '--feedback-weight', '3', '--out', out], alone)).toBe(2);
   });
 
   it('train reports a missing corpus clearly', async () => {

@@ -7,22 +7,32 @@ import { formatReport } from '../evaluation/report-text';
 import { defaultPaths } from '../workspace-paths';
 
 /** Usage line of `eval`. */
-export const EVAL_USAGE = 'eval --data FILE.jsonl [--json] [--model PATH]';
+export const EVAL_USAGE =
+  'eval --data FILE.jsonl | --feedback FEEDBACK.jsonl (models export-feedback) [--json] [--model PATH]';
 
 /**
- * `eval`: scores the model on a JSONL file of `{"text","lang"}` lines. Prints accuracy,
+ * `eval`: scores the model on a JSONL file of `{"text","lang"}` lines, or with `--feedback` on
+ * verified feedback exported by `models export-feedback` (`{"text","language",...}`). Prints accuracy,
  * macro-F1, per-language precision/recall/F1 and the top confusions, or with `--json`
  * one JSON object (`n`, `accuracy`, `macroF1`, `perLanguage`, `confusions`, `model`, ...).
  */
 export async function evalCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { data: { type: 'string' }, json: { type: 'boolean' }, model: { type: 'string' } },
+    options: {
+      data: { type: 'string' },
+      feedback: { type: 'string' },
+      json: { type: 'boolean' },
+      model: { type: 'string' },
+    },
   });
-  if (!values.data) throw new UsageError('eval needs --data FILE.jsonl');
+  if (!values.data === !values.feedback)
+    throw new UsageError('eval needs --data FILE.jsonl or --feedback FEEDBACK.jsonl (one of them)');
+  const data = (values.data ?? values.feedback) as string;
+  const label = values.feedback ? `verified feedback ${data}` : data;
   const modelPath = resolve(values.model ?? defaultPaths(io.root).model);
   const model = await LanguageIdentifier.load(modelPath);
-  const items = await readLabelledTexts(resolve(values.data));
+  const items = await readLabelledTexts(resolve(data));
   const started = performance.now();
   const predictions = model.predictMany(items.map((item) => item.text));
   const seconds = (performance.now() - started) / 1000;
@@ -32,14 +42,15 @@ export async function evalCommand(args: string[], io: CliIo): Promise<number> {
   );
   if (values.json) {
     const output = {
-      data: values.data,
+      data,
+      feedback: values.feedback !== undefined,
       model: { path: modelPath, modelVersion: model.info.modelVersion },
       ...report,
       textsPerSecond: seconds > 0 ? items.length / seconds : null,
     };
     io.stdout.write(`${JSON.stringify(output)}\n`);
   } else {
-    io.stdout.write(`${formatReport(`${values.data} with ${model.info.modelVersion}`, report)}\n`);
+    io.stdout.write(`${formatReport(`${label} with ${model.info.modelVersion}`, report)}\n`);
   }
   return 0;
 }

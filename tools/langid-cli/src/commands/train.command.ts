@@ -1,9 +1,17 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_TRAINING_OPTIONS, trainLanguageIdentifier } from '@sibyl/model/training';
+import {
+  DEFAULT_FEEDBACK_WEIGHT,
+  DEFAULT_TRAINING_OPTIONS,
+  FeedbackTrainingSet,
+  trainLanguageIdentifier,
+} from '@sibyl/model/training';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { CliIo, UsageError, integer, positiveNumber } from '../cli-io';
 import { readCorpus } from '../corpus/corpus-reader';
+import { readFeedbackSamples } from '../evaluation/labelled-texts';
 import { evaluateUdhr } from '../evaluation/udhr-metrics';
 import { formatReport } from '../evaluation/report-text';
 import { ProgressReporter } from '../terminal/progress-reporter';
@@ -20,7 +28,8 @@ export const DEFAULT_LINES_PER_LANGUAGE = 6000;
 export const TRAIN_USAGE =
   `train [--corpus DIR] [--output|--out|--model PATH] [--C 1] [--seed 42] [--max-lines-per-lang ${DEFAULT_LINES_PER_LANGUAGE}, 0 = all]\n` +
   '        [--class-weighting none|balanced] [--weights int8|float32] [--threads N] [--eval-dir DIR] [--verbose]\n' +
-  '        [--no-pair-stages]   (the v1 model: no second stage for hr/sr and da/nb)';
+  '        [--no-pair-stages]   (the v1 model: no second stage for hr/sr and da/nb)\n' +
+  `        [--with-feedback FEEDBACK.jsonl [--feedback-weight ${DEFAULT_FEEDBACK_WEIGHT}]]   (verified feedback from models export-feedback)`;
 
 /**
  * `train`: reads the committed corpus, trains with a progress display, evaluates on the
@@ -44,8 +53,11 @@ export async function trainCommand(args: string[], io: CliIo): Promise<number> {
       threads: { type: 'string' },
       verbose: { type: 'boolean' },
       'no-pair-stages': { type: 'boolean' },
+      'with-feedback': { type: 'string' },
+      'feedback-weight': { type: 'string' },
     },
   });
+  const feedback = await feedbackSet(values['with-feedback'], values['feedback-weight']);
   const paths = defaultPaths(io.root);
   const output = resolve(values.output ?? values.out ?? values.model ?? paths.model);
   const maxLines =
@@ -59,6 +71,10 @@ export async function trainCommand(args: string[], io: CliIo): Promise<number> {
   progress.log(
     `corpus: ${corpus.samples.length} lines in ${Object.keys(corpus.linesPerLanguage).length} languages`,
   );
+  if (feedback)
+    progress.log(
+      `feedback: ${feedback.set.samples.length} verified items, each weighted ${feedback.set.weight}× a corpus line`,
+    );
   const result = await trainLanguageIdentifier(
     corpus.samples,
     {
@@ -84,7 +100,12 @@ export async function trainCommand(args: string[], io: CliIo): Promise<number> {
         integer('threads', values.threads, DEFAULT_TRAINING_OPTIONS.threads) as number,
       ),
       corpusSha256: corpus.corpusSha256,
-      provenance: { corpus: 'data/corpus', maxLinesPerLanguage: maxLines ?? null },
+      provenance: {
+        corpus: 'data/corpus',
+        maxLinesPerLanguage: maxLines ?? null,
+        ...feedback?.provenance,
+      },
+      feedback: feedback?.set,
     },
     (p) => progress.update(p.phase, p.done, p.total, p.detail),
   );
@@ -114,6 +135,37 @@ export async function trainCommand(args: string[], io: CliIo): Promise<number> {
       '\n',
   );
   return 0;
+}
+
+/**
+ * The verified feedback to train on (`--with-feedback`), weighted `--feedback-weight` times a
+ * corpus line, and what the model records of it (file, SHA-256, items, weight).
+ */
+async function feedbackSet(
+  file: string | undefined,
+  weight: string | undefined,
+): Promise<{ set: FeedbackTrainingSet; provenance: Record<string, string | number> } | undefined> {
+  if (file === undefined) {
+    if (weight !== undefined) throw new UsageError('--feedback-weight needs --with-feedback FILE');
+    return undefined;
+  }
+  const path = resolve(file);
+  const set = {
+    weight: positiveNumber('feedback-weight', weight, DEFAULT_FEEDBACK_WEIGHT),
+    samples: await readFeedbackSamples(path),
+  };
+  const sha256 = createHash('sha256')
+    .update(await readFile(path))
+    .digest('hex');
+  return {
+    set,
+    provenance: {
+      feedbackFile: file,
+      feedbackSha256: sha256,
+      feedbackItems: set.samples.length,
+      feedbackWeight: set.weight,
+    },
+  };
 }
 
 function choice<T extends string>(
