@@ -3,7 +3,7 @@ import { K8sResource, resourceId } from '../manifests/k8s-resource';
 import { LabelSelector, selectorMatches } from './label-selectors';
 import { ofKind, podTemplates, sibylApp } from './pod-templates';
 
-/** The alerts issues 5 and 9 ask for, by the condition each one watches. */
+/** The alerts issues 5, 9 and 11 ask for, by the condition each one watches. */
 export const REQUIRED_ALERTS = {
   'backlog growing for N minutes': 'SibylBacklogGrowing',
   'no consumers': 'SibylNoConsumers',
@@ -14,6 +14,7 @@ export const REQUIRED_ALERTS = {
   'topology mismatch': 'SibylTopologyMismatch',
   'age of the oldest unfinished request': 'SibylOldestUnfinishedRequestOld',
   'outbox backlog bytes': 'SibylOutboxBacklogBytesHigh',
+  'live accuracy over the last N feedback items below a threshold': 'SibylLiveAccuracyLow',
 } as const;
 
 interface AlertRule {

@@ -50,6 +50,9 @@ describe('LiveAccuracyMonitor', () => {
       labels: { model_version: 'v1', window: 'last_24h' },
       value: 3,
     });
+    expect((await metrics.latestFeedback.get()).values).toEqual([
+      { labels: { model_version: 'v1' }, value: now.getTime() / 1000 },
+    ]);
   });
 
   it('counts a failed refresh and keeps the last values', async () => {

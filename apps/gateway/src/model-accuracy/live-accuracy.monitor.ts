@@ -75,11 +75,14 @@ export class LiveAccuracyMonitor implements OnApplicationBootstrap, OnModuleDest
   private publish(reports: { version: string; windows: AccuracyWindowView[] }[]): void {
     this.metrics.liveAccuracy.reset();
     this.metrics.liveFeedback.reset();
+    this.metrics.latestFeedback.reset();
     for (const { version, windows } of reports) {
-      for (const { window, n, accuracy } of windows) {
+      for (const { window, n, accuracy, to } of windows) {
         const labels = { model_version: version, window };
         this.metrics.liveFeedback.set(labels, n);
         if (accuracy !== null) this.metrics.liveAccuracy.set(labels, accuracy);
+        if (to !== null)
+          this.metrics.latestFeedback.set({ model_version: version }, Date.parse(to) / 1000);
       }
     }
   }

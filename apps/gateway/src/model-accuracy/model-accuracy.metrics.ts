@@ -15,14 +15,18 @@ export interface CountedFeedback {
 }
 
 /**
- * Feedback and live-accuracy metrics, with bounded label sets: languages are the 38 codes plus
- * `und`, versions the first {@link MAX_VERSION_LABELS} this process saw (then `other`).
+ * Feedback and live-accuracy metrics (with the default prefix): `sibyl_feedback_total`,
+ * `sibyl_feedback_failures_total`, `sibyl_live_accuracy`, `sibyl_live_accuracy_feedback_items`,
+ * `sibyl_live_accuracy_latest_feedback_seconds` and `sibyl_live_accuracy_refresh_failures_total`.
+ * Label sets are bounded: languages are the 38 codes plus `und`, versions the first
+ * {@link MAX_VERSION_LABELS} this process saw (then `other`).
  */
 @Injectable()
 export class ModelAccuracyMetrics {
   readonly feedback: Counter<'model_version' | 'predicted' | 'actual'>;
   readonly liveAccuracy: Gauge<'model_version' | 'window'>;
   readonly liveFeedback: Gauge<'model_version' | 'window'>;
+  readonly latestFeedback: Gauge<'model_version'>;
   readonly refreshFailures: Counter;
   readonly feedbackFailures: Counter;
   private readonly versions = new Set<string>();
@@ -47,6 +51,12 @@ export class ModelAccuracyMetrics {
       name: `${options.prefix}live_accuracy_feedback_items`,
       help: 'Feedback items behind sibyl_live_accuracy (a window may hold fewer than its size)',
       labelNames: ['model_version', 'window'],
+      registers: [registry],
+    });
+    this.latestFeedback = new Gauge({
+      name: `${options.prefix}live_accuracy_latest_feedback_seconds`,
+      help: 'Unix time of the newest feedback on a model version (a version no longer served stops advancing)',
+      labelNames: ['model_version'],
       registers: [registry],
     });
     this.refreshFailures = new Counter({

@@ -102,6 +102,10 @@ describe('pipeline: feedback → live accuracy', () => {
       description: 'sibyl_live_accuracy to reach 10/12',
     });
     expect(await gateway.metric('sibyl_live_accuracy_feedback_items', labels)).toBe(12);
+    const latest = await gateway.metric('sibyl_live_accuracy_latest_feedback_seconds', {
+      model_version: version,
+    });
+    expect(Math.abs(latest - Date.now() / 1000)).toBeLessThan(300);
   });
 
   it('answers an unknown version with empty windows, a malformed one with 400, and needs read', async () => {
