@@ -12,6 +12,9 @@ describe('validateEnvironment', () => {
       PREFETCH: 256,
       BATCH_MAX_SIZE: 64,
       BATCH_MAX_WAIT_MS: 5,
+      BATCH_MODE: 'adaptive',
+      BATCH_PIPELINE: 'on',
+      BATCH_WRITES_IN_FLIGHT: 1,
       DELIVERY_LIMIT: 5,
       SHUTDOWN_TIMEOUT_MS: 10000,
     });
@@ -42,6 +45,22 @@ describe('validateEnvironment', () => {
       /RABBITMQ_URL must be an amqp/,
     );
     expect(() => validateEnvironment({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
+  });
+
+  it('refuses a batch larger than the prefetch and unknown batching modes', () => {
+    expect(() => validateEnvironment({ PREFETCH: '32', BATCH_MAX_SIZE: '64' })).toThrow(
+      /PREFETCH \(32\) must be at least BATCH_MAX_SIZE \(64\)/,
+    );
+    expect(validateEnvironment({ PREFETCH: '64', BATCH_MAX_SIZE: '64' }).PREFETCH).toBe(64);
+    // a fixed batch larger than the prefetch closes on its timer only (allowed: tests hold messages so)
+    expect(
+      validateEnvironment({ PREFETCH: '25', BATCH_MAX_SIZE: '1000', BATCH_MODE: 'fixed' })
+        .BATCH_MODE,
+    ).toBe('fixed');
+    expect(() => validateEnvironment({ BATCH_MODE: 'greedy' })).toThrow(/BATCH_MODE/);
+    expect(() => validateEnvironment({ BATCH_WRITES_IN_FLIGHT: '0' })).toThrow(
+      /BATCH_WRITES_IN_FLIGHT/,
+    );
   });
 
   it('ignores unrelated variables', () => {

@@ -54,19 +54,38 @@ export class PredictorEnvironment extends SibylEnvironment {
   @Max(65535)
   PREFETCH = 256;
 
-  /** Largest micro-batch; 1 = pure realtime (one message per predict and write). */
+  /** Largest micro-batch; 1 = pure realtime (one message per predict and write). At most PREFETCH (adaptive). */
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(10000)
   BATCH_MAX_SIZE = 64;
 
-  /** Longest a message waits for its micro-batch to fill. */
+  /** Longest a message waits for its micro-batch to fill (the adaptive controller's upper bound). */
   @Type(() => Number)
   @IsInt()
   @Min(0)
   @Max(60000)
   BATCH_MAX_WAIT_MS = 5;
+
+  /**
+   * `adaptive` (default): batch size and wait follow the load and the observed write latency (no wait and
+   * single messages at low load, up to BATCH_MAX_SIZE under backlog); `fixed`: every batch closes at
+   * BATCH_MAX_SIZE messages or after BATCH_MAX_WAIT_MS.
+   */
+  @IsIn(['adaptive', 'fixed'])
+  BATCH_MODE: 'adaptive' | 'fixed' = 'adaptive';
+
+  /** `on` (default): classify the next batch while the previous one is being written; `off`: alternate. */
+  @IsIn(['on', 'off'])
+  BATCH_PIPELINE: 'on' | 'off' = 'on';
+
+  /** Batch writes in flight at once per predictor (1 = a single writer, best for SQLite-backed FerretDB). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(8)
+  BATCH_WRITES_IN_FLIGHT = 1;
 
   /** Budget for draining the in-flight batch on SIGTERM before the process exits anyway. */
   @Type(() => Number)
@@ -114,6 +133,14 @@ export class PredictorEnvironment extends SibylEnvironment {
  */
 export function validateEnvironment(raw: Record<string, unknown>): PredictorEnvironment {
   const env = validateEnv(PredictorEnvironment, raw, { app: 'predictor' });
+  // A batch only holds delivered messages: the adaptive controller needs PREFETCH to reach BATCH_MAX_SIZE.
+  // (A fixed batch larger than the prefetch closes on its timer only, which tests use to hold messages.)
+  if (env.BATCH_MODE === 'adaptive' && env.PREFETCH < env.BATCH_MAX_SIZE) {
+    throw invalidEnv(
+      'predictor',
+      `PREFETCH (${env.PREFETCH}) must be at least BATCH_MAX_SIZE (${env.BATCH_MAX_SIZE}) with BATCH_MODE=adaptive: a batch can only hold messages the broker has delivered`,
+    );
+  }
   if (env.AUTH === 'off' && !/^(127(\.\d{1,3}){3}|::1|localhost)$/i.test(env.PREDICTOR_HOST)) {
     throw invalidEnv(
       'predictor',

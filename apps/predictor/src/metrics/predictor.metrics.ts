@@ -20,6 +20,25 @@ export interface ConsumerStateSource {
   topologyMismatch(): number;
 }
 
+/** Live values of the micro-batching pipeline, read at each scrape. */
+export interface BatchingStateSource {
+  /** Batch writes in flight. */
+  writesInFlight(): number;
+  /** Items taken from the broker and waiting for their batch to close. */
+  backlog(): number;
+  /** The batch size at which the open batch closes now (the adaptive controller's target). */
+  targetSize(): number;
+  /** The longest wait of the open batch's first item now, in seconds. */
+  targetWaitSeconds(): number;
+}
+
+const NO_BATCHING: BatchingStateSource = {
+  writesInFlight: () => 0,
+  backlog: () => 0,
+  targetSize: () => 0,
+  targetWaitSeconds: () => 0,
+};
+
 const IDLE: ConsumerStateSource = {
   stalled: () => 0,
   heldSeconds: () => 0,
@@ -43,6 +62,7 @@ export class PredictorMetrics {
   readonly completed: Counter<'language' | 'status'>;
   readonly latency: Histogram;
   readonly batchSize: Histogram;
+  readonly batchWait: Histogram;
   readonly predictDuration: Histogram;
   readonly writeDuration: Histogram;
   readonly deadLettered: Counter<'reason'>;
@@ -53,6 +73,7 @@ export class PredictorMetrics {
   readonly requeued: Counter;
   readonly consumerCancelled: Counter;
   private state: ConsumerStateSource = IDLE;
+  private batching: BatchingStateSource = NO_BATCHING;
 
   constructor(
     @Inject(METRICS_REGISTRY) registry: Registry,
@@ -75,6 +96,12 @@ export class PredictorMetrics {
       name: `${prefix}batch_size`,
       help: 'Messages per micro-batch',
       buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024],
+      registers,
+    });
+    this.batchWait = new Histogram({
+      name: `${prefix}batch_wait_seconds`,
+      help: 'How long the first message of a micro-batch waited for its batch to close',
+      buckets: [0.0001, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
       registers,
     });
     this.predictDuration = new Histogram({
@@ -127,45 +154,70 @@ export class PredictorMetrics {
       help: 'Times the broker cancelled the consumer (requests queue deleted); it subscribes again',
       registers,
     });
-    const current = (): ConsumerStateSource => this.state;
-    const gauge = (name: string, help: string, read: (state: ConsumerStateSource) => number) =>
+    const gauge = (name: string, help: string, read: () => number) =>
       new Gauge({
         name: `${prefix}${name}`,
         help,
         registers,
         collect() {
-          this.set(read(current()));
+          this.set(read());
         },
       });
-    gauge(
-      'consumer_stalled',
-      '1 while the consumer holds deliveries and has settled none for STALL_TIMEOUT_MS (/health/live fails)',
-      (state) => state.stalled(),
+    this.consumerGauges(gauge);
+    gauge('batch_writes_in_flight', 'Micro-batch result writes in flight', () =>
+      this.batching.writesInFlight(),
+    );
+    gauge('batch_backlog', 'Messages taken from the broker and waiting for their micro-batch', () =>
+      this.batching.backlog(),
     );
     gauge(
-      'consumer_held_without_progress_seconds',
-      'How long the consumer has held deliveries without settling any (0 when it holds none)',
-      (state) => state.heldSeconds(),
+      'batch_target_size',
+      'Size at which the open micro-batch closes now (adaptive controller target; BATCH_MAX_SIZE when fixed)',
+      () => this.batching.targetSize(),
     );
     gauge(
-      'consumer_in_flight',
-      'Deliveries held by this predictor (batching, predicting, writing or settling)',
-      (state) => state.inFlight(),
-    );
-    gauge(
-      'consumer_paused',
-      '1 while consumption is paused because results cannot be stored (database unreachable)',
-      (state) => state.paused(),
-    );
-    gauge(
-      'topology_mismatch',
-      '1 while the broker refuses part of the declared topology (e.g. the requests queue declared with other arguments)',
-      (state) => state.topologyMismatch(),
+      'batch_target_wait_seconds',
+      'Longest wait of the open micro-batch now (adaptive controller target; BATCH_MAX_WAIT_MS when fixed)',
+      () => this.batching.targetWaitSeconds(),
     );
   }
 
   /** Where the consumer-state gauges read their values at each scrape. */
   trackConsumer(state: ConsumerStateSource): void {
     this.state = state;
+  }
+
+  /** Where the micro-batching gauges read their values at each scrape. */
+  trackBatching(state: BatchingStateSource): void {
+    this.batching = state;
+  }
+
+  private consumerGauges(gauge: (name: string, help: string, read: () => number) => Gauge): void {
+    const current = (): ConsumerStateSource => this.state;
+    gauge(
+      'consumer_stalled',
+      '1 while the consumer holds deliveries and has settled none for STALL_TIMEOUT_MS (/health/live fails)',
+      () => current().stalled(),
+    );
+    gauge(
+      'consumer_held_without_progress_seconds',
+      'How long the consumer has held deliveries without settling any (0 when it holds none)',
+      () => current().heldSeconds(),
+    );
+    gauge(
+      'consumer_in_flight',
+      'Deliveries held by this predictor (batching, predicting, writing or settling)',
+      () => current().inFlight(),
+    );
+    gauge(
+      'consumer_paused',
+      '1 while consumption is paused because results cannot be stored (database unreachable)',
+      () => current().paused(),
+    );
+    gauge(
+      'topology_mismatch',
+      '1 while the broker refuses part of the declared topology (e.g. the requests queue declared with other arguments)',
+      () => current().topologyMismatch(),
+    );
   }
 }

@@ -19,7 +19,9 @@ import { BATCHING_OPTIONS } from './prediction.constants';
 import { StorageOutage } from './storage-outage';
 
 /**
- * Classifies prediction requests in micro-batches and stores the results.
+ * Classifies prediction requests in micro-batches and stores the results, pipelined: a batch is classified
+ * (`prepareBatch`, synchronous — the model never changes within a batch) while the previous one is being
+ * written (`commitBatch`), with at most BATCH_WRITES_IN_FLIGHT writes at once.
  *
  * Each request's promise settles only once its batch is durably written: with `ack` for a stored result,
  * `dead-letter` for a text the model cannot process (stored as `failed`), `requeue` when the write failed for
@@ -28,7 +30,7 @@ import { StorageOutage } from './storage-outage';
  */
 @Injectable()
 export class PredictionService implements OnModuleInit {
-  private readonly batcher: MicroBatcher<PredictionRequestedV1, MessageDisposition>;
+  private readonly batcher: MicroBatcher<PredictionRequestedV1, MessageDisposition, ResultEntry[]>;
 
   constructor(
     @Inject(LANGUAGE_MODEL) private readonly model: LanguageModel,
@@ -37,7 +39,25 @@ export class PredictionService implements OnModuleInit {
     @Inject(BATCHING_OPTIONS) options: MicroBatcherOptions,
     private readonly outage: StorageOutage,
   ) {
-    this.batcher = new MicroBatcher((batch) => this.processBatch(batch), options);
+    this.batcher = new MicroBatcher(
+      {
+        prepare: (messages) => this.prepareBatch(messages),
+        commit: (entries, messages) => this.commitBatch(messages, entries),
+      },
+      {
+        ...options,
+        onBatchClosed: (size, waitedMs) => {
+          this.metrics.batchWait.observe(waitedMs / 1000);
+          options.onBatchClosed?.(size, waitedMs);
+        },
+      },
+    );
+    metrics.trackBatching({
+      writesInFlight: () => this.batcher.commitsInFlight,
+      backlog: () => this.batcher.pending,
+      targetSize: () => this.batcher.sizing().size,
+      targetWaitSeconds: () => this.batcher.sizing().waitMs / 1000,
+    });
   }
 
   /** Publishes the model identity as `sibyl_model_info`. */
@@ -59,20 +79,24 @@ export class PredictionService implements OnModuleInit {
   }
 
   /**
-   * Shutdown: the batch being written finishes (its messages are acked), the open batch is written at once if
-   * the writer is free, and messages that cannot start now are handed back to the broker for another predictor.
+   * Shutdown: the batches in the pipeline (being written, or classified and waiting for the writer) are written
+   * and their messages acked, the open batch too if the pipeline has room, and messages that cannot start now
+   * are handed back to the broker for another predictor.
    */
   drain(): Promise<void> {
     this.outage.stop();
     return this.batcher.drain();
   }
 
-  /** Classifies a batch, stores every result with one bulk write, and returns one disposition per message. */
-  async processBatch(messages: readonly PredictionRequestedV1[]): Promise<MessageDisposition[]> {
+  /**
+   * Classifies a batch (synchronously: one model, read once, for the whole batch) into the result entries to
+   * store. The batcher runs it for the next batch while the previous batch is being written.
+   */
+  prepareBatch(messages: readonly PredictionRequestedV1[]): ResultEntry[] {
     this.metrics.batchSize.observe(messages.length);
     const predictions = this.classify(messages.map((message) => message.text));
     const modelVersion = this.model.info.modelVersion;
-    const entries = messages.map((message, index): ResultEntry => {
+    return messages.map((message, index): ResultEntry => {
       const prediction = predictions[index];
       const submittedAt = new Date(message.submittedAt);
       return prediction instanceof Error
@@ -90,6 +114,16 @@ export class PredictionService implements OnModuleInit {
             result: resultFields(prediction, modelVersion),
           };
     });
+  }
+
+  /**
+   * Stores a classified batch with one bulk write (waiting out a database outage) and returns one disposition
+   * per message: only now may its messages be acked.
+   */
+  async commitBatch(
+    messages: readonly PredictionRequestedV1[],
+    entries: readonly ResultEntry[],
+  ): Promise<MessageDisposition[]> {
     const completedAt = new Date();
     const stopWrite = this.metrics.writeDuration.startTimer();
     const summary = await this.outage
