@@ -1,4 +1,4 @@
-import { ChildApp, endpointOf, TcpProxy, waitFor } from '@sibyl/testing';
+import { ChildApp, TcpProxy, waitFor } from '@sibyl/testing';
 import { PredictionFixture } from './support/prediction.fixture';
 import { SAMPLE_TEXTS } from './support/test-model';
 
@@ -15,13 +15,10 @@ describe('predictor: database outage', () => {
 
   beforeAll(async () => {
     fx = await PredictionFixture.create('pred-dbdown');
-    const target = endpointOf(fx.mongoUri, 27017);
-    proxy = new TcpProxy(target.host, target.port);
-    await proxy.start();
-    const viaProxy = new URL(fx.mongoUri);
-    viaProxy.host = proxy.address;
+    let viaProxy: string;
+    ({ proxy, uri: viaProxy } = await fx.databaseProxy());
     predictor = await fx.startPredictor('predictor', {
-      MONGODB_URI: viaProxy.toString(),
+      MONGODB_URI: viaProxy,
       MONGODB_TIMEOUT_MS: '1000',
       REQUEUE_DELAY_MS: '300',
       STALL_TIMEOUT_MS: '3000',

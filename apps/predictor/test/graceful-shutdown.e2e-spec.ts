@@ -18,8 +18,9 @@ describe('predictor: graceful shutdown', () => {
   afterAll(() => fx?.dispose());
 
   it('on SIGTERM writes and acks the open micro-batch, then exits 0', async () => {
-    // The batch can only close by size (1000) or after a minute: only the shutdown can flush it.
+    // The (fixed) batch can only close by size (1000) or after a minute: only the shutdown can flush it.
     const predictor = await fx.startPredictor('predictor', {
+      BATCH_MODE: 'fixed',
       BATCH_MAX_SIZE: '1000',
       BATCH_MAX_WAIT_MS: String(BATCH_MAX_WAIT_MS),
       PREFETCH: '100',

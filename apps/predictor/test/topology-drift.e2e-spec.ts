@@ -25,6 +25,7 @@ describe('predictor: requests queue deleted or re-declared by an operator', () =
       TOPOLOGY_CHECK_INTERVAL_MS: '2000',
       STALL_TIMEOUT_MS: '5000',
       PREFETCH: '4', // a consumer left on a re-created queue takes at most this many; the rest stay ready
+      BATCH_MAX_SIZE: '4',
     });
   });
   afterAll(() => fx?.dispose());

@@ -21,8 +21,10 @@ describe('pipeline: predictor killed mid-batch', () => {
   afterAll(() => fx?.dispose());
 
   it('redelivers the victim’s unacked messages to the survivor; all complete exactly once', async () => {
-    // The victim takes 25 messages at a time and holds each batch for half a second before writing it.
+    // The victim takes 25 messages at a time and holds each batch for half a second before writing it
+    // (a fixed batch larger than the prefetch closes on its timer only).
     const victim = await fx.startPredictor('predictor-victim', {
+      BATCH_MODE: 'fixed',
       PREFETCH: '25',
       BATCH_MAX_SIZE: '1000',
       BATCH_MAX_WAIT_MS: '500',

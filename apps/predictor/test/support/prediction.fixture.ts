@@ -17,7 +17,9 @@ import {
 import {
   ChildApp,
   DEFAULT_RABBITMQ_URL,
+  endpointOf,
   freePort,
+  TcpProxy,
   uniqueMongoUri,
   uniqueNamespace,
   waitFor,
@@ -152,6 +154,19 @@ export class PredictionFixture {
     });
     this.apps.push(app);
     return app;
+  }
+
+  /**
+   * A started {@link TcpProxy} in front of this fixture's database and the database URI through it (for
+   * cutting or holding a predictor's database link); the caller stops it.
+   */
+  async databaseProxy(): Promise<{ proxy: TcpProxy; uri: string }> {
+    const target = endpointOf(this.mongoUri, 27017);
+    const proxy = new TcpProxy(target.host, target.port);
+    await proxy.start();
+    const uri = new URL(this.mongoUri);
+    uri.host = proxy.address;
+    return { proxy, uri: uri.toString() };
   }
 
   /** Stores request documents, as the gateway does, and returns their messages. */

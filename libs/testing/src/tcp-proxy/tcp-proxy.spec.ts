@@ -46,6 +46,22 @@ describe('TcpProxy', () => {
     await expect(exchange(proxy.port, 'pong')).resolves.toBe('pong');
   });
 
+  it('holds what clients send while held and delivers it, in order, on release', async () => {
+    const socket = connect({ host: '127.0.0.1', port: proxy.port });
+    await new Promise((resolve) => socket.once('connect', resolve));
+    const received: string[] = [];
+    socket.on('data', (data) => received.push(data.toString()));
+    proxy.hold();
+    socket.write('a');
+    socket.write('b');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(received).toEqual([]);
+    proxy.release();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(received.join('')).toBe('ab');
+    socket.destroy();
+  });
+
   it('drops live connections on cut', async () => {
     const socket = connect({ host: '127.0.0.1', port: proxy.port });
     await new Promise((resolve) => socket.once('connect', resolve));

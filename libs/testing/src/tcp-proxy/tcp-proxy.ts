@@ -9,6 +9,8 @@ import { AddressInfo, createServer, Server, Socket, connect } from 'node:net';
  * const port = await proxy.start();      // point the app at 127.0.0.1:port
  * proxy.cut();                           // drop live connections, refuse new ones
  * proxy.restore();                       // accept again
+ * proxy.hold();                          // keep connections open, deliver nothing client → server
+ * proxy.release();                       // deliver what was held, relay again
  * await proxy.stop();
  * ```
  */
@@ -16,6 +18,7 @@ export class TcpProxy {
   private server?: Server;
   private readonly sockets = new Set<Socket>();
   private refusing = false;
+  private held: Array<() => void> | undefined;
 
   constructor(
     private readonly targetHost: string,
@@ -49,9 +52,10 @@ export class TcpProxy {
     return this.sockets.size / 2;
   }
 
-  /** Destroys every relayed connection and refuses new ones until {@link restore}. */
+  /** Destroys every relayed connection (dropping what {@link hold} queued) and refuses new ones until {@link restore}. */
   cut(): void {
     this.refusing = true;
+    if (this.held) this.held = [];
     for (const socket of this.sockets) socket.destroy();
     this.sockets.clear();
   }
@@ -61,9 +65,25 @@ export class TcpProxy {
     this.refusing = false;
   }
 
+  /**
+   * Keeps every connection open but stops delivering what clients send (queued, in order), so requests
+   * hang as on a stalled server; {@link release} delivers them and relays again.
+   */
+  hold(): void {
+    this.held ??= [];
+  }
+
+  /** Delivers what {@link hold} queued and relays normally again. */
+  release(): void {
+    const queued = this.held ?? [];
+    this.held = undefined;
+    queued.forEach((deliver) => deliver());
+  }
+
   /** Cuts everything and closes the listening socket. */
   async stop(): Promise<void> {
     this.cut();
+    this.held = undefined;
     const server = this.server;
     this.server = undefined;
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -80,7 +100,14 @@ export class TcpProxy {
       [upstream, client],
     ] as const) {
       this.sockets.add(from);
-      from.pipe(to);
+      if (from === client) {
+        from.on('data', (chunk: Buffer) =>
+          this.held ? this.held.push(() => to.write(chunk)) : to.write(chunk),
+        );
+        from.on('end', () => to.end());
+      } else {
+        from.pipe(to);
+      }
       from.on('error', () => to.destroy());
       from.on('close', () => {
         this.sockets.delete(from);
