@@ -17,8 +17,10 @@ Usage: npx tsx tools/bench/src/pipeline/main.ts [options]
   --completion-timeout S   after each load, how long accepted ids may take to complete, default 120
   --profile S              extra run with --cpu-prof of S seconds, summarised in the section (default 20; 0 = none)
   --quick                  every duration 10 s (smoke run)
-  --only IDS               comma-separated: ceiling, e2e-1p-bs1, e2e-1p-bs64, e2e-2p-bs1, e2e-2p-bs64,
-                           e2e-2p-bs64-batch20, fixed-500, http-express, http-fastify
+  --only IDS               comma-separated: ceiling, e2e-1p-bs1, e2e-1p-bs64, e2e-1p-bs64-classic, e2e-2p-bs1,
+                           e2e-2p-bs64, e2e-2p-bs64-classic, e2e-2p-bs64-batch20, fixed-500, fixed-500-classic,
+                           http-express, http-fastify (…-classic: BATCH_MODE=fixed BATCH_PIPELINE=off, i.e. before
+                           adaptive batching and pipelining)
   --no-write               do not touch BENCHMARKS.md
   --benchmarks FILE        default BENCHMARKS.md
   --render FILE            only re-render the section from a saved reports/bench/pipeline-*.json

@@ -21,10 +21,15 @@ export interface ScenarioDurations {
 /** Closed-loop concurrency of the max-rate runs. */
 export const MAX_RATE_CONCURRENCY = 64;
 
+/** Predictor settings of the "before issue 12" runs: fixed batches, classification and write alternate. */
+export const CLASSIC_BATCHING = ['--env', 'BATCH_MODE=fixed', '--env', 'BATCH_PIPELINE=off'];
+
 /**
  * The scenarios, in run order: end to end at max rate with 1 and 2 predictors, with
  * micro-batching off (BATCH_MAX_SIZE=1) and on (64), a fixed-rate 500/s latency run,
- * and the gateway alone (no predictors) on Express and on Fastify.
+ * each batching run of 64 also with the classic batching (fixed size/wait, no pipelining) for a
+ * before/after comparison in the same invocation, and the gateway alone (no predictors) on
+ * Express and on Fastify.
  */
 export function pipelineScenarios(
   d: ScenarioDurations,
@@ -69,6 +74,11 @@ export function pipelineScenarios(
       args: maxRate(1, 64, d.comparison),
     },
     {
+      id: 'e2e-1p-bs64-classic',
+      title: 'max rate, 1 predictor, batch size 64, classic batching (fixed, not pipelined)',
+      args: [...maxRate(1, 64, d.comparison), ...CLASSIC_BATCHING],
+    },
+    {
       id: 'e2e-2p-bs1',
       title: 'max rate, 2 predictors, batch size 1',
       args: maxRate(2, 1, d.comparison),
@@ -79,6 +89,11 @@ export function pipelineScenarios(
       args: maxRate(2, 64, d.main),
     },
     {
+      id: 'e2e-2p-bs64-classic',
+      title: 'max rate, 2 predictors, batch size 64, classic batching (fixed, not pipelined)',
+      args: [...maxRate(2, 64, d.main), ...CLASSIC_BATCHING],
+    },
+    {
       id: 'e2e-2p-bs64-batch20',
       title: 'max rate, 2 predictors, batch size 64, batch submits of 20 texts',
       args: [...maxRate(2, 64, d.comparison, 8), '--submit-batch', '20'],
@@ -87,6 +102,18 @@ export function pipelineScenarios(
       id: `fixed-${fixedRate}`,
       title: `fixed rate ${fixedRate}/s, 2 predictors, batch size 64`,
       args: [...spawn(2, 64), '--rate', String(fixedRate), '--duration', String(d.fixedRate)],
+    },
+    {
+      id: `fixed-${fixedRate}-classic`,
+      title: `fixed rate ${fixedRate}/s, 2 predictors, batch size 64, classic batching (fixed, not pipelined)`,
+      args: [
+        ...spawn(2, 64),
+        '--rate',
+        String(fixedRate),
+        '--duration',
+        String(d.fixedRate),
+        ...CLASSIC_BATCHING,
+      ],
     },
     ...(['express', 'fastify'] as const).map((adapter) => ({
       id: `http-${adapter}`,
