@@ -36,8 +36,9 @@ describe('predictor: pipelined writes', () => {
   };
 
   /** A predictor whose database link goes through the proxy (metrics open: AUTH would read the database). */
-  const startBehindProxy = (name: string): Promise<ChildApp> =>
+  const startBehindProxy = (name: string, env: Record<string, string> = {}): Promise<ChildApp> =>
     fx.startPredictor(name, {
+      ...env,
       MONGODB_URI: viaProxy,
       AUTH: 'off',
       BATCH_MODE: 'adaptive',
@@ -63,13 +64,19 @@ describe('predictor: pipelined writes', () => {
   };
 
   it('acks nothing before its write: a predictor killed with a write in flight and the next batch classified hands every message back', async () => {
-    const victim = await startBehindProxy('predictor-victim');
+    const victim = await startBehindProxy('predictor-victim', { STALL_TIMEOUT_MS: '3000' });
     const warmup = await publish(10);
     await fx.waitFinished(warmup);
     await holdWithFullPipeline(victim);
     // the broker holds no ready message: all of them sit in the victim, none acked since none is written
     expect(await fx.readyCount()).toBe(0);
     expect(await fx.count(PredictionStatus.Done)).toBe(warmup.length);
+    // a write that never returns (no error: not an outage) stalls the pipeline, which is then not live
+    await waitFor(async () => (await fetch(`${victim.url}/health/live`)).status === 503, {
+      timeoutMs: 15_000,
+      description: 'the stalled pipeline to be reported not live',
+    });
+    expect(await fx.readyCount()).toBe(0);
 
     expect(await victim.stop('SIGKILL')).toEqual({ code: null, signal: 'SIGKILL' });
     proxy.cut(); // the held write dies with the victim
