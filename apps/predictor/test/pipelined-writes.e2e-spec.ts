@@ -13,14 +13,14 @@ const HELD = 60;
  */
 describe('predictor: pipelined writes', () => {
   let fx: PredictionFixture;
-  let proxy: TcpProxy;
-  let viaProxy: string;
+  let link: { proxy: TcpProxy; uri: string };
 
   beforeAll(async () => {
     fx = await PredictionFixture.create('pred-pipe');
-    ({ proxy, uri: viaProxy } = await fx.databaseProxy());
+    link = await fx.databaseProxy();
   });
   afterAll(async () => {
+    const proxy = link?.proxy;
     proxy?.release();
     await fx?.dispose();
     await proxy?.stop();
@@ -39,7 +39,7 @@ describe('predictor: pipelined writes', () => {
   const startBehindProxy = (name: string, env: Record<string, string> = {}): Promise<ChildApp> =>
     fx.startPredictor(name, {
       ...env,
-      MONGODB_URI: viaProxy,
+      MONGODB_URI: link.uri,
       AUTH: 'off',
       BATCH_MODE: 'adaptive',
       BATCH_PIPELINE: 'on',
@@ -51,7 +51,7 @@ describe('predictor: pipelined writes', () => {
   /** Holds the database link, publishes {@link HELD} messages and waits until one batch is being written and the next one is classified. */
   const holdWithFullPipeline = async (predictor: ChildApp): Promise<string[]> => {
     const batchesBefore = await predictor.metric('sibyl_batch_size_count');
-    proxy.hold();
+    link.proxy.hold();
     const ids = await publish(HELD);
     await waitFor(
       async () =>
@@ -79,7 +79,7 @@ describe('predictor: pipelined writes', () => {
     expect(await fx.readyCount()).toBe(0);
 
     expect(await victim.stop('SIGKILL')).toEqual({ code: null, signal: 'SIGKILL' });
-    proxy.cut(); // the held write dies with the victim
+    link.proxy.cut(); // the held write dies with the victim
     await waitFor(async () => (await fx.consumerCount()) === 0, {
       description: 'the broker to drop the victim',
     });
@@ -87,8 +87,8 @@ describe('predictor: pipelined writes', () => {
     expect(await fx.count(PredictionStatus.Done)).toBe(warmup.length);
 
     // a survivor (direct link) completes them all, each once
-    proxy.restore();
-    proxy.release();
+    link.proxy.restore();
+    link.proxy.release();
     const survivor = await fx.startPredictor('predictor-survivor');
     await waitFor(async () => (await fx.count(PredictionStatus.Done)) === warmup.length + HELD, {
       timeoutMs: 60_000,
@@ -105,7 +105,7 @@ describe('predictor: pipelined writes', () => {
     const ids = await holdWithFullPipeline(predictor);
     const stopping = predictor.stop('SIGTERM', 30_000);
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    proxy.release(); // the write in flight completes now; the classified batch follows it
+    link.proxy.release(); // the write in flight completes now; the classified batch follows it
     expect(await stopping).toEqual({ code: 0, signal: null });
 
     const written = (await fx.find(ids)).size;
