@@ -1,4 +1,4 @@
-import type { K8sResource } from '../manifests/k8s-resource';
+import { K8sResource, resourceId } from '../manifests/k8s-resource';
 
 /** The container fields the invariants read. */
 export interface Container {
@@ -89,6 +89,26 @@ export function allContainers(spec: PodSpec): Container[] {
 export function sibylApp(container: Container): 'gateway' | 'predictor' | 'dashboard' | undefined {
   const match = /(?:^|\/)sibyl\/(gateway|predictor|dashboard)(?::|@|$)/.exec(container.image ?? '');
   return match?.[1] as 'gateway' | 'predictor' | 'dashboard' | undefined;
+}
+
+/** A container that runs a Sibyl app, with the pod template it stands in. */
+export interface SibylContainer {
+  template: PodTemplate;
+  container: Container;
+  app: 'gateway' | 'predictor' | 'dashboard';
+  /** How violations name it: `<workload> container <name>`. */
+  where: string;
+}
+
+/** Every container of the workloads' pod templates that runs a Sibyl app image. */
+export function sibylContainers(resources: K8sResource[]): SibylContainer[] {
+  return podTemplates(resources).flatMap((template) =>
+    template.spec.containers.flatMap((container) => {
+      const app = sibylApp(container);
+      const where = `${resourceId(template.owner)} container ${container.name}`;
+      return app ? [{ template, container, app, where }] : [];
+    }),
+  );
 }
 
 /** Resources of a kind. */

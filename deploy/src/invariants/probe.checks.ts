@@ -1,7 +1,7 @@
 import type { AppFacts, AppName } from '../app-facts/app-sources';
 import { PORT_VARIABLE } from '../app-facts/app-sources';
 import { K8sResource, resourceId } from '../manifests/k8s-resource';
-import { Container, ofKind, podTemplates, Probe, sibylApp } from './pod-templates';
+import { Container, ofKind, podTemplates, Probe, sibylApp, sibylContainers } from './pod-templates';
 
 /** Value of a variable in the ConfigMaps a container loads with envFrom, or its own env. */
 function configuredValue(
@@ -39,38 +39,33 @@ export function probeViolations(
   facts: Record<AppName, AppFacts>,
 ): string[] {
   const violations: string[] = [];
-  for (const template of podTemplates(resources)) {
-    for (const container of template.spec.containers) {
-      const app = sibylApp(container);
-      if (!app) continue;
-      const where = `${resourceId(template.owner)} container ${container.name}`;
-      const configured = configuredValue(resources, container, PORT_VARIABLE[app]);
-      const listenPort = configured !== undefined ? Number(configured) : facts[app].defaultPort;
-      const probes: Array<[string, Probe | undefined]> = [
-        ['livenessProbe', container.livenessProbe],
-        ['readinessProbe', container.readinessProbe],
-        ['startupProbe', container.startupProbe],
-      ];
-      for (const [kind, probe] of probes) {
-        if (!probe) {
-          if (kind !== 'startupProbe') violations.push(`${where}: no ${kind}`);
-          continue;
-        }
-        if (!probe.httpGet) {
-          violations.push(`${where}: ${kind} is not an HTTP GET on a health endpoint`);
-          continue;
-        }
-        if (!facts[app].getRoutes.has(probe.httpGet.path ?? '/')) {
-          violations.push(
-            `${where}: ${kind} path ${probe.httpGet.path} is not a GET route of apps/${app} (${[...facts[app].getRoutes].join(', ')})`,
-          );
-        }
-        const port = resolvePort(container, probe.httpGet.port);
-        if (port !== listenPort) {
-          violations.push(
-            `${where}: ${kind} port ${probe.httpGet.port} -> ${port}, but the app listens on ${listenPort}`,
-          );
-        }
+  for (const { container, app, where } of sibylContainers(resources)) {
+    const configured = configuredValue(resources, container, PORT_VARIABLE[app]);
+    const listenPort = configured !== undefined ? Number(configured) : facts[app].defaultPort;
+    const probes: Array<[string, Probe | undefined]> = [
+      ['livenessProbe', container.livenessProbe],
+      ['readinessProbe', container.readinessProbe],
+      ['startupProbe', container.startupProbe],
+    ];
+    for (const [kind, probe] of probes) {
+      if (!probe) {
+        if (kind !== 'startupProbe') violations.push(`${where}: no ${kind}`);
+        continue;
+      }
+      if (!probe.httpGet) {
+        violations.push(`${where}: ${kind} is not an HTTP GET on a health endpoint`);
+        continue;
+      }
+      if (!facts[app].getRoutes.has(probe.httpGet.path ?? '/')) {
+        violations.push(
+          `${where}: ${kind} path ${probe.httpGet.path} is not a GET route of apps/${app} (${[...facts[app].getRoutes].join(', ')})`,
+        );
+      }
+      const port = resolvePort(container, probe.httpGet.port);
+      if (port !== listenPort) {
+        violations.push(
+          `${where}: ${kind} port ${probe.httpGet.port} -> ${port}, but the app listens on ${listenPort}`,
+        );
       }
     }
   }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEPLOY_ROOT } from '../manifests/deploy-paths';
 import { K8sResource, resourceId } from '../manifests/k8s-resource';
-import { ofKind, podTemplates, sibylApp } from './pod-templates';
+import { ofKind, sibylContainers } from './pod-templates';
 
 /** Secrets of the datastores' administrators: used by setup only, never given to a Sibyl app. */
 export const ADMIN_SECRETS: ReadonlySet<string> = new Set([
@@ -52,21 +52,14 @@ interface IngressSpec {
  */
 export function securityViolations(resources: K8sResource[]): string[] {
   const violations: string[] = [];
-  for (const template of podTemplates(resources)) {
-    for (const container of template.spec.containers) {
-      const app = sibylApp(container);
-      if (!app) continue;
-      const where = `${resourceId(template.owner)} container ${container.name}`;
-      for (const variable of container.env ?? []) {
-        const secret = variable.valueFrom?.secretKeyRef?.name;
-        if (secret && ADMIN_SECRETS.has(secret))
-          violations.push(
-            `${where}: ${variable.name} comes from the administrator Secret ${secret}`,
-          );
-        if (/^RABBITMQ_(USERNAME|PASSWORD)$/.test(variable.name) && app !== 'dashboard') {
-          if (secret !== RABBITMQ_SECRET[app])
-            violations.push(`${where}: ${variable.name} must come from ${RABBITMQ_SECRET[app]}`);
-        }
+  for (const { container, app, where } of sibylContainers(resources)) {
+    for (const variable of container.env ?? []) {
+      const secret = variable.valueFrom?.secretKeyRef?.name;
+      if (secret && ADMIN_SECRETS.has(secret))
+        violations.push(`${where}: ${variable.name} comes from the administrator Secret ${secret}`);
+      if (/^RABBITMQ_(USERNAME|PASSWORD)$/.test(variable.name) && app !== 'dashboard') {
+        if (secret !== RABBITMQ_SECRET[app])
+          violations.push(`${where}: ${variable.name} must come from ${RABBITMQ_SECRET[app]}`);
       }
     }
   }
