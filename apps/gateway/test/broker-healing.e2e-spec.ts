@@ -1,7 +1,12 @@
 import { requestsQueueArguments } from '@sibyl/amqp';
 import { TcpProxy, waitFor } from '@sibyl/testing';
 import { Channel, ChannelModel, connect } from 'amqplib';
-import { RABBITMQ_URL, RunningGateway, startGateway, viaProxy } from './gateway.harness';
+import {
+  RABBITMQ_URL,
+  RunningGateway,
+  startGateway,
+  startGatewayBehindBrokerProxy,
+} from './gateway.harness';
 
 /** A readiness body as the gateway writes it. */
 interface Readiness {
@@ -151,15 +156,9 @@ describe('gateway: bounded publishing backlog', () => {
   let gateway: RunningGateway;
 
   beforeAll(async () => {
-    proxy = new TcpProxy('127.0.0.1', Number(new URL(RABBITMQ_URL).port || 5672));
-    const port = await proxy.start();
-    gateway = await startGateway({
-      RABBITMQ_URL: viaProxy(RABBITMQ_URL, port),
-      PUBLISH_TIMEOUT_MS: '1000',
-      OUTBOX_INTERVAL_MS: '200',
-      OUTBOX_REPUBLISH_AFTER_MS: '600000',
+    ({ proxy, gateway } = await startGatewayBehindBrokerProxy({
       OUTBOX_BACKLOG_MAX_BYTES: String(1024 * 1024),
-    });
+    }));
   });
   afterAll(async () => {
     proxy?.restore();

@@ -2,7 +2,12 @@ import { parsePredictionRequestedV1 } from '@sibyl/contracts';
 import { TcpProxy, uniqueNamespace, waitFor } from '@sibyl/testing';
 import { Channel, ChannelModel, connect } from 'amqplib';
 import { randomUUID } from 'node:crypto';
-import { RABBITMQ_URL, RunningGateway, startGateway, viaProxy } from './gateway.harness';
+import {
+  RABBITMQ_URL,
+  RunningGateway,
+  startGateway,
+  startGatewayBehindBrokerProxy,
+} from './gateway.harness';
 
 interface StoredDoc {
   _id: string;
@@ -33,14 +38,7 @@ describe('gateway: broker unreachable while requests are submitted', () => {
   let channel: Channel;
 
   beforeAll(async () => {
-    proxy = new TcpProxy('127.0.0.1', Number(new URL(RABBITMQ_URL).port || 5672));
-    const port = await proxy.start();
-    gateway = await startGateway({
-      RABBITMQ_URL: viaProxy(RABBITMQ_URL, port),
-      PUBLISH_TIMEOUT_MS: '1000',
-      OUTBOX_INTERVAL_MS: '200',
-      OUTBOX_REPUBLISH_AFTER_MS: '600000',
-    });
+    ({ proxy, gateway } = await startGatewayBehindBrokerProxy());
     amqp = await connect(RABBITMQ_URL);
     channel = await amqp.createChannel();
   });

@@ -7,6 +7,7 @@ import { deletePredictionTopology } from '@sibyl/amqp/testing';
 import {
   DEFAULT_MONGODB_URI,
   DEFAULT_RABBITMQ_URL,
+  TcpProxy,
   uniqueMongoUri,
   uniqueNamespace,
 } from '@sibyl/testing';
@@ -94,6 +95,36 @@ export function postJson(
     headers: { 'content-type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
+}
+
+/** A gateway whose broker connection runs through a proxy the test can cut. */
+export interface GatewayBehindBrokerProxy {
+  proxy: TcpProxy;
+  gateway: RunningGateway;
+}
+
+/**
+ * Starts a gateway connected to the broker through a {@link TcpProxy}, publishing with a 1 s confirm
+ * timeout and a 200 ms relay and never republishing by sweep during a test; `env` adds settings.
+ */
+export async function startGatewayBehindBrokerProxy(
+  env: Record<string, string> = {},
+): Promise<GatewayBehindBrokerProxy> {
+  const proxy = new TcpProxy('127.0.0.1', Number(new URL(RABBITMQ_URL).port || 5672));
+  const port = await proxy.start();
+  try {
+    const gateway = await startGateway({
+      RABBITMQ_URL: viaProxy(RABBITMQ_URL, port),
+      PUBLISH_TIMEOUT_MS: '1000',
+      OUTBOX_INTERVAL_MS: '200',
+      OUTBOX_REPUBLISH_AFTER_MS: '600000',
+      ...env,
+    });
+    return { proxy, gateway };
+  } catch (error) {
+    await proxy.stop();
+    throw error;
+  }
 }
 
 /** The URL with the host replaced by `host:port` (to route a service through a TcpProxy). */
