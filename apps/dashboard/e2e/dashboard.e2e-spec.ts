@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium } from './support/chromium';
+import { submitOnDemoPage } from './support/demo-page';
 import { submitBatch, submitPredictions } from './support/load.generator';
 import { logIn } from './support/login';
 import { SibylStack } from './support/sibyl.stack';
@@ -80,16 +81,7 @@ describe('dashboard in a browser, against the real gateway, predictor, RabbitMQ 
       'identifies a paragraph in %s through the gateway',
       async (english, text, code, native, screenshot) => {
         await page.goto(`${stack.dashboardUrl}/`);
-        await page.getByLabel('Input').fill(text);
-        await page.getByRole('button', { name: 'Submit' }).click();
-        // The page follows the tracking id for up to a minute, then reports it in #status.
-        await page.waitForFunction(
-          () =>
-            !(document.getElementById('result') as HTMLElement).hidden ||
-            document.getElementById('status')?.classList.contains('error'),
-          undefined,
-          { timeout: 90_000 },
-        );
+        await submitOnDemoPage(page, text);
         expect(await page.locator('#status').innerText()).toBe('');
         expect(await page.locator('#result').getAttribute('data-language')).toBe(code);
 

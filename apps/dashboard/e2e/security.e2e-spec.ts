@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/chromium';
+import { submitOnDemoPage } from './support/demo-page';
 import { logIn, sessionCookieFor } from './support/login';
 import { DASHBOARD_LOGIN, SibylStack } from './support/sibyl.stack';
 
@@ -231,15 +232,7 @@ describe('dashboard security: login, session cookie, headers, CSP, no key in the
     it('logs in through the form and works under the CSP: demo through the dashboard server', async () => {
       await logIn(page, stack.dashboardUrl, '/');
       await collectViolations();
-      await page.getByLabel('Input').fill(FRENCH);
-      await page.getByRole('button', { name: 'Submit' }).click();
-      await page.waitForFunction(
-        () =>
-          !(document.getElementById('result') as HTMLElement).hidden ||
-          document.getElementById('status')?.classList.contains('error'),
-        undefined,
-        { timeout: 90_000 },
-      );
+      await submitOnDemoPage(page, FRENCH);
       expect(await page.locator('#status').innerText()).toBe('');
       expect(await page.locator('#result').getAttribute('data-language')).toBe('fr');
       await collectViolations();
