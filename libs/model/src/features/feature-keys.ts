@@ -1,5 +1,15 @@
 import { LETTER, OTHER, letterClassOf } from '../text/letter-classes';
-import { Alphabet, CHAR_ID_BITS } from './alphabet';
+import { Alphabet } from './alphabet';
+import {
+  FNV_OFFSET_1,
+  FNV_OFFSET_2,
+  FNV_PRIME,
+  RADIX,
+  RADIX_SQUARED,
+  SPACE,
+  TWO_POW_32,
+  WORD_HASH_HIGH_BITS,
+} from './feature-key-layout';
 
 /** Which features are cut from a normalized text. */
 export interface FeatureSpec {
@@ -22,12 +32,7 @@ export const MAX_NGRAM = 3;
 export const MAX_WORD_LENGTH = 32;
 /** Word keys live above all n-gram keys (which are < 2^51). */
 export const WORD_KEY_OFFSET = 2 ** 51;
-const RADIX = 2 ** CHAR_ID_BITS;
-const RADIX_SQUARED = RADIX * RADIX;
-const WORD_HASH_HIGH_BITS = 0x7ffff;
-const TWO_POW_32 = 4294967296;
 const INITIAL_BUFFER = 1024;
-const SPACE = 0x20;
 
 /**
  * Cuts a text into integer feature keys, one per occurrence.
@@ -207,12 +212,12 @@ export class FeatureKeyExtractor {
  * with a single word by construction (only by hash chance).
  */
 function wordKeyOf(points: Int32Array, start: number, end: number): number {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x050c5d1f;
+  let h1 = FNV_OFFSET_1;
+  let h2 = FNV_OFFSET_2;
   for (let i = start; i < end; i++) {
     const code = points[i];
-    h1 = Math.imul(h1 ^ code, 0x01000193);
-    h2 = Math.imul(h2 ^ code, 0x01000193) ^ (h2 >>> 15);
+    h1 = Math.imul(h1 ^ code, FNV_PRIME);
+    h2 = Math.imul(h2 ^ code, FNV_PRIME) ^ (h2 >>> 15);
   }
   return WORD_KEY_OFFSET + (h1 & WORD_HASH_HIGH_BITS) * TWO_POW_32 + (h2 >>> 0);
 }

@@ -1,4 +1,14 @@
-import { Alphabet, CHAR_ID_BITS } from '../features/alphabet';
+import { Alphabet } from '../features/alphabet';
+import {
+  FNV_OFFSET_1,
+  FNV_OFFSET_2,
+  FNV_PRIME,
+  RADIX,
+  RADIX_SQUARED,
+  SPACE,
+  TWO_POW_32,
+  WORD_HASH_HIGH_BITS,
+} from '../features/feature-key-layout';
 import { MAX_WORD_LENGTH, WORD_KEY_OFFSET } from '../features/feature-keys';
 import type { TfidfVectorizer } from '../features/tfidf-vectorizer';
 import type { LinearModel } from '../svm/linear-model';
@@ -9,14 +19,6 @@ const SEPARATOR = -1;
 const LETTER_FLAG = 1 << 30;
 const ID_MASK = LETTER_FLAG - 1;
 const BMP_SIZE = 0x10000;
-const SPACE = 0x20;
-const RADIX = 2 ** CHAR_ID_BITS;
-const RADIX_SQUARED = RADIX * RADIX;
-const TWO_POW_32 = 4294967296;
-const WORD_HASH_HIGH_BITS = 0x7ffff;
-const FNV_OFFSET_1 = 0x811c9dc5;
-const FNV_OFFSET_2 = 0x050c5d1f;
-const FNV_PRIME = 0x01000193;
 /** Int32/float32 slots per feature record (32 bytes). */
 const RECORD = 8;
 
