@@ -1,15 +1,6 @@
 import { LETTER, OTHER, letterClassOf } from '../text/letter-classes';
 import { Alphabet } from './alphabet';
-import {
-  FNV_OFFSET_1,
-  FNV_OFFSET_2,
-  FNV_PRIME,
-  RADIX,
-  RADIX_SQUARED,
-  SPACE,
-  TWO_POW_32,
-  WORD_HASH_HIGH_BITS,
-} from './feature-key-layout';
+import * as layout from './feature-key-layout';
 
 /** Which features are cut from a normalized text. */
 export interface FeatureSpec {
@@ -91,10 +82,10 @@ export class FeatureKeyExtractor {
     this.reserve(folded.length + 2);
     const ids = this.ids;
     const points = this.points;
-    const spaceId = learn ? alphabet.add(SPACE) : alphabet.idOf(SPACE);
+    const spaceId = learn ? alphabet.add(layout.SPACE) : alphabet.idOf(layout.SPACE);
     let length = 1;
     ids[0] = spaceId;
-    points[0] = SPACE;
+    points[0] = layout.SPACE;
     let previousWasSpace = true;
     let letter = false;
     for (let i = 0; i < folded.length; i++) {
@@ -110,7 +101,7 @@ export class FeatureKeyExtractor {
       if (kind === OTHER) {
         if (!previousWasSpace) {
           ids[length] = spaceId;
-          points[length++] = SPACE;
+          points[length++] = layout.SPACE;
           previousWasSpace = true;
         }
         continue;
@@ -124,7 +115,7 @@ export class FeatureKeyExtractor {
     if (length === 1) return 0;
     if (!previousWasSpace) {
       ids[length] = spaceId;
-      points[length++] = SPACE;
+      points[length++] = layout.SPACE;
     }
     return this.emit(length, alphabet);
   }
@@ -133,7 +124,7 @@ export class FeatureKeyExtractor {
   static ngramKey(ngram: string, alphabet: Alphabet): number {
     const ids = Array.from(ngram, (ch) => alphabet.idOf(ch.codePointAt(0) as number));
     if (ids.length < 1 || ids.length > MAX_NGRAM || ids.includes(0)) return -1;
-    return ids[0] * RADIX_SQUARED + (ids[1] ?? 0) * RADIX + (ids[2] ?? 0);
+    return ids[0] * layout.RADIX_SQUARED + (ids[1] ?? 0) * layout.RADIX + (ids[2] ?? 0);
   }
 
   /** Key of one word feature. */
@@ -155,19 +146,19 @@ export class FeatureKeyExtractor {
     if (this.keys.length < maxKeys) this.keys = new Float64Array(maxKeys * 2);
     const keys = this.keys;
     const ids = this.ids;
-    const spaceId = alphabet.idOf(SPACE);
+    const spaceId = alphabet.idOf(layout.SPACE);
     let count = 0;
     if (ngramMin === 1) {
       for (let i = 0; i < length; i++) {
         const a = ids[i];
-        if (a !== 0 && a !== spaceId) keys[count++] = a * RADIX_SQUARED;
+        if (a !== 0 && a !== spaceId) keys[count++] = a * layout.RADIX_SQUARED;
       }
     }
     if (ngramMin <= 2 && ngramMax >= 2) {
       for (let i = 0; i + 1 < length; i++) {
         const a = ids[i];
         const b = ids[i + 1];
-        if (a !== 0 && b !== 0) keys[count++] = a * RADIX_SQUARED + b * RADIX;
+        if (a !== 0 && b !== 0) keys[count++] = a * layout.RADIX_SQUARED + b * layout.RADIX;
       }
     }
     if (ngramMax === 3) {
@@ -175,7 +166,8 @@ export class FeatureKeyExtractor {
         const a = ids[i];
         const b = ids[i + 1];
         const c = ids[i + 2];
-        if (a !== 0 && b !== 0 && c !== 0) keys[count++] = a * RADIX_SQUARED + b * RADIX + c;
+        if (a !== 0 && b !== 0 && c !== 0)
+          keys[count++] = a * layout.RADIX_SQUARED + b * layout.RADIX + c;
       }
     }
     return wordUnigrams || wordBigrams
@@ -212,14 +204,14 @@ export class FeatureKeyExtractor {
  * with a single word by construction (only by hash chance).
  */
 function wordKeyOf(points: Int32Array, start: number, end: number): number {
-  let h1 = FNV_OFFSET_1;
-  let h2 = FNV_OFFSET_2;
+  let h1 = layout.FNV_OFFSET_1;
+  let h2 = layout.FNV_OFFSET_2;
   for (let i = start; i < end; i++) {
     const code = points[i];
-    h1 = Math.imul(h1 ^ code, FNV_PRIME);
-    h2 = Math.imul(h2 ^ code, FNV_PRIME) ^ (h2 >>> 15);
+    h1 = Math.imul(h1 ^ code, layout.FNV_PRIME);
+    h2 = Math.imul(h2 ^ code, layout.FNV_PRIME) ^ (h2 >>> 15);
   }
-  return WORD_KEY_OFFSET + (h1 & WORD_HASH_HIGH_BITS) * TWO_POW_32 + (h2 >>> 0);
+  return WORD_KEY_OFFSET + (h1 & layout.WORD_HASH_HIGH_BITS) * layout.TWO_POW_32 + (h2 >>> 0);
 }
 
 /** Unicode white space (the characters JavaScript's `\s` matches). */
