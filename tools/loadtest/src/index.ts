@@ -12,3 +12,7 @@ export * from './submit/prediction-submitter';
 export * from './submit/submission-log';
 export * from './texts/labelled-texts';
 export * from './verify/prediction-verifier';
+export * from './fill/database-fill';
+export * from './fill/storage-multiply';
+export * from './stats/percentiles';
+export * from './fill/fill-documents';

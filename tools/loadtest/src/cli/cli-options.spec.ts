@@ -63,5 +63,14 @@ describe('parseCli', () => {
     expect(() => parseCli(['--spawn', '--gateway', 'http://x'], {})).toThrow(UsageError);
     expect(() => parseCli(['--bogus'], {})).toThrow(UsageError);
     expect(() => parseCli(['--spawn', '--env', 'novalue'], {})).toThrow(/KEY=VALUE/);
+    expect(() => parseCli(['--spawn', '--private-db', '--use-database'], {})).toThrow(
+      /--use-database/,
+    );
+  });
+
+  it('uses a given database as it is with --use-database', () => {
+    const uri = 'mongodb://127.0.0.1:41790/filled';
+    const { options } = parseCli(['--spawn', '--mongodb-uri', uri, '--use-database'], {});
+    expect(options.spawn).toMatchObject({ mongoUri: uri, useDatabase: true, privateDb: false });
   });
 });

@@ -27,6 +27,8 @@ Target (one of):
     --mongodb-uri URI      base URI (default $MONGODB_URI or mongodb://127.0.0.1:27017/sibyl); a unique database is used
     --model-path PATH      predictor MODEL_PATH
     --private-db           start a private FerretDB (fresh data, free port) for this run instead of --mongodb-uri
+    --use-database         use --mongodb-uri's database as it is and keep it (e.g. one holding a million results
+                           from \`npm run bench -- fill\`) instead of a fresh unique one
     --dist DIR             built apps (default dist/apps)
     --log-level LEVEL      apps' LOG_LEVEL (default warn)
     --env KEY=VALUE        extra environment for the apps (repeatable)
@@ -135,6 +137,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
         'cpu-prof': { type: 'boolean' },
         keep: { type: 'boolean' },
         'private-db': { type: 'boolean' },
+        'use-database': { type: 'boolean' },
         rate: { type: 'string' },
         concurrency: { type: 'string' },
         duration: { type: 'string' },
@@ -194,12 +197,15 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
     'gateway-port',
     'predictor-port',
     'private-db',
+    'use-database',
   ] as const;
   if (!v.spawn)
     for (const flag of spawnOnly)
       if (v[flag] !== undefined) throw new UsageError(`--${flag} only applies with --spawn`);
   const rabbitUrl = v['rabbitmq-url'] ?? env.RABBITMQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
   const mongoUri = v['mongodb-uri'] ?? env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017/sibyl';
+  if (v['private-db'] && v['use-database'])
+    throw new UsageError('--use-database uses --mongodb-uri; do not combine it with --private-db');
   const spawn = v.spawn
     ? {
         predictors: positiveInt('predictors', v.predictors, 0) ?? 2,
@@ -217,6 +223,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
         cpuProfile: Boolean(v['cpu-prof']),
         keep: Boolean(v.keep),
         privateDb: Boolean(v['private-db']),
+        useDatabase: Boolean(v['use-database']),
         extraEnv: Object.fromEntries(keyValues('env', v.env)),
       }
     : null;

@@ -16,6 +16,8 @@ export interface SpawnSettings {
   cpuProfile: boolean;
   /** Start a private FerretDB (fresh, on a free port) instead of using `mongoUri`. */
   privateDb: boolean;
+  /** Use `mongoUri`'s database as it is (e.g. pre-filled) and keep it, instead of a fresh unique one. */
+  useDatabase?: boolean;
   /** Keep the namespace's queues and the database afterwards. */
   keep: boolean;
   extraEnv: Record<string, string>;

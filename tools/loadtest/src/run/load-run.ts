@@ -69,7 +69,9 @@ export async function runLoadTest(
     if (spawn.privateDb) privateDb = await startPrivateFerretDb(say);
     else await ensureMongo(spawn.mongoUri, { log: say });
     namespace = uniqueNamespace('loadtest');
-    mongoUri = uniqueMongoUri(privateDb?.uri ?? spawn.mongoUri);
+    mongoUri = spawn.useDatabase
+      ? spawn.mongoUri
+      : uniqueMongoUri(privateDb?.uri ?? spawn.mongoUri);
     say(
       `spawning 1 gateway + ${spawn.predictors} predictor(s); namespace ${namespace}, database ${new URL(mongoUri).pathname.slice(1)}`,
     );
@@ -279,7 +281,7 @@ export async function runLoadTest(
           spawn?.rabbitUrl ?? '',
           namespace,
           mongoUri,
-          !privateDb,
+          !privateDb && !spawn?.useDatabase,
         ))
           say(`clean-up: ${note}`);
       }
