@@ -5,12 +5,16 @@ import { runChartsCli } from './charts/charts-cli';
 import { SYSTEMS, runModelBench } from './model/model-bench';
 import { runSpeedComparison } from './model/interleaved-speed';
 import { runTune } from './model/tune';
+import { runPipelineCli } from './pipeline/pipeline-cli';
+import { runDatabaseCli } from './database/database-cli';
+import { runFillCli } from './database/fill-cli';
 
 const PREVIOUS_MODEL_FILE = 'models/langid/langid-v1.model';
-import { runPipelineCli } from './pipeline/pipeline-cli';
 
-const USAGE = `usage: npm run bench -- <model|tune|pipeline|charts> [options]
+const USAGE = `usage: npm run bench -- <model|tune|pipeline|charts|database|fill> [options]
 
+  database  FerretDB backends and settings: insert throughput, reads by id over a million results (\`--help\`)
+  fill      store N realistic results and their requests in a database, fast (\`--help\`)
   charts    dashboard chart bench: bundle size and update cost in Chromium (\`--help\`)
   pipeline  end-to-end pipeline benchmark (see \`npm run bench -- pipeline --help\`)
   model   [--systems sibyl,sibyl-v1,sklearn,cld,fasttext,franc] [--no-train] [--repeats 5] [--no-write]
@@ -41,6 +45,14 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'charts') {
     await runChartsCli(workspaceRoot(), args);
+    return 0;
+  }
+  if (command === 'database') {
+    await runDatabaseCli(args);
+    return 0;
+  }
+  if (command === 'fill') {
+    await runFillCli(args);
     return 0;
   }
   if (command === 'pipeline') {

@@ -111,6 +111,9 @@ export function renderPipelineBlock(result: PipelineBenchResult): string {
     '',
     `**Machine:** ${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB RAM, ${m.kernel}. **Versions:** Node ${m.node}, ${m.rabbitmq}, ${m.database}.`,
     'Everything (load generator, gateway, predictors, RabbitMQ, FerretDB) shares the same cores.',
+    result.database
+      ? `Every run used one database as it was, \`${result.database}\`, filled beforehand with \`npm run bench -- fill\` (see its results count in the Database section).`
+      : 'Every run used a fresh private FerretDB (empty at start).',
     '',
     '### Results',
     '',

@@ -18,6 +18,8 @@ export interface PipelineBenchResult {
   finishedAt: string;
   /** The bench's own command line. */
   command: string;
+  /** The database every run used as it is (`--database`), if not a private one each. */
+  database?: string;
   machine: MachineInfo;
   ceiling: CeilingResult | null;
   ceilingError?: string;

@@ -5,7 +5,7 @@ import { summarizeCpuProfileFile } from './cpu-profile-summary';
 import { loadtestCommand, runLoadtest } from './loadtest-child';
 import { machineInfo } from './machine-info';
 import { PipelineBenchResult, ScenarioRun } from './pipeline-bench-result';
-import { pipelineScenarios, ScenarioDurations } from './scenarios';
+import { databaseArgs, pipelineScenarios, ScenarioDurations } from './scenarios';
 
 /** Options of {@link runPipelineBench}. */
 export interface PipelineBenchOptions {
@@ -22,6 +22,8 @@ export interface PipelineBenchOptions {
   profileSeconds: number;
   rabbitUrl: string;
   mongoUri: string;
+  /** One database for every run, used as it is (e.g. filled by `npm run bench -- fill`); default a private one per run. */
+  database?: string;
   log: (line: string) => void;
 }
 
@@ -73,6 +75,7 @@ export async function runPipelineBench(
     options.durations,
     options.fixedRate,
     options.completionTimeoutSeconds,
+    options.database,
   ).filter((s) => wanted(s.id));
   for (const [i, scenario] of scenarios.entries()) {
     const label = `bench ${scenario.id}`;
@@ -96,7 +99,7 @@ export async function runPipelineBench(
   if (options.profileSeconds > 0) {
     const args = [
       '--spawn',
-      '--private-db',
+      ...databaseArgs(options.database),
       '--predictors',
       '2',
       '--batch-size',
@@ -137,6 +140,7 @@ export async function runPipelineBench(
     startedAt,
     finishedAt: new Date().toISOString(),
     command: options.command,
+    database: options.database,
     machine,
     ceiling,
     ceilingError,

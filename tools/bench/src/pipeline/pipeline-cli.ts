@@ -21,6 +21,8 @@ Usage: npx tsx tools/bench/src/pipeline/main.ts [options]
                            e2e-2p-bs64, e2e-2p-bs64-classic, e2e-2p-bs64-batch20, fixed-500, fixed-500-classic,
                            http-express, http-fastify (…-classic: BATCH_MODE=fixed BATCH_PIPELINE=off, i.e. before
                            adaptive batching and pipelining)
+  --database URI           every run uses this database as it is (e.g. one holding a million results from
+                           \`npm run bench -- fill\`) instead of a fresh private FerretDB each
   --no-write               do not touch BENCHMARKS.md
   --benchmarks FILE        default BENCHMARKS.md
   --render FILE            only re-render the section from a saved reports/bench/pipeline-*.json
@@ -42,6 +44,7 @@ export async function runPipelineCli(argv: string[]): Promise<void> {
       profile: { type: 'string', default: '20' },
       quick: { type: 'boolean' },
       only: { type: 'string' },
+      database: { type: 'string' },
       'no-write': { type: 'boolean' },
       benchmarks: { type: 'string', default: 'BENCHMARKS.md' },
       render: { type: 'string' },
@@ -83,6 +86,7 @@ export async function runPipelineCli(argv: string[]): Promise<void> {
     profileSeconds: values.quick ? Math.min(10, Number(values.profile)) : Number(values.profile),
     rabbitUrl: process.env.RABBITMQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672',
     mongoUri: process.env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017/sibyl',
+    database: values.database,
     log,
   });
   mkdirSync(join(root, 'reports/bench'), { recursive: true });

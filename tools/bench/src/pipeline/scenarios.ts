@@ -35,13 +35,16 @@ export function pipelineScenarios(
   d: ScenarioDurations,
   fixedRate = 500,
   completionTimeoutSeconds = 120,
+  database?: string,
 ): PipelineScenario[] {
-  // every run gets its own fresh FerretDB (--private-db): same starting point, no cross-talk.
+  // every run gets its own fresh FerretDB (--private-db): same starting point, no cross-talk;
+  // or, with `database`, all runs use that one as it is (e.g. holding a million results).
+  const db = databaseArgs(database);
   // One verification read per id: results are insert-once, and extra writes show in sibyl_results_written_total
   // (a second read would double the verification, which FerretDB answers with collection scans).
   const spawn = (predictors: number, batch: number): string[] => [
     '--spawn',
-    '--private-db',
+    ...db,
     '--predictors',
     String(predictors),
     '--batch-size',
@@ -120,7 +123,7 @@ export function pipelineScenarios(
       title: `gateway alone (accept path, broker + DB), ${adapter}`,
       args: [
         '--spawn',
-        '--private-db',
+        ...db,
         '--predictors',
         '0',
         '--no-verify',
@@ -133,4 +136,9 @@ export function pipelineScenarios(
       ],
     })),
   ];
+}
+
+/** Load-tool arguments for the database: a private fresh FerretDB, or `database` used as it is. */
+export function databaseArgs(database?: string): string[] {
+  return database ? ['--mongodb-uri', database, '--use-database'] : ['--private-db'];
 }
