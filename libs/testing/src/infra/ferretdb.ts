@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readdirSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Endpoint } from './endpoint';
 import { workspaceRoot } from './workspace-root';
@@ -18,14 +18,26 @@ export function ferretPaths(
   };
 }
 
+/** Environment variable naming a PostgreSQL database for FerretDB's PostgreSQL backend. */
+export const FERRETDB_POSTGRESQL_URL_ENV = 'FERRETDB_POSTGRESQL_URL';
+
+/** True when the binary exists and no Go source or module file of the wrapper is newer. */
+function binaryIsCurrent(source: string, binary: string): boolean {
+  if (!existsSync(binary)) return false;
+  const built = statSync(binary).mtimeMs;
+  return readdirSync(source)
+    .filter((name) => /\.go$|^go\.(mod|sum)$/.test(name))
+    .every((name) => statSync(join(source, name)).mtimeMs <= built);
+}
+
 /**
  * Builds the embedded FerretDB v1.24 (tools/ferretdb) with the Go on PATH unless the
- * binary exists. The build goes to a temporary name first, so concurrent callers
- * never see a half-written binary.
+ * binary exists and is newer than the wrapper's sources. The build goes to a temporary name
+ * first, so concurrent callers never see a half-written binary.
  */
 export function buildFerretDb(log: (line: string) => void = () => undefined): string {
   const { source, binary } = ferretPaths();
-  if (existsSync(binary)) return binary;
+  if (binaryIsCurrent(source, binary)) return binary;
   log(
     'building FerretDB v1.24.2 (tools/ferretdb) with Go; the first build downloads modules and takes a few minutes…',
   );
@@ -51,11 +63,17 @@ export interface FerretDbOptions {
   detached: boolean;
   /** Folder of its SQLite files and log; default `.data/ferretdb-<port>` (git-ignored). */
   dataDir?: string;
+  /**
+   * Run on this PostgreSQL database (FerretDB's PostgreSQL backend) instead of SQLite files;
+   * default `$FERRETDB_POSTGRESQL_URL`, unset = SQLite.
+   */
+  postgresqlUrl?: string;
 }
 
 /**
- * Starts FerretDB (SQLite backend) on the endpoint. `detached` leaves it running
- * after this process exits (tests reuse it); otherwise it is in this process's group.
+ * Starts FerretDB on the endpoint: SQLite files by default, PostgreSQL when a URL is given (or in
+ * `$FERRETDB_POSTGRESQL_URL`). `detached` leaves it running after this process exits (tests reuse
+ * it); otherwise it is in this process's group.
  */
 export function startFerretDb(endpoint: Endpoint, options: FerretDbOptions): FerretDbProcess {
   const paths = ferretPaths(endpoint.port);
@@ -64,7 +82,9 @@ export function startFerretDb(endpoint: Endpoint, options: FerretDbOptions): Fer
   const log = options.dataDir ? join(options.dataDir, 'ferretdb.log') : paths.log;
   mkdirSync(data, { recursive: true });
   const out = openSync(log, 'a');
-  const child = spawn(binary, ['-listen', `${endpoint.host}:${endpoint.port}`, '-data', data], {
+  const postgresqlUrl = options.postgresqlUrl ?? process.env[FERRETDB_POSTGRESQL_URL_ENV];
+  const backend = postgresqlUrl ? ['-postgresql-url', postgresqlUrl] : ['-data', data];
+  const child = spawn(binary, ['-listen', `${endpoint.host}:${endpoint.port}`, ...backend], {
     detached: options.detached,
     stdio: ['ignore', out, out],
   });
