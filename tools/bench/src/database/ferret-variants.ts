@@ -44,7 +44,7 @@ export const FERRET_VARIANTS: readonly FerretVariant[] = [
   },
   {
     id: 'postgresql-generic',
-    title: 'PostgreSQL 15, generic plans (as stock FerretDB: `_id` reads scan)',
+    title: 'PostgreSQL 15, generic plans (`_id` reads scan, as in stock FerretDB)',
     backend: 'postgresql',
     args: (env) => ['-postgresql-url', withParam(env.postgresqlUrl, 'force_generic_plan')],
   },
