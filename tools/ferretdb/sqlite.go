@@ -62,7 +62,7 @@ func lastChange(file string) time.Time {
 
 // indexIDs creates the missing `_id` path indexes of one database file.
 func indexIDs(ctx context.Context, file string) error {
-	db, err := sql.Open("sqlite", "file:"+file+"?_pragma=busy_timeout(10000)")
+	db, err := sql.Open("sqlite", "file:"+file+"?mode=rw&_pragma=busy_timeout(10000)") // rw: never create a dropped file again
 	if err != nil {
 		return err
 	}
