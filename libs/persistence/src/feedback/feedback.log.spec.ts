@@ -1,5 +1,6 @@
 import type { mongo } from 'mongoose';
 import { FEEDBACK_COLLECTION, FeedbackRecord, FeedbackSchema } from './feedback-record.schema';
+import { feedbackExportLine } from './feedback-export';
 import { FeedbackLog } from './feedback.log';
 
 /** Records the calls a fake `feedback` collection receives. */
@@ -66,5 +67,28 @@ describe('FeedbackLog', () => {
     expect(FeedbackSchema.get('collection')).toBe(FEEDBACK_COLLECTION);
     const indexes = FeedbackSchema.indexes().map(([fields]) => fields);
     expect(indexes).toEqual([{ modelVersion: 1, at: -1 }, { at: 1 }]);
+  });
+});
+
+describe('feedbackExportLine', () => {
+  it('gives the text and the right language (the feedback), as langid train and eval read them', () => {
+    expect(
+      feedbackExportLine({
+        _id: 't1',
+        modelVersion: 'langid-abc',
+        predicted: 'da',
+        actual: 'nb',
+        at: new Date('2026-12-07T03:00:00Z'),
+        text: 'Jeg heter Kari',
+        owner: 'k',
+      }),
+    ).toEqual({
+      text: 'Jeg heter Kari',
+      language: 'nb',
+      predicted: 'da',
+      modelVersion: 'langid-abc',
+      at: '2026-12-07T03:00:00.000Z',
+      trackingId: 't1',
+    });
   });
 });

@@ -1,2 +1,3 @@
 export * from './feedback-record.schema';
 export * from './feedback.log';
+export * from './feedback-export';
