@@ -6,6 +6,7 @@ import { validateDashboardConfig } from './config/dashboard.config';
 import { DemoModule } from './demo/demo.module';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
+import { ModelsModule } from './models/models.module';
 import { WebConfigModule } from './web-config/web-config.module';
 
 /** The dashboard: login, web UI, the demo's gateway relay, its config endpoint, the live operations stream, health and metrics. */
@@ -16,6 +17,7 @@ import { WebConfigModule } from './web-config/web-config.module';
     AuthModule,
     DemoModule,
     EventsModule,
+    ModelsModule,
     WebConfigModule,
     HealthModule,
   ],

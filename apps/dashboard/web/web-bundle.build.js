@@ -19,6 +19,7 @@ async function buildWeb(outdir) {
     entryPoints: {
       demo: join(__dirname, 'src/demo/demo.page.ts'),
       ops: join(__dirname, 'src/ops/ops.page.ts'),
+      models: join(__dirname, 'src/models/models.page.ts'),
     },
     outdir: join(outdir, 'assets'),
     bundle: true,

@@ -10,5 +10,6 @@ import { GatewayForwarder } from './gateway-forwarder';
     GatewayForwarder,
     { provide: DEMO_FETCH, useValue: (url: string, init?: RequestInit) => fetch(url, init) },
   ],
+  exports: [GatewayForwarder],
 })
 export class DemoModule {}

@@ -1,0 +1,102 @@
+import type { PredictionView } from '@sibyl/contracts';
+import { workspaceRoot } from '@sibyl/testing';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './support/chromium';
+import { LOAD_TEXTS } from './support/load.generator';
+import { logIn } from './support/login';
+import { SibylStack } from './support/sibyl.stack';
+
+const ARTIFACTS = join(workspaceRoot(), 'test-artifacts/dashboard');
+/** Texts whose feedback says the model was wrong, and the language the feedback gives instead. */
+const WRONG_AS = 'da';
+const TEXTS = LOAD_TEXTS.slice(0, 4);
+
+/**
+ * The Models panel in real Chromium against the real stack: texts classified by the predictor, feedback
+ * posted with known right and wrong languages, and the panel must show the served version, its live
+ * accuracy and the confused pair those numbers imply.
+ */
+describe('dashboard Models panel, with feedback through the real gateway', () => {
+  const stack = new SibylStack(ARTIFACTS);
+  let browser: Browser;
+  let page: Page;
+  let results: PredictionView[];
+  const cspViolations: string[] = [];
+
+  const gateway = async (path: string, init: RequestInit = {}) => {
+    const response = await fetch(`${stack.gatewayUrl}${path}`, {
+      ...init,
+      headers: { ...stack.adminHeaders, 'content-type': 'application/json' },
+      signal: AbortSignal.timeout(30_000),
+    });
+    return { status: response.status, body: (await response.json().catch(() => null)) as unknown };
+  };
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await stack.start({ backlogAlertThreshold: 1000, sampleIntervalMs: 1000 });
+    const batch = await gateway('/v1/predictions/batch', {
+      method: 'POST',
+      body: JSON.stringify({ texts: TEXTS }),
+    });
+    const ids = (batch.body as { items: { trackingId: string }[] }).items.map((i) => i.trackingId);
+    results = [];
+    for (const id of ids)
+      results.push((await gateway(`/v1/predictions/${id}?wait=20000`)).body as PredictionView);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+        cspViolations.push(message.text());
+    });
+    await logIn(page, stack.dashboardUrl, '/models');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack.stop();
+  });
+
+  it('shows the served version, its live accuracy from feedback and the confused pair', async () => {
+    expect(results.map((r) => r.status)).toEqual(['done', 'done', 'done', 'done']);
+    const version = results[0].modelVersion as string;
+    // Three right, the first one wrong: 75 % over 4 items, one confusion (da said to be results[0]'s language).
+    for (const [i, result] of results.entries()) {
+      const language = i === 0 ? WRONG_AS : (result.language as string);
+      const answer = await gateway(`/v1/predictions/${result.trackingId}/feedback`, {
+        method: 'POST',
+        body: JSON.stringify({ language }),
+      });
+      expect(answer.status).toBe(204);
+    }
+    const row = page.locator(`#models-versions tr[data-version="${version}"]`);
+    await row.waitFor({ timeout: 30_000 });
+    await page.waitForFunction(
+      (v) =>
+        document.querySelector(`#models-versions tr[data-version="${v}"] td:nth-child(4)`)
+          ?.textContent === '75.0 % (n 4)',
+      version,
+      { timeout: 30_000 },
+    );
+    expect(await row.locator('td').allInnerTexts()).toEqual([
+      version,
+      expect.stringContaining('served'),
+      expect.any(String),
+      '75.0 % (n 4)',
+      '75.0 % (n 4)',
+      '75.0 % (n 4)',
+    ]);
+    expect(await page.locator('#models-served').innerText()).toContain(version);
+    expect(await page.locator('#models-focus').innerText()).toBe(version);
+    expect(await page.locator('#models-accuracy').innerText()).toBe('75.0 % (n 4)');
+    expect(await page.locator('#models-confused tbody tr td').allInnerTexts()).toEqual([
+      WRONG_AS,
+      results[0].language,
+      '1',
+    ]);
+    await page.screenshot({ path: join(ARTIFACTS, 'models-panel.png'), fullPage: true });
+    expect(cspViolations).toEqual([]);
+  });
+});
