@@ -19,16 +19,17 @@ function fakeCollection() {
   return { calls, log: new FeedbackLog(collection as unknown as mongo.Collection<FeedbackRecord>) };
 }
 
-describe('FeedbackLog', () => {
-  const entry: FeedbackRecord = {
-    _id: 't1',
-    modelVersion: 'langid-abc',
-    predicted: 'da',
-    actual: 'nb',
-    at: new Date('2026-12-07T03:00:00Z'),
-    text: 'Jeg heter Kari',
-  };
+/** One stored feedback document. */
+const entry: FeedbackRecord = {
+  _id: 't1',
+  modelVersion: 'langid-abc',
+  predicted: 'da',
+  actual: 'nb',
+  at: new Date('2026-12-07T03:00:00Z'),
+  text: 'Jeg heter Kari',
+};
 
+describe('FeedbackLog', () => {
   it('upserts by tracking id, so a correction replaces the earlier feedback', async () => {
     const { calls, log } = fakeCollection();
     await log.record(entry);
@@ -72,17 +73,7 @@ describe('FeedbackLog', () => {
 
 describe('feedbackExportLine', () => {
   it('gives the text and the right language (the feedback), as langid train and eval read them', () => {
-    expect(
-      feedbackExportLine({
-        _id: 't1',
-        modelVersion: 'langid-abc',
-        predicted: 'da',
-        actual: 'nb',
-        at: new Date('2026-12-07T03:00:00Z'),
-        text: 'Jeg heter Kari',
-        owner: 'k',
-      }),
-    ).toEqual({
+    expect(feedbackExportLine({ ...entry, owner: 'k' })).toEqual({
       text: 'Jeg heter Kari',
       language: 'nb',
       predicted: 'da',
