@@ -21,3 +21,12 @@ export const DEFAULT_MAX_IN_FLIGHT = 20000;
 
 /** Default period of the topology drift check (the topology is also declared on every reconnect). */
 export const DEFAULT_TOPOLOGY_CHECK_INTERVAL_MS = 3_000;
+
+/** Completion announcements buffered by their channel beyond which new ones are dropped. */
+export const DEFAULT_COMPLETION_MAX_BUFFERED = 1000;
+
+/**
+ * Length cap of a gateway's completion queue (oldest dropped beyond it): a stalled gateway must
+ * not pile up announcements in the broker; what it misses its safety re-check finds.
+ */
+export const COMPLETION_QUEUE_MAX_LENGTH = 10_000;

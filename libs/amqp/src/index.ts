@@ -16,3 +16,5 @@ export * from './self-healing.channel';
 export * from './topology-check';
 export * from './topology.monitor';
 export * from './topology.health';
+export * from './completion.publisher';
+export * from './completion.subscription';

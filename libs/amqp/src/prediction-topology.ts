@@ -39,6 +39,9 @@ export const DEAD_LETTER_QUEUE_ARGUMENTS: Readonly<Record<string, unknown>> = {
   'x-queue-type': 'quorum',
 };
 
+/** Declaration of the completed fanout exchange (every declarer must use the same). */
+export const COMPLETED_EXCHANGE_OPTIONS: Readonly<Options.AssertExchange> = { durable: true };
+
 /** One declaration of the topology, run on its own (a refused declaration closes its channel). */
 export interface TopologyStep {
   /** What it declares, for logs and health reports (e.g. `queue sibyl.v1.predictions.requested`). */
@@ -49,7 +52,8 @@ export interface TopologyStep {
 /**
  * The declarations of the whole prediction topology, in order: the dead-letter fanout exchange and
  * its durable quorum queue, then the direct requests exchange bound to the durable quorum requests
- * queue (dead-lettering to the former, with a delivery limit).
+ * queue (dead-lettering to the former, with a delivery limit), and the completed fanout exchange
+ * (each gateway binds its own server-named queue to it, see {@link CompletionSubscription}).
  */
 export function predictionTopologySteps(
   names: MessagingNames,
@@ -89,6 +93,13 @@ export function predictionTopologySteps(
       what: `binding ${names.requestsExchange} -> ${names.requestsQueue}`,
       run: (channel) =>
         channel.bindQueue(names.requestsQueue, names.requestsExchange, names.routingKey),
+    },
+    {
+      what: `exchange ${names.completedExchange}`,
+      run: (channel) =>
+        channel.assertExchange(names.completedExchange, 'fanout', {
+          ...COMPLETED_EXCHANGE_OPTIONS,
+        }),
     },
   ];
 }

@@ -12,6 +12,7 @@ export async function deletePredictionTopology(url: string, names: MessagingName
     (channel) => channel.deleteExchange(names.requestsExchange),
     (channel) => channel.deleteExchange(names.deadLetterExchange),
     (channel) => channel.deleteExchange(names.modelEventsExchange),
+    (channel) => channel.deleteExchange(names.completedExchange),
   ];
   const connection = await connect(url);
   try {

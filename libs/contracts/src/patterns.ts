@@ -20,6 +20,10 @@ export enum MessagingV1 {
   ModelEventsExchange = 'sibyl.v1.models',
   /** Message `type` of {@link ModelPromotedV1}. */
   ModelPromoted = 'model.promoted.v1',
+  /** Fanout exchange the predictors announce stored results on (every gateway binds its own queue). */
+  CompletedExchange = 'sibyl.v1.predictions.completed',
+  /** Message `type` of {@link PredictionCompletedV1}. */
+  PredictionCompleted = 'prediction.completed.v1',
 }
 
 /** Header carrying the reason a message was dead-lettered by a predictor. */
@@ -33,6 +37,7 @@ export interface MessagingNames {
   deadLetterExchange: string;
   deadLetterQueue: string;
   modelEventsExchange: string;
+  completedExchange: string;
 }
 
 /**
@@ -50,5 +55,6 @@ export function messagingNames(namespace?: string): MessagingNames {
     deadLetterExchange: prefix + MessagingV1.DeadLetterExchange,
     deadLetterQueue: prefix + MessagingV1.DeadLetterQueue,
     modelEventsExchange: prefix + MessagingV1.ModelEventsExchange,
+    completedExchange: prefix + MessagingV1.CompletedExchange,
   };
 }

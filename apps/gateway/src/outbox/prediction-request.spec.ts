@@ -9,6 +9,18 @@ describe('toPredictionRequest', () => {
     ).toEqual({ trackingId: 'x', text: 'hej', submittedAt: T0.toISOString(), attempt: 1 });
   });
 
+  it("passes the submitting key's id on as owner", () => {
+    expect(
+      toPredictionRequest({
+        _id: 'x',
+        text: 'hej',
+        submittedAt: T0,
+        publishAttempts: 1,
+        owner: 'k',
+      }),
+    ).toEqual(expect.objectContaining({ owner: 'k' }));
+  });
+
   it('takes the attempt a republish gives it', () => {
     const entry = { _id: 'x', text: 'hej', submittedAt: T0, publishAttempts: 4 };
     expect(toPredictionRequest(entry, recordedAttempts(entry) + 1).attempt).toBe(5);

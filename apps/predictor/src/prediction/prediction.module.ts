@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { AdaptiveBatchController } from '../batching/adaptive-batch-controller';
 import type { MicroBatcherOptions } from '../batching/micro-batcher';
 import type { PredictorEnvironment } from '../config/env.validation';
+import { CompletionsModule } from '../completions/completions.module';
 import { PredictorMetricsModule } from '../metrics/predictor-metrics.module';
 import { ModelModule } from '../model/model.module';
 import { ResultsModule } from '../results/results.module';
@@ -13,7 +14,7 @@ import { StorageOutage } from './storage-outage';
 
 /** Micro-batched (adaptive, pipelined) classification and result storage. */
 @Module({
-  imports: [ModelModule, ResultsModule, PredictorMetricsModule],
+  imports: [ModelModule, ResultsModule, PredictorMetricsModule, CompletionsModule],
   providers: [
     PredictionService,
     {

@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit, Optional } from '@nestjs/common';
 import { PredictionRequestedV1, PredictionStatus } from '@sibyl/contracts';
 import { languageNames, type LanguagePrediction } from '@sibyl/model';
 import {
@@ -6,6 +6,7 @@ import {
   MicroBatcherClosedError,
   type MicroBatcherOptions,
 } from '../batching/micro-batcher';
+import { CompletionAnnouncer } from '../completions/completion.announcer';
 import { PredictorMetrics } from '../metrics/predictor.metrics';
 import { LANGUAGE_MODEL, type LanguageModel } from '../model/model.constants';
 import {
@@ -26,7 +27,8 @@ import { StorageOutage } from './storage-outage';
  * Each request's promise settles only once its batch is durably written: with `ack` for a stored result,
  * `dead-letter` for a text the model cannot process (stored as `failed`), `requeue` when the write failed for
  * another reason than an unreachable database (an outage is waited out by the {@link StorageOutage}, which
- * pauses consumption meanwhile). One bad text never fails the others of its batch.
+ * pauses consumption meanwhile). One bad text never fails the others of its batch. Once a batch is
+ * stored, its completions are announced to the gateways (best-effort, never delaying the acks).
  */
 @Injectable()
 export class PredictionService implements OnModuleInit {
@@ -38,6 +40,7 @@ export class PredictionService implements OnModuleInit {
     private readonly metrics: PredictorMetrics,
     @Inject(BATCHING_OPTIONS) options: MicroBatcherOptions,
     private readonly outage: StorageOutage,
+    @Optional() private readonly completions?: CompletionAnnouncer,
   ) {
     this.batcher = new MicroBatcher(
       {
@@ -130,6 +133,7 @@ export class PredictionService implements OnModuleInit {
       .writeUntilStored(() => this.writer.write(entries, completedAt))
       .finally(stopWrite);
     this.record(messages, entries, summary, completedAt);
+    this.completions?.announce(messages, entries, summary.written, completedAt);
     return entries.map((entry) =>
       entry.status === PredictionStatus.Failed
         ? deadLetter(`prediction failed: ${entry.error}`, 'prediction_failed')

@@ -14,6 +14,15 @@ describe('prediction.requested.v1', () => {
     expect(parsed).toEqual({ ok: true, value: expect.objectContaining({ v: 1, ...valid }) });
   });
 
+  it('carries the optional owner, and parses messages without it', () => {
+    const withOwner = parsePredictionRequestedV1(
+      encodePredictionRequestedV1({ ...valid, owner: 'key-1' }),
+    );
+    expect(withOwner).toEqual({ ok: true, value: expect.objectContaining({ owner: 'key-1' }) });
+    const without = parsePredictionRequestedV1(encodePredictionRequestedV1(valid));
+    expect(without.ok && 'owner' in without.value).toBe(false);
+  });
+
   it.each([
     ['not JSON', Buffer.from('{nope'), /not JSON/],
     ['an array', Buffer.from('[1,2]'), /not a JSON object/],

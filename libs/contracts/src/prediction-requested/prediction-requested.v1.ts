@@ -1,4 +1,13 @@
-import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsString, IsUUID, Min } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Min,
+} from 'class-validator';
 import { parseJsonMessage, type ParseResult } from '../messages';
 import { MessagingV1 } from '../patterns';
 
@@ -32,6 +41,15 @@ export class PredictionRequestedV1 {
   @IsInt()
   @Min(1)
   attempt!: number;
+
+  /**
+   * Id of the API key that submitted the request (absent with AUTH=off). Optional and additive:
+   * the predictor passes it on in `prediction.completed.v1`, so a gateway can route a completion
+   * to its owner's event stream without reading the database.
+   */
+  @IsOptional()
+  @IsString()
+  owner?: string;
 }
 
 /** The fields of a `prediction.requested.v1` message (the version is added when encoding). */
@@ -56,5 +74,6 @@ export function encodePredictionRequestedV1(message: PredictionRequest): Buffer 
     submittedAt: message.submittedAt,
     attempt: message.attempt,
   };
+  if (message.owner !== undefined) body.owner = message.owner;
   return Buffer.from(JSON.stringify(body), 'utf8');
 }
