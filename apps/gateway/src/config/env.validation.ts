@@ -2,6 +2,11 @@
 import 'reflect-metadata';
 import { invalidEnv, SibylEnvironment, validateEnv } from '@sibyl/config';
 import { IsIn, IsInt, IsNumber, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
+import {
+  DEFAULT_EVENT_STREAM_HEARTBEAT_MS,
+  DEFAULT_MAX_EVENT_STREAMS_PER_KEY,
+  DEFAULT_SAFETY_RECHECK_MS,
+} from '../completions/completions.constants';
 
 /** HTTP servers the gateway can run on (issue 6 benchmarks both). */
 export const HTTP_ADAPTERS = ['express', 'fastify'] as const;
@@ -63,6 +68,12 @@ export class GatewayEnvironment extends SibylEnvironment {
   @IsInt() @Min(1) @Max(10000) MAX_BATCH_ITEMS: number = 500;
   /** Cap of `GET /v1/predictions/:id?wait=`. */
   @IsInt() @Min(0) MAX_WAIT_MS: number = 30000;
+  /** Long polls wake on pushed completions; this slow re-check finds results whose announcement was lost. */
+  @IsInt() @Min(100) WAIT_SAFETY_RECHECK_MS: number = DEFAULT_SAFETY_RECHECK_MS;
+  /** Open `GET /v1/predictions/events` streams of one key (more: 429). */
+  @IsInt() @Min(1) MAX_EVENT_STREAMS_PER_KEY: number = DEFAULT_MAX_EVENT_STREAMS_PER_KEY;
+  /** Period of the event streams' heartbeat event. */
+  @IsInt() @Min(1000) EVENT_STREAM_HEARTBEAT_MS: number = DEFAULT_EVENT_STREAM_HEARTBEAT_MS;
 
   /** Period of the outbox relay's wake-ups (retries of failed publishes). */
   @IsInt() @Min(10) OUTBOX_INTERVAL_MS: number = 1000;

@@ -4,12 +4,6 @@ export const PREDICTIONS_PATH = 'v1/predictions';
 /** Concurrent insertMany calls the submission coalescer keeps in flight. */
 export const INSERT_MAX_CONCURRENT = 4;
 
-/** Pause between two database polls on behalf of all long-polling `?wait=` readers. */
-export const WAIT_POLL_INTERVAL_MS = 100;
-
-/** Most ids asked for in one long-poll query (more waiters are polled in several queries). */
-export const WAIT_POLL_CHUNK = 1000;
-
 /** Injection token of the {@link PredictionsOptions}. */
 export const PREDICTIONS_OPTIONS = Symbol('PREDICTIONS_OPTIONS');
 

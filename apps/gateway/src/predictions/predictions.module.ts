@@ -1,19 +1,22 @@
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { GatewayEnvironment } from '../config/env.validation';
+import { CompletionsModule } from '../completions/completions.module';
 import { OutboxModule } from '../outbox/outbox.module';
 import { ModelAccuracyModule } from '../model-accuracy/model-accuracy.module';
 import { RecordsModule } from '../records/records.module';
 import { PREDICTIONS_OPTIONS, PredictionsOptions } from './predictions.constants';
+import { PredictionEventsController } from './prediction-events.controller';
 import { PredictionsController } from './predictions.controller';
 import { PredictionsMetrics } from './predictions.metrics';
 import { PredictionsService } from './predictions.service';
 import { SubmissionRejectionsListener } from './submission-rejections.listener';
 
-/** `/v1/predictions`: submissions, results, feedback. */
+/** `/v1/predictions`: submissions, results (long polls, event stream), feedback. */
 @Module({
-  imports: [RecordsModule, OutboxModule, ModelAccuracyModule],
-  controllers: [PredictionsController],
+  imports: [RecordsModule, OutboxModule, ModelAccuracyModule, CompletionsModule],
+  // The events stream first: Express matches routes in order, and `events` is no `:id`.
+  controllers: [PredictionEventsController, PredictionsController],
   providers: [
     PredictionsService,
     PredictionsMetrics,

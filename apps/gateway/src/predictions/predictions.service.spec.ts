@@ -15,6 +15,8 @@ import {
   type StoredFeedback,
 } from '@sibyl/persistence';
 import type { FeedbackRecorder } from '../model-accuracy/feedback.recorder';
+import { CompletionWatcher } from '../completions/completion.watcher';
+import type { CompletionsService } from '../completions/completions.service';
 import type { OutboxDispatcher } from '../outbox/outbox.dispatcher';
 import type { DatabaseClock } from '../records/database.clock';
 import type { FeedbackOutcome, PredictionStore } from '../records/prediction.store';
@@ -96,8 +98,25 @@ function setup(
         text,
       }),
   } as unknown as FeedbackRecorder;
-  const service = new PredictionsService(store, dispatcher, metrics, options, clock, recorder);
-  return { service, events, docs, results, dispatched, accepted, recorded };
+  // The real watcher over this store; tests announce completions with `watcher.completed`.
+  const watcher = new CompletionWatcher((ids) => store.findResults(ids), {
+    safetyRecheckMs: 60_000,
+    safetyRecheckMaxIds: 100,
+    recentCompletions: 100,
+  });
+  const completions = {
+    wait: (id: string, ms: number) => watcher.wait(id, ms),
+  } as unknown as CompletionsService;
+  const service = new PredictionsService(
+    store,
+    dispatcher,
+    metrics,
+    options,
+    clock,
+    recorder,
+    completions,
+  );
+  return { service, events, docs, results, dispatched, accepted, recorded, watcher };
 }
 
 /** A `done` result, completed one second after submission, as a predictor stores it. */
@@ -209,11 +228,14 @@ describe('PredictionsService', () => {
     }
   });
 
-  it('long-polls until the result is written', async () => {
-    const { service, docs, results } = setup();
+  it('long-polls until the completion of the result is announced', async () => {
+    const { service, docs, results, watcher } = setup();
     const [{ trackingId }] = await service.submit(['soon done']);
     const submittedAt = (docs.get(trackingId) as PredictionRecord).submittedAt;
-    setTimeout(() => results.set(trackingId, done(trackingId, submittedAt)), 20);
+    setTimeout(() => {
+      results.set(trackingId, done(trackingId, submittedAt));
+      watcher.completed([trackingId]);
+    }, 20);
     expect(await service.find(trackingId, 150)).toMatchObject({
       status: 'done',
       language: 'en',

@@ -30,7 +30,7 @@ import {
   RequestSnapshot,
 } from '../records/prediction.store';
 import { WriteCoalescer } from '../records/write-coalescer';
-import { CompletionWatcher } from './completion.watcher';
+import { CompletionsService } from '../completions/completions.service';
 import {
   INSERT_MAX_CONCURRENT,
   PREDICTIONS_OPTIONS,
@@ -49,7 +49,6 @@ import { toPredictionView, toQueuedView } from './prediction-view';
 @Injectable()
 export class PredictionsService implements BeforeApplicationShutdown {
   private readonly inserts: WriteCoalescer<PredictionRecord>;
-  private readonly watcher: CompletionWatcher;
   private readonly longPolls: ConcurrencyLimiter;
 
   constructor(
@@ -59,13 +58,13 @@ export class PredictionsService implements BeforeApplicationShutdown {
     @Inject(PREDICTIONS_OPTIONS) private readonly options: PredictionsOptions,
     private readonly clock: DatabaseClock,
     private readonly feedbackRecorder: FeedbackRecorder,
+    private readonly completions: CompletionsService,
   ) {
     this.inserts = new WriteCoalescer((records) => store.insertMany(records), {
       maxItems: options.insertBatchMax,
       maxWaitMs: options.insertBatchWaitMs,
       maxConcurrent: INSERT_MAX_CONCURRENT,
     });
-    this.watcher = new CompletionWatcher((ids) => store.findResults(ids));
     this.longPolls = new ConcurrencyLimiter(options.maxLongPollsPerKey);
   }
 
@@ -99,7 +98,8 @@ export class PredictionsService implements BeforeApplicationShutdown {
   /**
    * The request's current state; with `waitMs` > 0, waits (capped) until it is finished. Another
    * owner's request is answered like an unknown one (404). At most MAX_LONG_POLLS_PER_KEY waits
-   * per owner at once (more: 429).
+   * per owner at once (more: 429). The wait ends when the predictor's completion announcement
+   * arrives (see CompletionsService), not on a database poll.
    */
   async find(id: string, waitMs = 0, owner?: string): Promise<PredictionView> {
     const [result, request] =
@@ -127,7 +127,7 @@ export class PredictionsService implements BeforeApplicationShutdown {
       );
     }
     try {
-      const finished = await this.watcher.wait(request._id, waitMs);
+      const finished = await this.completions.wait(request._id, waitMs);
       return finished ? toPredictionView(finished) : toQueuedView(request);
     } finally {
       release();
@@ -175,11 +175,10 @@ export class PredictionsService implements BeforeApplicationShutdown {
     await this.feedbackRecorder.record(outcome.result, stored, text, owner);
   }
 
-  /** Stores what is still waiting, waits for its publishes, and releases long-polling readers. */
+  /** Stores what is still waiting and waits for its publishes (the long polls end with CompletionsService). */
   async beforeApplicationShutdown(): Promise<void> {
     await this.inserts.drain();
     await this.dispatcher.drain();
-    this.watcher.close();
   }
 }
 
