@@ -45,6 +45,7 @@ describe('assertPredictionTopology', () => {
         't1.sibyl.v1.predictions',
         'prediction.requested.v1',
       ],
+      ['exchange', 't1.sibyl.v1.predictions.completed', 'fanout', { durable: true }],
     ]);
   });
 

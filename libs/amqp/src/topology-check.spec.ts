@@ -58,7 +58,7 @@ describe('runTopologyCheck', () => {
     expect(fake.channels[0].closed).toBe(true);
   });
 
-  it('reports a refused queue and still declares the binding after it, on a fresh channel', async () => {
+  it('reports a refused queue and still declares what follows it, on a fresh channel', async () => {
     const error = refusal(406, "PRECONDITION_FAILED - inequivalent arg 'x-delivery-limit'");
     const fake = broker({ [`queue ${names.requestsQueue}`]: error });
     const problems = await runTopologyCheck(fake.open, steps);
@@ -71,6 +71,7 @@ describe('runTopologyCheck', () => {
     expect(fake.channels).toHaveLength(2);
     expect(fake.channels[1].calls).toEqual([
       `binding ${names.requestsExchange} -> ${names.requestsQueue}`,
+      `exchange ${names.completedExchange}`,
     ]);
     expect(describeProblems(problems)).toContain('x-delivery-limit');
   });
