@@ -1,6 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { METRICS_OPTIONS, METRICS_REGISTRY, ResolvedMetricsOptions } from '@sibyl/observability';
-import { Counter, Gauge, Registry } from 'prom-client';
+import {
+  METRICS_OPTIONS,
+  METRICS_REGISTRY,
+  ResolvedMetricsOptions,
+  stateGauges,
+} from '@sibyl/observability';
+import { Counter, Registry } from 'prom-client';
 
 /** Live values read by the gauges at each scrape. */
 export interface CompletionsState {
@@ -30,16 +35,7 @@ export class CompletionsMetrics {
     @Inject(METRICS_OPTIONS) { prefix }: ResolvedMetricsOptions,
   ) {
     const registers = [registry];
-    const current = (): CompletionsState => this.state;
-    const gauge = (name: string, help: string, read: (state: CompletionsState) => number) =>
-      new Gauge({
-        name: `${prefix}${name}`,
-        help,
-        registers,
-        collect() {
-          this.set(read(current()));
-        },
-      });
+    const gauge = stateGauges(registry, prefix, (): CompletionsState => this.state);
     gauge('long_poll_waiters', 'Long polls (?wait=) currently waiting for a result', (state) =>
       state.waiters(),
     );

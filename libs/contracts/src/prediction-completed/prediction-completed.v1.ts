@@ -1,4 +1,4 @@
-import type { ParseResult } from '../messages';
+import { parseJsonObject, type ParseResult } from '../messages';
 import { PredictionStatus } from '../rest/prediction.view';
 
 /** One request of a {@link PredictionCompletedV1} batch: enough for an event stream, no text. */
@@ -55,15 +55,9 @@ export function encodePredictionCompletedV1(
 export function parsePredictionCompletedV1(
   body: Buffer | string,
 ): ParseResult<PredictionCompletedV1> {
-  let plain: Partial<PredictionCompletedV1> | null;
-  try {
-    plain = JSON.parse(typeof body === 'string' ? body : body.toString('utf8'));
-  } catch (error) {
-    return { ok: false, reason: `body is not JSON: ${(error as Error).message}` };
-  }
-  if (typeof plain !== 'object' || plain === null || Array.isArray(plain)) {
-    return { ok: false, reason: 'body is not a JSON object' };
-  }
+  const parsed = parseJsonObject(body);
+  if (!parsed.ok) return parsed;
+  const plain = parsed.value as Partial<PredictionCompletedV1>;
   if (plain.v !== 1) return { ok: false, reason: 'v: must be 1' };
   if (typeof plain.completedAt !== 'string' || Number.isNaN(Date.parse(plain.completedAt))) {
     return { ok: false, reason: 'completedAt: must be an ISO-8601 date' };
