@@ -5,14 +5,16 @@ import { runChartsCli } from './charts/charts-cli';
 import { SYSTEMS, runModelBench } from './model/model-bench';
 import { runSpeedComparison } from './model/interleaved-speed';
 import { runTune } from './model/tune';
+import { runLongPollCli } from './longpoll/longpoll-cli';
 import { runPipelineCli } from './pipeline/pipeline-cli';
 import { runDatabaseCli } from './database/database-cli';
 import { runFillCli } from './database/fill-cli';
 
 const PREVIOUS_MODEL_FILE = 'models/langid/langid-v1.model';
 
-const USAGE = `usage: npm run bench -- <model|tune|pipeline|charts|database|fill> [options]
+const USAGE = `usage: npm run bench -- <model|tune|pipeline|longpoll|charts|database|fill> [options]
 
+  longpoll  clients that submit and long-poll each id: p50/p99 submit→answer per stack (\`--help\`)
   database  FerretDB backends and settings: insert throughput, reads by id over a million results (\`--help\`)
   fill      store N realistic results and their requests in a database, fast (\`--help\`)
   charts    dashboard chart bench: bundle size and update cost in Chromium (\`--help\`)
@@ -53,6 +55,10 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'fill') {
     await runFillCli(args);
+    return 0;
+  }
+  if (command === 'longpoll') {
+    await runLongPollCli(args);
     return 0;
   }
   if (command === 'pipeline') {

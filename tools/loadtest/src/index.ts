@@ -7,6 +7,7 @@ export * from './scheduler/clock';
 export * from './stack/app-process';
 export * from './stack/free-port';
 export * from './stack/private-ferretdb';
+export * from './stack/sibyl-stack';
 export * from './stack/stack-cleanup';
 export * from './submit/prediction-submitter';
 export * from './submit/submission-log';
