@@ -18,17 +18,21 @@ export interface DoneResultFields {
   modelVersion: string;
 }
 
+/** The fields every result document starts with: its id, status and timing. */
+function stampedAs(
+  { trackingId, submittedAt, completedAt }: ResultStamp,
+  status: PredictionResultRecord['status'],
+): Pick<PredictionResultRecord, '_id' | 'status' | 'submittedAt' | 'completedAt'> {
+  return { _id: trackingId, status, submittedAt, completedAt };
+}
+
 /** A complete `done` result document (every field set, so inserts can skip Mongoose hydration). */
 export function doneResultDocument(
   stamp: ResultStamp,
   fields: DoneResultFields,
 ): PredictionResultRecord {
-  const { trackingId, submittedAt, completedAt } = stamp;
   return {
-    _id: trackingId,
-    status: PredictionStatus.Done,
-    submittedAt,
-    completedAt,
+    ...stampedAs(stamp, PredictionStatus.Done),
     ...fields,
     error: null,
     feedback: null,
@@ -41,12 +45,8 @@ export function failedResultDocument(
   error: string,
   modelVersion: string | null,
 ): PredictionResultRecord {
-  const { trackingId, submittedAt, completedAt } = stamp;
   return {
-    _id: trackingId,
-    status: PredictionStatus.Failed,
-    submittedAt,
-    completedAt,
+    ...stampedAs(stamp, PredictionStatus.Failed),
     language: null,
     languageName: null,
     nativeName: null,
