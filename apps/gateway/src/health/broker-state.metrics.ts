@@ -1,36 +1,22 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { METRICS_OPTIONS, METRICS_REGISTRY, ResolvedMetricsOptions } from '@sibyl/observability';
-import { Gauge, Registry } from 'prom-client';
+import { Injectable } from '@nestjs/common';
+import { MetricFactory } from '@sibyl/observability';
 import { BrokerState } from './broker-state';
 
 /** Gauges of the broker-side state: topology drift, broker alarm, publisher channel. */
 @Injectable()
 export class BrokerStateMetrics {
-  constructor(
-    @Inject(METRICS_REGISTRY) registry: Registry,
-    @Inject(METRICS_OPTIONS) options: ResolvedMetricsOptions,
-    state: BrokerState,
-  ) {
-    const gauge = (name: string, help: string, read: () => number) =>
-      new Gauge({
-        name: `${options.prefix}${name}`,
-        help,
-        registers: [registry],
-        collect() {
-          this.set(read());
-        },
-      });
-    gauge(
+  constructor(metrics: MetricFactory, state: BrokerState) {
+    metrics.gaugeReading(
       'topology_mismatch',
       '1 while the broker refuses part of the declared topology (e.g. the requests queue declared with other arguments)',
       () => (state.topologyMismatch ? 1 : 0),
     );
-    gauge(
+    metrics.gaugeReading(
       'broker_blocked',
       '1 while the broker blocks publishing (memory or disk alarm); publishes are kept for a retry',
       () => (state.report().blocked === null ? 0 : 1),
     );
-    gauge(
+    metrics.gaugeReading(
       'publisher_channel_open',
       '1 while the publisher channel is open (0 while the broker is unreachable or after it closed the channel, until re-opened)',
       () => (state.report().publisherChannel === 'open' ? 1 : 0),

@@ -1,3 +1,4 @@
+import { MetricFactory } from '@sibyl/observability';
 import { Registry } from 'prom-client';
 import { MAX_VERSION_LABELS } from './model-accuracy.constants';
 import { ModelAccuracyMetrics } from './model-accuracy.metrics';
@@ -5,7 +6,10 @@ import { ModelAccuracyMetrics } from './model-accuracy.metrics';
 describe('ModelAccuracyMetrics', () => {
   const setup = () => {
     const registry = new Registry();
-    return { registry, metrics: new ModelAccuracyMetrics(registry, { prefix: 'sibyl_' } as never) };
+    return {
+      registry,
+      metrics: new ModelAccuracyMetrics(new MetricFactory(registry, { prefix: 'sibyl_' } as never)),
+    };
   };
 
   it('counts feedback by model version, predicted and actual language', async () => {

@@ -1,3 +1,4 @@
+export * from './metric.factory';
 export * from './metrics.constants';
 export * from './metrics.controller';
 export * from './metrics.module';

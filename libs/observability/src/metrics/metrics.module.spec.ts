@@ -1,23 +1,16 @@
-import { Inject, Injectable, INestApplication, Module } from '@nestjs/common';
+import { Injectable, INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Counter, Registry } from 'prom-client';
 import { parsePrometheusText, sampleValue } from '../exposition';
-import { METRICS_OPTIONS, METRICS_REGISTRY } from './metrics.constants';
-import type { ResolvedMetricsOptions } from './metrics-module-options.interface';
+import { MetricFactory } from './metric.factory';
+import { METRICS_REGISTRY } from './metrics.constants';
 import { MetricsModule } from './metrics.module';
 
 @Injectable()
 class RequestMetrics {
   readonly accepted: Counter;
-  constructor(
-    @Inject(METRICS_REGISTRY) registry: Registry,
-    @Inject(METRICS_OPTIONS) options: ResolvedMetricsOptions,
-  ) {
-    this.accepted = new Counter({
-      name: `${options.prefix}requests_accepted_total`,
-      help: 'Accepted',
-      registers: [registry],
-    });
+  constructor(metrics: MetricFactory) {
+    this.accepted = metrics.counter({ name: 'requests_accepted_total', help: 'Accepted' });
   }
 }
 
