@@ -1,6 +1,6 @@
 import type { CompletionPublisher } from '@sibyl/amqp';
 import { PredictionRequestedV1, PredictionStatus } from '@sibyl/contracts';
-import { resolveMetricsOptions } from '@sibyl/observability';
+import { MetricFactory, resolveMetricsOptions } from '@sibyl/observability';
 import { Registry } from 'prom-client';
 import type { ResultEntry } from '../results/result.writer';
 import { CompletionAnnouncer } from './completion.announcer';
@@ -49,8 +49,7 @@ describe('CompletionAnnouncer', () => {
     );
     announcer = new CompletionAnnouncer(
       { publishCompleted: publish } as unknown as CompletionPublisher,
-      registry,
-      resolveMetricsOptions(),
+      new MetricFactory(registry, resolveMetricsOptions()),
     );
   });
 
