@@ -89,51 +89,43 @@ export class PredictionStore {
   }
 
   /**
-   * The results, and the requests still without one, of many ids in two `$in` queries (indexed on
-   * MongoDB; one collection scan each on FerretDB, still far cheaper than one lookup per id there).
+   * The results, and the requests still without one, of many ids: each looked up by `_id`
+   * ({@link findByIds}), the one read that stays indexed on MongoDB and FerretDB alike (FerretDB 1.24
+   * answers a `$in` of ids by scanning the collection: minutes at a million results).
    */
   async findMany(
     ids: readonly string[],
   ): Promise<{ results: PredictionResultRecord[]; requests: RequestSnapshot[] }> {
     this.assertConnected();
-    const results = await this.results
-      .find({ _id: { $in: ids } })
-      .lean<PredictionResultRecord[]>()
-      .exec();
+    const results = await findByIds(this.results, ids);
     const finished = new Set(results.map((result) => result._id));
     const rest = ids.filter((id) => !finished.has(id));
-    const requests =
-      rest.length > 0
-        ? await this.requests
-            .find({ _id: { $in: rest } }, WITHOUT_TEXT)
-            .lean<RequestSnapshot[]>()
-            .exec()
-        : [];
+    const requests = rest.length > 0 ? await this.findRequests(rest) : [];
     return { results, requests };
   }
 
   /**
    * The results and the pending requests among `ids` that `owner` submitted: the requests are read
-   * first (all of `ids`, one `$in`), then the results of the owned ones only (a second `$in`).
+   * first, then the results of the owned ones only (each by `_id`, as in {@link findMany}).
    */
   async findOwned(
     ids: readonly string[],
     owner: string,
   ): Promise<{ results: PredictionResultRecord[]; requests: RequestSnapshot[] }> {
     this.assertConnected();
-    const owned = (
-      await this.requests
-        .find({ _id: { $in: ids } }, WITHOUT_TEXT)
-        .lean<RequestSnapshot[]>()
-        .exec()
-    ).filter((request) => request.owner === owner);
+    const owned = (await this.findRequests(ids)).filter((request) => request.owner === owner);
     if (owned.length === 0) return { results: [], requests: [] };
-    const results = await this.results
-      .find({ _id: { $in: owned.map((request) => request._id) } })
-      .lean<PredictionResultRecord[]>()
-      .exec();
+    const results = await findByIds(
+      this.results,
+      owned.map((request) => request._id),
+    );
     const finished = new Set(results.map((result) => result._id));
     return { results, requests: owned.filter((request) => !finished.has(request._id)) };
+  }
+
+  /** The requests of `ids` that exist, without their text. */
+  private findRequests(ids: readonly string[]): Promise<RequestSnapshot[]> {
+    return findByIds(this.requests as unknown as Model<RequestSnapshot>, ids, WITHOUT_TEXT);
   }
 
   /** Stores feedback on a finished (`done`) prediction that `owner` submitted. */
