@@ -34,7 +34,8 @@ export function renderDatabaseSection(
   for (const row of rows) {
     const m = row.measurement;
     if (!m) {
-      lines.push(`| ${row.variant.title} | ${row.results} | failed: ${row.error ?? '?'} | | | | |`);
+      const reason = (row.error ?? '?').split('\n')[0].replace(/\|/g, '/');
+      lines.push(`| ${row.variant.title} | ${row.results} | failed: ${reason} | | | | |`);
       continue;
     }
     lines.push(
