@@ -1,6 +1,11 @@
-import { Injectable } from '@nestjs/common';
-import { MetricFactory } from '@sibyl/observability';
-import type { Counter } from 'prom-client';
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  METRICS_OPTIONS,
+  METRICS_REGISTRY,
+  ResolvedMetricsOptions,
+  stateGauges,
+} from '@sibyl/observability';
+import { Counter, Registry } from 'prom-client';
 
 /** Live values read by the gauges at each scrape. */
 export interface CompletionsState {
@@ -25,8 +30,12 @@ export class CompletionsMetrics {
   readonly streamsRefused: Counter;
   private state: CompletionsState = { waiters: () => 0, streams: () => 0, subscribed: () => false };
 
-  constructor(metrics: MetricFactory) {
-    const gauge = metrics.stateGauges((): CompletionsState => this.state);
+  constructor(
+    @Inject(METRICS_REGISTRY) registry: Registry,
+    @Inject(METRICS_OPTIONS) { prefix }: ResolvedMetricsOptions,
+  ) {
+    const registers = [registry];
+    const gauge = stateGauges(registry, prefix, (): CompletionsState => this.state);
     gauge('long_poll_waiters', 'Long polls (?wait=) currently waiting for a result', (state) =>
       state.waiters(),
     );
@@ -38,32 +47,38 @@ export class CompletionsMetrics {
       '1 while this gateway receives prediction.completed announcements',
       (state) => (state.subscribed() ? 1 : 0),
     );
-    this.wakes = metrics.counter({
-      name: 'long_poll_wakes_total',
+    this.wakes = new Counter({
+      name: `${prefix}long_poll_wakes_total`,
       help: 'Long polls answered with their result, by what woke them (event, safety_check)',
       labelNames: ['by'],
+      registers,
     });
-    this.lookups = metrics.counter({
-      name: 'long_poll_lookups_total',
+    this.lookups = new Counter({
+      name: `${prefix}long_poll_lookups_total`,
       help: 'Awaited ids the completion watcher read from the database, by trigger (event, safety_check)',
       labelNames: ['trigger'],
+      registers,
     });
-    this.announcements = metrics.counter({
-      name: 'completion_announcements_received_total',
+    this.announcements = new Counter({
+      name: `${prefix}completion_announcements_received_total`,
       help: 'prediction.completed messages received, by outcome (ok, invalid)',
       labelNames: ['outcome'],
+      registers,
     });
-    this.resubscriptions = metrics.counter({
-      name: 'completion_resubscriptions_total',
+    this.resubscriptions = new Counter({
+      name: `${prefix}completion_resubscriptions_total`,
       help: 'Times the completion subscription was set up again (reconnects, re-opened channels)',
+      registers,
     });
-    this.streamEvents = metrics.counter({
-      name: 'event_stream_completions_total',
+    this.streamEvents = new Counter({
+      name: `${prefix}event_stream_completions_total`,
       help: 'Completions written to event streams',
+      registers,
     });
-    this.streamsRefused = metrics.counter({
-      name: 'event_streams_refused_total',
+    this.streamsRefused = new Counter({
+      name: `${prefix}event_streams_refused_total`,
       help: 'Event streams refused because the key already had MAX_EVENT_STREAMS_PER_KEY open',
+      registers,
     });
   }
 

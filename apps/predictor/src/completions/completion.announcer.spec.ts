@@ -1,6 +1,6 @@
 import type { CompletionPublisher } from '@sibyl/amqp';
 import { PredictionRequestedV1, PredictionStatus } from '@sibyl/contracts';
-import { MetricFactory, resolveMetricsOptions } from '@sibyl/observability';
+import { resolveMetricsOptions } from '@sibyl/observability';
 import { Registry } from 'prom-client';
 import type { ResultEntry } from '../results/result.writer';
 import { CompletionAnnouncer } from './completion.announcer';
@@ -49,7 +49,8 @@ describe('CompletionAnnouncer', () => {
     );
     announcer = new CompletionAnnouncer(
       { publishCompleted: publish } as unknown as CompletionPublisher,
-      new MetricFactory(registry, resolveMetricsOptions()),
+      registry,
+      resolveMetricsOptions(),
     );
   });
 

@@ -1,8 +1,8 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CompletionPublisher } from '@sibyl/amqp';
 import { CompletedPrediction, PredictionRequestedV1, PredictionStatus } from '@sibyl/contracts';
-import { MetricFactory } from '@sibyl/observability';
-import type { Counter } from 'prom-client';
+import { METRICS_OPTIONS, METRICS_REGISTRY, ResolvedMetricsOptions } from '@sibyl/observability';
+import { Counter, Registry } from 'prom-client';
 import type { ResultEntry } from '../results/result.writer';
 import { ANNOUNCE_FAILURE_LOG_INTERVAL_MS } from './completions.constants';
 
@@ -23,15 +23,18 @@ export class CompletionAnnouncer {
 
   constructor(
     private readonly publisher: CompletionPublisher,
-    metrics: MetricFactory,
+    @Inject(METRICS_REGISTRY) registry: Registry,
+    @Inject(METRICS_OPTIONS) { prefix }: ResolvedMetricsOptions,
   ) {
-    this.published = metrics.counter({
-      name: 'completion_announcements_total',
+    this.published = new Counter({
+      name: `${prefix}completion_announcements_total`,
       help: 'prediction.completed messages handed to the broker (one per stored batch)',
+      registers: [registry],
     });
-    this.failed = metrics.counter({
-      name: 'completion_announcements_failed_total',
+    this.failed = new Counter({
+      name: `${prefix}completion_announcements_failed_total`,
       help: 'prediction.completed messages that could not be published (waiters fall back to their safety re-check)',
+      registers: [registry],
     });
   }
 

@@ -11,13 +11,6 @@ import {
 import { METRICS_OPTIONS, METRICS_REGISTRY } from './metrics.constants';
 import type { ResolvedMetricsOptions } from './metrics-module-options.interface';
 
-/** Creates one gauge, `<prefix><name>`, whose value is read from the live state at each scrape. */
-export type StateGaugeFactory<State> = (
-  name: string,
-  help: string,
-  read: (state: State) => number,
-) => Gauge;
-
 /** A metric's configuration as a metrics class states it: its name without the prefix, no registry. */
 type Unregistered<Configuration> = Omit<Configuration, 'registers'>;
 
@@ -63,14 +56,6 @@ export class MetricFactory {
         this.set(await read());
       },
     });
-  }
-
-  /**
-   * A factory of {@link gaugeReading}s that read whatever `current()` returns at scrape time, so the
-   * owner can swap in its live state source after the metrics are registered.
-   */
-  stateGauges<State>(current: () => State): StateGaugeFactory<State> {
-    return (name, help, read) => this.gaugeReading(name, help, () => read(current()));
   }
 
   private placed(name: string): { name: string; registers: Registry[] } {
