@@ -1,22 +1,36 @@
-import { Injectable } from '@nestjs/common';
-import { MetricFactory } from '@sibyl/observability';
+import { Inject, Injectable } from '@nestjs/common';
+import { METRICS_OPTIONS, METRICS_REGISTRY, ResolvedMetricsOptions } from '@sibyl/observability';
+import { Gauge, Registry } from 'prom-client';
 import { BrokerState } from './broker-state';
 
 /** Gauges of the broker-side state: topology drift, broker alarm, publisher channel. */
 @Injectable()
 export class BrokerStateMetrics {
-  constructor(metrics: MetricFactory, state: BrokerState) {
-    metrics.gaugeReading(
+  constructor(
+    @Inject(METRICS_REGISTRY) registry: Registry,
+    @Inject(METRICS_OPTIONS) options: ResolvedMetricsOptions,
+    state: BrokerState,
+  ) {
+    const gauge = (name: string, help: string, read: () => number) =>
+      new Gauge({
+        name: `${options.prefix}${name}`,
+        help,
+        registers: [registry],
+        collect() {
+          this.set(read());
+        },
+      });
+    gauge(
       'topology_mismatch',
       '1 while the broker refuses part of the declared topology (e.g. the requests queue declared with other arguments)',
       () => (state.topologyMismatch ? 1 : 0),
     );
-    metrics.gaugeReading(
+    gauge(
       'broker_blocked',
       '1 while the broker blocks publishing (memory or disk alarm); publishes are kept for a retry',
       () => (state.report().blocked === null ? 0 : 1),
     );
-    metrics.gaugeReading(
+    gauge(
       'publisher_channel_open',
       '1 while the publisher channel is open (0 while the broker is unreachable or after it closed the channel, until re-opened)',
       () => (state.report().publisherChannel === 'open' ? 1 : 0),

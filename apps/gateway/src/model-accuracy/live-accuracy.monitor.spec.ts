@@ -1,4 +1,3 @@
-import { MetricFactory } from '@sibyl/observability';
 import type { FeedbackLog, FeedbackVerdict } from '@sibyl/persistence';
 import { Registry } from 'prom-client';
 import { LiveAccuracyMonitor } from './live-accuracy.monitor';
@@ -26,9 +25,7 @@ const verdict = (predicted: string, actual: string, hoursAgo = 0): FeedbackVerdi
 
 describe('LiveAccuracyMonitor', () => {
   const setup = (log: FeedbackLog) => {
-    const metrics = new ModelAccuracyMetrics(
-      new MetricFactory(new Registry(), { prefix: 'sibyl_' } as never),
-    );
+    const metrics = new ModelAccuracyMetrics(new Registry(), { prefix: 'sibyl_' } as never);
     const monitor = new LiveAccuracyMonitor(log, new ModelAccuracyService(log), metrics, {
       refreshIntervalMs: 0,
     });

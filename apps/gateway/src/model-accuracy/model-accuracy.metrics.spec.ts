@@ -1,4 +1,3 @@
-import { MetricFactory } from '@sibyl/observability';
 import { Registry } from 'prom-client';
 import { MAX_VERSION_LABELS } from './model-accuracy.constants';
 import { ModelAccuracyMetrics } from './model-accuracy.metrics';
@@ -6,10 +5,7 @@ import { ModelAccuracyMetrics } from './model-accuracy.metrics';
 describe('ModelAccuracyMetrics', () => {
   const setup = () => {
     const registry = new Registry();
-    return {
-      registry,
-      metrics: new ModelAccuracyMetrics(new MetricFactory(registry, { prefix: 'sibyl_' } as never)),
-    };
+    return { registry, metrics: new ModelAccuracyMetrics(registry, { prefix: 'sibyl_' } as never) };
   };
 
   it('counts feedback by model version, predicted and actual language', async () => {

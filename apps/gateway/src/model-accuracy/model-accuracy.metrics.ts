@@ -1,7 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { LANGUAGE_CODES, UNDETERMINED } from '@sibyl/model';
-import { MetricFactory } from '@sibyl/observability';
-import type { Counter, Gauge } from 'prom-client';
+import { METRICS_OPTIONS, METRICS_REGISTRY, ResolvedMetricsOptions } from '@sibyl/observability';
+import { Counter, Gauge, Registry } from 'prom-client';
 import { MAX_VERSION_LABELS, OTHER_LABEL } from './model-accuracy.constants';
 
 /** Labels a language may take: the 38 codes and `und`; anything else is `other`. */
@@ -31,34 +31,43 @@ export class ModelAccuracyMetrics {
   readonly feedbackFailures: Counter;
   private readonly versions = new Set<string>();
 
-  constructor(metrics: MetricFactory) {
-    this.feedback = metrics.counter({
-      name: 'feedback_total',
+  constructor(
+    @Inject(METRICS_REGISTRY) registry: Registry,
+    @Inject(METRICS_OPTIONS) options: ResolvedMetricsOptions,
+  ) {
+    this.feedback = new Counter({
+      name: `${options.prefix}feedback_total`,
       help: 'Feedback given on done predictions, by the model version that produced them, what it predicted and what the feedback says (a correction counts again)',
       labelNames: ['model_version', 'predicted', 'actual'],
+      registers: [registry],
     });
-    this.liveAccuracy = metrics.gauge({
-      name: 'live_accuracy',
+    this.liveAccuracy = new Gauge({
+      name: `${options.prefix}live_accuracy`,
       help: 'Accuracy of a model version over a recent window of feedback (last_100, last_1000 items, last_24h); absent without feedback',
       labelNames: ['model_version', 'window'],
+      registers: [registry],
     });
-    this.liveFeedback = metrics.gauge({
-      name: 'live_accuracy_feedback_items',
+    this.liveFeedback = new Gauge({
+      name: `${options.prefix}live_accuracy_feedback_items`,
       help: 'Feedback items behind sibyl_live_accuracy (a window may hold fewer than its size)',
       labelNames: ['model_version', 'window'],
+      registers: [registry],
     });
-    this.latestFeedback = metrics.gauge({
-      name: 'live_accuracy_latest_feedback_seconds',
+    this.latestFeedback = new Gauge({
+      name: `${options.prefix}live_accuracy_latest_feedback_seconds`,
       help: 'Unix time of the newest feedback on a model version (a version no longer served stops advancing)',
       labelNames: ['model_version'],
+      registers: [registry],
     });
-    this.refreshFailures = metrics.counter({
-      name: 'live_accuracy_refresh_failures_total',
+    this.refreshFailures = new Counter({
+      name: `${options.prefix}live_accuracy_refresh_failures_total`,
       help: 'Refreshes of the live-accuracy gauges that failed (the gauges keep their last values)',
+      registers: [registry],
     });
-    this.feedbackFailures = metrics.counter({
-      name: 'feedback_failures_total',
+    this.feedbackFailures = new Counter({
+      name: `${options.prefix}feedback_failures_total`,
       help: 'Feedback that could not be recorded for live accuracy (the client got 503 and may retry)',
+      registers: [registry],
     });
   }
 

@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
-import { MetricFactory } from '@sibyl/observability';
-import { Counter, Gauge, Histogram } from 'prom-client';
+import { Inject, Injectable } from '@nestjs/common';
+import { METRICS_OPTIONS, METRICS_REGISTRY, ResolvedMetricsOptions } from '@sibyl/observability';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { CONFIRM_BUCKETS } from './outbox.constants';
 
 /** Live values read by the outbox gauges at each scrape. */
@@ -23,35 +23,52 @@ export class OutboxMetrics {
     oldestUnfinishedSeconds: () => 0,
   };
 
-  constructor(metrics: MetricFactory) {
-    this.confirmSeconds = metrics.histogram({
-      name: 'publish_confirm_seconds',
+  constructor(
+    @Inject(METRICS_REGISTRY) registry: Registry,
+    @Inject(METRICS_OPTIONS) options: ResolvedMetricsOptions,
+  ) {
+    this.confirmSeconds = new Histogram({
+      name: `${options.prefix}publish_confirm_seconds`,
       help: 'Time from publishing a prediction request to its broker confirm',
       buckets: CONFIRM_BUCKETS,
+      registers: [registry],
     });
-    metrics.gaugeReading(
-      'outbox_backlog_bytes',
-      'Bytes held in memory for requests stored but not confirmed by the broker (bounded by OUTBOX_BACKLOG_MAX_BYTES; at the bound submissions get 503)',
-      () => this.sources.backlogBytes(),
-    );
-    metrics.gaugeReading(
-      'oldest_unfinished_request_age_seconds',
-      'Age of the oldest request without a result found by the last outbox sweep (requests younger than the sweep cutoff are not counted; 0 when none)',
-      () => this.sources.oldestUnfinishedSeconds(),
-    );
-    this.backlog = metrics.gaugeReading(
-      'outbox_backlog',
-      'Prediction requests stored but not confirmed by the broker (being published or awaiting a retry), as known to this gateway',
-      () => this.sources.backlog(),
-    );
-    this.relayed = metrics.counter({
-      name: 'outbox_relayed_total',
+    const read = () => this.sources;
+    const readBacklog = () => read().backlog();
+    new Gauge({
+      name: `${options.prefix}outbox_backlog_bytes`,
+      help: 'Bytes held in memory for requests stored but not confirmed by the broker (bounded by OUTBOX_BACKLOG_MAX_BYTES; at the bound submissions get 503)',
+      registers: [registry],
+      collect() {
+        this.set(read().backlogBytes());
+      },
+    });
+    new Gauge({
+      name: `${options.prefix}oldest_unfinished_request_age_seconds`,
+      help: 'Age of the oldest request without a result found by the last outbox sweep (requests younger than the sweep cutoff are not counted; 0 when none)',
+      registers: [registry],
+      collect() {
+        this.set(read().oldestUnfinishedSeconds());
+      },
+    });
+    this.backlog = new Gauge({
+      name: `${options.prefix}outbox_backlog`,
+      help: 'Prediction requests stored but not confirmed by the broker (being published or awaiting a retry), as known to this gateway',
+      registers: [registry],
+      collect() {
+        this.set(readBacklog());
+      },
+    });
+    this.relayed = new Counter({
+      name: `${options.prefix}outbox_relayed_total`,
       help: 'Requests published again by the outbox relay, by source (retry = failed publish kept in memory, sweep = found overdue in the database)',
       labelNames: ['source'],
+      registers: [registry],
     });
-    this.gaveUp = metrics.counter({
-      name: 'outbox_gave_up_total',
+    this.gaveUp = new Counter({
+      name: `${options.prefix}outbox_gave_up_total`,
       help: 'Requests stored as failed by the outbox relay after OUTBOX_MAX_ATTEMPTS publishes without a result',
+      registers: [registry],
     });
   }
 

@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
-import { MetricFactory } from '@sibyl/observability';
-import type { Counter } from 'prom-client';
+import { Inject, Injectable } from '@nestjs/common';
+import { METRICS_OPTIONS, METRICS_REGISTRY, ResolvedMetricsOptions } from '@sibyl/observability';
+import { Counter, Registry } from 'prom-client';
 
 /** Why a submission was refused (label `reason` of `sibyl_requests_rejected_total`). */
 export type RejectionReason =
@@ -20,15 +20,20 @@ export class PredictionsMetrics {
   readonly accepted: Counter;
   readonly rejected: Counter<'reason'>;
 
-  constructor(metrics: MetricFactory) {
-    this.accepted = metrics.counter({
-      name: 'requests_accepted_total',
+  constructor(
+    @Inject(METRICS_REGISTRY) registry: Registry,
+    @Inject(METRICS_OPTIONS) options: ResolvedMetricsOptions,
+  ) {
+    this.accepted = new Counter({
+      name: `${options.prefix}requests_accepted_total`,
       help: 'Prediction requests accepted (stored) by the gateway',
+      registers: [registry],
     });
-    this.rejected = metrics.counter({
-      name: 'requests_rejected_total',
+    this.rejected = new Counter({
+      name: `${options.prefix}requests_rejected_total`,
       help: 'Prediction submissions refused, by reason',
       labelNames: ['reason'],
+      registers: [registry],
     });
   }
 }

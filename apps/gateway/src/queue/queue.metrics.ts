@@ -1,7 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { QueueStatsView } from '@sibyl/contracts';
-import { MetricFactory } from '@sibyl/observability';
-import { Gauge } from 'prom-client';
+import { METRICS_OPTIONS, METRICS_REGISTRY, ResolvedMetricsOptions } from '@sibyl/observability';
+import { Gauge, Registry } from 'prom-client';
 import { QueueDepthService } from './queue-depth.service';
 
 /** Gauges refreshed from the broker at each scrape (NaN while a figure is unavailable). */
@@ -9,11 +9,20 @@ import { QueueDepthService } from './queue-depth.service';
 export class QueueMetrics {
   readonly gauges: Gauge[];
 
-  constructor(metrics: MetricFactory, queueDepth: QueueDepthService) {
+  constructor(
+    @Inject(METRICS_REGISTRY) registry: Registry,
+    @Inject(METRICS_OPTIONS) options: ResolvedMetricsOptions,
+    queueDepth: QueueDepthService,
+  ) {
     const gauge = (name: string, help: string, pick: (stats: QueueStatsView) => number | null) =>
-      metrics.gaugeReading(name, help, async () => {
-        const stats = await queueDepth.stats().catch(() => undefined);
-        return (stats && pick(stats)) ?? NaN;
+      new Gauge({
+        name: `${options.prefix}${name}`,
+        help,
+        registers: [registry],
+        async collect() {
+          const stats = await queueDepth.stats().catch(() => undefined);
+          this.set((stats && pick(stats)) ?? NaN);
+        },
       });
     this.gauges = [
       gauge('queue_messages_ready', 'Messages waiting in the requests queue', (s) => s.ready),

@@ -1,6 +1,10 @@
-import { Injectable } from '@nestjs/common';
-import { MetricFactory } from '@sibyl/observability';
-import type { Counter, Gauge, Histogram } from 'prom-client';
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  METRICS_OPTIONS,
+  METRICS_REGISTRY,
+  type ResolvedMetricsOptions,
+} from '@sibyl/observability';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** Live values read by the consumer-state gauges at each scrape. */
 export interface ConsumerStateSource {
@@ -71,69 +75,94 @@ export class PredictorMetrics {
   private state: ConsumerStateSource = IDLE;
   private batching: BatchingStateSource = NO_BATCHING;
 
-  constructor(metrics: MetricFactory) {
-    this.completed = metrics.counter({
-      name: 'predictions_completed_total',
+  constructor(
+    @Inject(METRICS_REGISTRY) registry: Registry,
+    @Inject(METRICS_OPTIONS) { prefix }: ResolvedMetricsOptions,
+  ) {
+    const registers = [registry];
+    this.completed = new Counter({
+      name: `${prefix}predictions_completed_total`,
       help: 'Prediction results written, by language and status (done, failed)',
       labelNames: ['language', 'status'],
+      registers,
     });
-    this.latency = metrics.histogram({
-      name: 'prediction_latency_seconds',
+    this.latency = new Histogram({
+      name: `${prefix}prediction_latency_seconds`,
       help: 'Time from submission (gateway) to stored result',
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300],
+      registers,
     });
-    this.batchSize = metrics.histogram({
-      name: 'batch_size',
+    this.batchSize = new Histogram({
+      name: `${prefix}batch_size`,
       help: 'Messages per micro-batch',
       buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024],
+      registers,
     });
-    this.batchWait = metrics.histogram({
-      name: 'batch_wait_seconds',
+    this.batchWait = new Histogram({
+      name: `${prefix}batch_wait_seconds`,
       help: 'How long the first message of a micro-batch waited for its batch to close',
       buckets: [0.0001, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+      registers,
     });
-    this.predictDuration = metrics.histogram({
-      name: 'predict_duration_seconds',
+    this.predictDuration = new Histogram({
+      name: `${prefix}predict_duration_seconds`,
       help: 'Time the model took to classify one micro-batch',
       buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers,
     });
-    this.writeDuration = metrics.histogram({
-      name: 'result_write_duration_seconds',
+    this.writeDuration = new Histogram({
+      name: `${prefix}result_write_duration_seconds`,
       help: 'Time to store the results of one micro-batch (one bulk write)',
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+      registers,
     });
-    this.deadLettered = metrics.counter({
-      name: 'dead_lettered_total',
+    this.deadLettered = new Counter({
+      name: `${prefix}dead_lettered_total`,
       help: 'Messages this predictor dead-lettered, by reason (malformed, oversized, unknown_type, prediction_failed)',
       labelNames: ['reason'],
+      registers,
     });
-    this.modelInfo = metrics.gauge({
-      name: 'model_info',
+    this.modelInfo = new Gauge({
+      name: `${prefix}model_info`,
       help: 'The loaded language model (value 1)',
       labelNames: ['version', 'name'],
+      registers,
     });
-    this.resultsWritten = metrics.counter({
-      name: 'results_written_total',
+    this.resultsWritten = new Counter({
+      name: `${prefix}results_written_total`,
       help: 'Results inserted into prediction_results (done or failed), one per request',
+      registers,
     });
-    this.resultsSkipped = metrics.counter({
-      name: 'results_skipped_total',
+    this.resultsSkipped = new Counter({
+      name: `${prefix}results_skipped_total`,
       help: 'Results not written because the request already had one (duplicate delivery)',
+      registers,
     });
-    this.received = metrics.counter({
-      name: 'messages_received_total',
+    this.received = new Counter({
+      name: `${prefix}messages_received_total`,
       help: 'Messages delivered by the broker, by whether they were redeliveries',
       labelNames: ['redelivered'],
+      registers,
     });
-    this.requeued = metrics.counter({
-      name: 'messages_requeued_total',
+    this.requeued = new Counter({
+      name: `${prefix}messages_requeued_total`,
       help: 'Messages handed back to the broker after a transient failure (e.g. database down)',
+      registers,
     });
-    this.consumerCancelled = metrics.counter({
-      name: 'consumer_cancelled_total',
+    this.consumerCancelled = new Counter({
+      name: `${prefix}consumer_cancelled_total`,
       help: 'Times the broker cancelled the consumer (requests queue deleted); it subscribes again',
+      registers,
     });
-    const gauge = metrics.gaugeReading.bind(metrics);
+    const gauge = (name: string, help: string, read: () => number) =>
+      new Gauge({
+        name: `${prefix}${name}`,
+        help,
+        registers,
+        collect() {
+          this.set(read());
+        },
+      });
     this.consumerGauges(gauge);
     gauge('batch_writes_in_flight', 'Micro-batch result writes in flight', () =>
       this.batching.writesInFlight(),

@@ -1,6 +1,6 @@
 import { PredictionRequestedV1, PredictionStatus } from '@sibyl/contracts';
 import type { LanguagePrediction } from '@sibyl/model';
-import { MetricFactory, resolveMetricsOptions } from '@sibyl/observability';
+import { resolveMetricsOptions } from '@sibyl/observability';
 import { Registry } from 'prom-client';
 import { PredictorMetrics } from '../metrics/predictor.metrics';
 import type { LanguageModel } from '../model/model.constants';
@@ -70,7 +70,7 @@ describe('PredictionService', () => {
 
   beforeEach(() => {
     registry = new Registry();
-    metrics = new PredictorMetrics(new MetricFactory(registry, resolveMetricsOptions()));
+    metrics = new PredictorMetrics(registry, resolveMetricsOptions());
     model = fakeModel();
     write = jest.fn(async (entries: readonly ResultEntry[], _completedAt: Date) => ({
       written: new Set(entries.map((e) => e.trackingId)),

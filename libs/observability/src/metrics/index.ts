@@ -1,4 +1,3 @@
-export * from './metric.factory';
 export * from './metrics.constants';
 export * from './metrics.controller';
 export * from './metrics.module';

@@ -1,16 +1,23 @@
-import { Injectable, INestApplication, Module } from '@nestjs/common';
+import { Inject, Injectable, INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Counter, Registry } from 'prom-client';
 import { parsePrometheusText, sampleValue } from '../exposition';
-import { MetricFactory } from './metric.factory';
-import { METRICS_REGISTRY } from './metrics.constants';
+import { METRICS_OPTIONS, METRICS_REGISTRY } from './metrics.constants';
+import type { ResolvedMetricsOptions } from './metrics-module-options.interface';
 import { MetricsModule } from './metrics.module';
 
 @Injectable()
 class RequestMetrics {
   readonly accepted: Counter;
-  constructor(metrics: MetricFactory) {
-    this.accepted = metrics.counter({ name: 'requests_accepted_total', help: 'Accepted' });
+  constructor(
+    @Inject(METRICS_REGISTRY) registry: Registry,
+    @Inject(METRICS_OPTIONS) options: ResolvedMetricsOptions,
+  ) {
+    this.accepted = new Counter({
+      name: `${options.prefix}requests_accepted_total`,
+      help: 'Accepted',
+      registers: [registry],
+    });
   }
 }
 

@@ -1,6 +1,5 @@
 import { DynamicModule, Inject, Module, OnModuleDestroy, Provider } from '@nestjs/common';
 import { Registry } from 'prom-client';
-import { MetricFactory } from './metric.factory';
 import { createMetricsController } from './metrics.controller';
 import { DEFAULT_METRICS_PATH, METRICS_OPTIONS, METRICS_REGISTRY } from './metrics.constants';
 import type {
@@ -18,8 +17,8 @@ const registryProvider: Provider = {
 
 /**
  * Global Prometheus metrics: a fresh prom-client `Registry` under {@link METRICS_REGISTRY} and a controller serving
- * it at `path`. Each application creates its own Counters/Histograms/Gauges on that registry through the
- * {@link MetricFactory} it provides (`metrics.counter({ name, help })`, the name without the prefix).
+ * it at `path`. Each application registers its own Counters/Histograms/Gauges on that registry
+ * (`new Counter({ name, help, registers: [registry] })`).
  */
 @Module({})
 export class MetricsModule implements OnModuleDestroy {
@@ -32,12 +31,8 @@ export class MetricsModule implements OnModuleDestroy {
       module: MetricsModule,
       global: true,
       controllers: [createMetricsController(resolved.path, options.controllerDecorators)],
-      providers: [
-        { provide: METRICS_OPTIONS, useValue: resolved },
-        registryProvider,
-        MetricFactory,
-      ],
-      exports: [METRICS_REGISTRY, METRICS_OPTIONS, MetricFactory],
+      providers: [{ provide: METRICS_OPTIONS, useValue: resolved }, registryProvider],
+      exports: [METRICS_REGISTRY, METRICS_OPTIONS],
     };
   }
 
@@ -57,9 +52,8 @@ export class MetricsModule implements OnModuleDestroy {
           inject: options.inject ?? [],
         },
         registryProvider,
-        MetricFactory,
       ],
-      exports: [METRICS_REGISTRY, METRICS_OPTIONS, MetricFactory],
+      exports: [METRICS_REGISTRY, METRICS_OPTIONS],
     };
   }
 
