@@ -31,10 +31,12 @@ export class CompletionSubscription {
     connection: AmqpConnectionManager,
     private readonly names: MessagingNames,
     private readonly handlers: CompletionHandlers,
+    options: { recoveryDelayMs?: number } = {},
   ) {
     this.healing = new SelfHealingChannel(connection, {
       name: 'completion-subscription',
       setup: (channel: Channel) => this.subscribe(channel),
+      recoveryDelayMs: options.recoveryDelayMs,
     });
   }
 
