@@ -21,15 +21,12 @@ describe('validateEnvironment', () => {
   });
 
   it('parses numbers and treats empty strings as unset', () => {
-    const env = validateEnvironment({
-      PREFETCH: '10',
-      BATCH_MAX_SIZE: '1',
-      AMQP_NAMESPACE: '',
-      MODEL_PATH: '',
+    const input = { PREFETCH: '10', BATCH_MAX_SIZE: '1', AMQP_NAMESPACE: '', MODEL_PATH: '' };
+    expect(validateEnvironment(input)).toMatchObject({
+      PREFETCH: 10,
+      BATCH_MAX_SIZE: 1,
+      MODEL_PATH: 'models/langid/langid.model',
     });
-    expect(env.PREFETCH).toBe(10);
-    expect(env.BATCH_MAX_SIZE).toBe(1);
-    expect(env.MODEL_PATH).toBe('models/langid/langid.model');
   });
 
   it('names every invalid variable', () => {
