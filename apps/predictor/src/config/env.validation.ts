@@ -42,10 +42,23 @@ export class PredictorEnvironment extends SibylEnvironment {
   @Max(65535)
   PREDICTOR_PORT = 3002;
 
-  /** The language-identification model artifact, loaded once at start. */
+  /**
+   * The language-identification model file served when the model registry has no live model (the predictor
+   * says so in its log); otherwise the registry's live version is served.
+   */
   @IsString()
   @IsNotEmpty()
   MODEL_PATH = 'models/langid/langid.model';
+
+  /**
+   * Period of the re-check of the registry's live model (besides `model.promoted` events, so that a lost event
+   * only delays a swap); 0 = events only.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(3600000)
+  MODEL_RECHECK_INTERVAL_MS = 30000;
 
   /** Unacknowledged messages the broker may hand this consumer at once. */
   @Type(() => Number)

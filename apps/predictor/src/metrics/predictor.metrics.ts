@@ -67,6 +67,9 @@ export class PredictorMetrics {
   readonly writeDuration: Histogram;
   readonly deadLettered: Counter<'reason'>;
   readonly modelInfo: Gauge<'version' | 'name'>;
+  readonly modelSwaps: Counter<'trigger'>;
+  readonly modelLoadFailures: Counter<'reason'>;
+  readonly modelLoadDuration: Histogram;
   readonly resultsWritten: Counter;
   readonly resultsSkipped: Counter;
   readonly received: Counter<'redelivered'>;
@@ -124,8 +127,26 @@ export class PredictorMetrics {
     });
     this.modelInfo = new Gauge({
       name: `${prefix}model_info`,
-      help: 'The loaded language model (value 1)',
+      help: 'The served language model (value 1; the registry version results record as modelVersion)',
       labelNames: ['version', 'name'],
+      registers,
+    });
+    this.modelSwaps = new Counter({
+      name: `${prefix}model_swaps_total`,
+      help: 'Hot swaps to another model version, by trigger (event = model.promoted, recheck = periodic)',
+      labelNames: ['trigger'],
+      registers,
+    });
+    this.modelLoadFailures = new Counter({
+      name: `${prefix}model_load_failures_total`,
+      help: 'Failed loads of a new live model (the old one keeps serving), by reason (fetch, checksum, decode)',
+      labelNames: ['reason'],
+      registers,
+    });
+    this.modelLoadDuration = new Histogram({
+      name: `${prefix}model_load_duration_seconds`,
+      help: 'Time to fetch, verify and decode a new live model beside the served one',
+      buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers,
     });
     this.resultsWritten = new Counter({

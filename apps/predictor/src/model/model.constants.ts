@@ -1,7 +1,10 @@
 import type { LanguageIdentifier } from '@sibyl/model';
 
-/** Injection token of the loaded {@link LanguageIdentifier} (one instance per process, loaded at start). */
-export const LANGUAGE_MODEL = Symbol('LANGUAGE_MODEL');
-
 /** What the predictor uses of the model; fakes in unit tests implement just this. */
 export type LanguageModel = Pick<LanguageIdentifier, 'predict' | 'predictMany' | 'info'>;
+
+/** Injection token of the {@link ModelSource} the predictor loads live models from (the registry). */
+export const MODEL_SOURCE = Symbol('MODEL_SOURCE');
+
+/** `type` of a `ModelPromotedV1` event. */
+export const MODEL_PROMOTED_TYPE = 'model.promoted.v1';

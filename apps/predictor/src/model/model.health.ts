@@ -1,23 +1,33 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
-import { LANGUAGE_MODEL, LanguageModel } from './model.constants';
+import { ServingModel } from './serving-model';
 
-/** Terminus indicator reporting the loaded model's name and version. */
+/** Terminus indicator reporting the served model and the last failed swap, if any. */
 @Injectable()
 export class ModelHealthIndicator {
   constructor(
-    @Inject(LANGUAGE_MODEL) private readonly model: LanguageModel | null,
+    private readonly serving: ServingModel,
     private readonly health: HealthIndicatorService,
   ) {}
 
-  /** `up` with `{ name, version }` once the model is loaded (it is loaded before the app listens). */
+  /**
+   * `up` with `{ name, version, origin }` (a model is loaded before the app listens). After a failed swap it
+   * stays `up` (the old model keeps serving) with `degraded: true` and `lastLoadFailure` until a load succeeds.
+   */
   isLoaded<const Key extends string = 'model'>(
     key: Key = 'model' as Key,
   ): HealthIndicatorResult<Key> {
-    const indicator = this.health.check(key);
-    if (!this.model) {
-      return indicator.down({ message: 'model not loaded' });
-    }
-    return indicator.up({ name: this.model.info.name, version: this.model.info.modelVersion });
+    const { model, version, origin, loadedAt } = this.serving.current;
+    const failure = this.serving.lastFailure;
+    return this.health.check(key).up({
+      name: model.info.name,
+      version,
+      origin,
+      loadedAt: loadedAt.toISOString(),
+      ...(failure && {
+        degraded: true,
+        lastLoadFailure: { ...failure, at: failure.at.toISOString() },
+      }),
+    });
   }
 }

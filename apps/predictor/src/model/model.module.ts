@@ -1,13 +1,54 @@
 import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { getConnectionToken } from '@nestjs/mongoose';
 import { TerminusModule } from '@nestjs/terminus';
-import { LANGUAGE_MODEL } from './model.constants';
+import { ModelRegistry } from '@sibyl/registry';
+import type { Connection } from 'mongoose';
+import type { PredictorEnvironment } from '../config/env.validation';
+import { PredictorMetrics } from '../metrics/predictor.metrics';
+import { PredictorMetricsModule } from '../metrics/predictor-metrics.module';
+import { MODEL_SOURCE } from './model.constants';
+import { ModelEventsListener } from './model-events.listener';
 import { ModelHealthIndicator } from './model.health';
-import { languageModelProvider } from './model.provider';
+import type { ModelSource } from './model-source.interface';
+import { ModelSwapService } from './model-swap.service';
+import { RegistryModelSource } from './registry-model.source';
+import { ServingModel } from './serving-model';
 
-/** Loads the language model once at start and exposes it with its health indicator. */
+/**
+ * The served model: loaded from the registry's live version before the application listens (MODEL_PATH only
+ * when the registry is empty), then hot-swapped on `model.promoted` events and on a periodic re-check.
+ */
 @Module({
-  imports: [TerminusModule],
-  providers: [languageModelProvider, ModelHealthIndicator],
-  exports: [LANGUAGE_MODEL, ModelHealthIndicator],
+  imports: [TerminusModule, PredictorMetricsModule],
+  providers: [
+    {
+      provide: MODEL_SOURCE,
+      inject: [getConnectionToken()],
+      useFactory: (connection: Connection): ModelSource =>
+        new RegistryModelSource(new ModelRegistry(connection.getClient().db(connection.name))),
+    },
+    {
+      provide: ModelSwapService,
+      inject: [MODEL_SOURCE, PredictorMetrics, ConfigService],
+      useFactory: (
+        source: ModelSource,
+        metrics: PredictorMetrics,
+        config: ConfigService<PredictorEnvironment, true>,
+      ) =>
+        ModelSwapService.boot(source, metrics, {
+          modelPath: config.get('MODEL_PATH', { infer: true }),
+          recheckIntervalMs: config.get('MODEL_RECHECK_INTERVAL_MS', { infer: true }),
+        }),
+    },
+    {
+      provide: ServingModel,
+      inject: [ModelSwapService],
+      useFactory: (swap: ModelSwapService) => swap.serving,
+    },
+    ModelEventsListener,
+    ModelHealthIndicator,
+  ],
+  exports: [ServingModel, ModelSwapService, ModelHealthIndicator],
 })
 export class ModelModule {}

@@ -4,6 +4,7 @@ import { resolveMetricsOptions } from '@sibyl/observability';
 import { Registry } from 'prom-client';
 import { PredictorMetrics } from '../metrics/predictor.metrics';
 import type { LanguageModel } from '../model/model.constants';
+import { ServingModel } from '../model/serving-model';
 import type { ResultEntry, ResultWriter, ResultWriteSummary } from '../results/result.writer';
 import { PredictionService } from './prediction.service';
 import { StorageOutage } from './storage-outage';
@@ -40,6 +41,17 @@ function fakeModel(): LanguageModel & { predictMany: jest.Mock; predict: jest.Mo
   } as unknown as LanguageModel & { predictMany: jest.Mock; predict: jest.Mock };
 }
 
+/** The fake model served as registry version `version`. */
+function serve(model: LanguageModel, version = 'm-test'): ServingModel {
+  return new ServingModel({
+    version,
+    sha256: 'f'.repeat(64),
+    origin: 'registry',
+    model,
+    loadedAt: new Date(),
+  });
+}
+
 function message(text: string, n: number): PredictionRequestedV1 {
   return {
     v: 1,
@@ -57,6 +69,7 @@ describe('PredictionService', () => {
   let model: ReturnType<typeof fakeModel>;
   let write: jest.Mock<Promise<ResultWriteSummary>, [readonly ResultEntry[], Date]>;
   let service: PredictionService;
+  let serving: ServingModel;
 
   const metric = async (name: string, labels: Record<string, string> = {}) => {
     const values = (await registry.getSingleMetric(name)?.get())?.values ?? [];
@@ -77,14 +90,14 @@ describe('PredictionService', () => {
       skipped: 0,
     }));
     outage = newOutage();
+    serving = serve(model);
     service = new PredictionService(
-      model,
+      serving,
       { write } as unknown as ResultWriter,
       metrics,
       { maxSize: 3, maxWaitMs: 5 },
       outage,
     );
-    service.onModuleInit();
   });
 
   it('classifies a batch with one predictMany and stores it with one write, then acks every message', async () => {
@@ -186,16 +199,41 @@ describe('PredictionService', () => {
     expect(await metric('sibyl_batch_size')).toBe(1);
   });
 
-  it('publishes the model identity', async () => {
-    const info = await registry.getSingleMetric('sibyl_model_info')?.get();
-    expect(info?.values).toEqual([
-      { value: 1, labels: { version: 'm-test', name: 'sibyl-langid' } },
+  it('uses the model served when a batch starts for the whole batch, and a swapped model from the next batch on', async () => {
+    const next = fakeModel();
+    let release!: () => void;
+    write.mockImplementationOnce(async (entries) => {
+      // the first batch is being written when the model is swapped
+      serving.replace({ ...serving.current, version: 'm-next', model: next });
+      await new Promise<void>((resolve) => (release = resolve));
+      return { written: new Set(entries.map((e) => e.trackingId)), skipped: 0 };
+    });
+    const first = Promise.all(
+      ['hej', 'hallå', 'tja'].map((t, i) => service.predict(message(t, i))),
+    );
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const second = Promise.all(
+      ['hej', 'hallå', 'tja'].map((t, i) => service.predict(message(t, i + 3))),
+    );
+    release();
+    await Promise.all([first, second]);
+    const versions = write.mock.calls.map(([entries]) =>
+      entries.map((entry) =>
+        entry.status === 'done' ? entry.result.modelVersion : entry.modelVersion,
+      ),
+    );
+    expect(versions).toEqual([
+      ['m-test', 'm-test', 'm-test'],
+      ['m-next', 'm-next', 'm-next'],
     ]);
+    expect(model.predictMany).toHaveBeenCalledTimes(1);
+    expect(next.predictMany).toHaveBeenCalledTimes(1);
   });
 
   it('drain() writes the open batch at once and hands later messages back to the broker', async () => {
     service = new PredictionService(
-      model,
+      serving,
       { write } as unknown as ResultWriter,
       metrics,
       { maxSize: 100, maxWaitMs: 60_000 },

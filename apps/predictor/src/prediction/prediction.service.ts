@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnModuleInit, Optional } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { PredictionRequestedV1, PredictionStatus } from '@sibyl/contracts';
 import { languageNames, type LanguagePrediction } from '@sibyl/model';
 import {
@@ -8,7 +8,8 @@ import {
 } from '../batching/micro-batcher';
 import { CompletionAnnouncer } from '../completions/completion.announcer';
 import { PredictorMetrics } from '../metrics/predictor.metrics';
-import { LANGUAGE_MODEL, type LanguageModel } from '../model/model.constants';
+import type { LanguageModel } from '../model/model.constants';
+import { ServingModel } from '../model/serving-model';
 import {
   PredictionResultFields,
   ResultEntry,
@@ -31,11 +32,11 @@ import { StorageOutage } from './storage-outage';
  * stored, its completions are announced to the gateways (best-effort, never delaying the acks).
  */
 @Injectable()
-export class PredictionService implements OnModuleInit {
+export class PredictionService {
   private readonly batcher: MicroBatcher<PredictionRequestedV1, MessageDisposition, ResultEntry[]>;
 
   constructor(
-    @Inject(LANGUAGE_MODEL) private readonly model: LanguageModel,
+    private readonly serving: ServingModel,
     private readonly writer: ResultWriter,
     private readonly metrics: PredictorMetrics,
     @Inject(BATCHING_OPTIONS) options: MicroBatcherOptions,
@@ -63,14 +64,6 @@ export class PredictionService implements OnModuleInit {
     });
   }
 
-  /** Publishes the model identity as `sibyl_model_info`. */
-  onModuleInit(): void {
-    this.metrics.modelInfo.set(
-      { version: this.model.info.modelVersion, name: this.model.info.name },
-      1,
-    );
-  }
-
   /** Queues one request for the next batch; resolves with what to do with its message once it is written. */
   async predict(message: PredictionRequestedV1): Promise<MessageDisposition> {
     try {
@@ -93,12 +86,16 @@ export class PredictionService implements OnModuleInit {
 
   /**
    * Classifies a batch (synchronously: one model, read once, for the whole batch) into the result entries to
-   * store. The batcher runs it for the next batch while the previous batch is being written.
+   * store. The batcher runs it for the next batch while the previous batch is being written. The model is the
+   * one served when the batch starts (a hot swap takes effect between batches), and its version is recorded.
    */
   prepareBatch(messages: readonly PredictionRequestedV1[]): ResultEntry[] {
     this.metrics.batchSize.observe(messages.length);
-    const predictions = this.classify(messages.map((message) => message.text));
-    const modelVersion = this.model.info.modelVersion;
+    const { model, version: modelVersion } = this.serving.current;
+    const predictions = this.classify(
+      model,
+      messages.map((message) => message.text),
+    );
     return messages.map((message, index): ResultEntry => {
       const prediction = predictions[index];
       const submittedAt = new Date(message.submittedAt);
@@ -145,10 +142,10 @@ export class PredictionService implements OnModuleInit {
    * Runs the model on the whole batch; if that throws, runs it text by text so that only the texts that
    * really fail get an error.
    */
-  private classify(texts: string[]): Array<LanguagePrediction | Error> {
+  private classify(model: LanguageModel, texts: string[]): Array<LanguagePrediction | Error> {
     const stop = this.metrics.predictDuration.startTimer();
     try {
-      const predictions = this.model.predictMany(texts);
+      const predictions = model.predictMany(texts);
       if (predictions.length !== texts.length) {
         throw new Error(
           `predictMany returned ${predictions.length} predictions for ${texts.length} texts`,
@@ -158,7 +155,7 @@ export class PredictionService implements OnModuleInit {
     } catch {
       return texts.map((text) => {
         try {
-          return this.model.predict(text);
+          return model.predict(text);
         } catch (error) {
           return error instanceof Error ? error : new Error(String(error));
         }

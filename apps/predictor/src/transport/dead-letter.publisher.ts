@@ -6,7 +6,7 @@ const MAX_REASON_LENGTH = 1000;
 
 /**
  * Publishes a copy of a delivery (original body, properties and headers) to the dead-letter exchange with
- * `x-sibyl-dead-letter-reason`, persistent, on the delivery's own confirm channel; resolves on the broker
+ * `x-sibyl-dead-letter-reason` (and where it came from, the requests queue unless `from` says otherwise), persistent, on the delivery's own confirm channel; resolves on the broker
  * confirm, rejects if the broker refuses it or the channel is gone (then the original must not be acked).
  */
 export function publishDeadLetter(
@@ -14,6 +14,7 @@ export function publishDeadLetter(
   message: ConsumeMessage,
   reason: string,
   names: MessagingNames,
+  from = names.requestsQueue,
 ): Promise<void> {
   const { properties, fields, content } = message;
   const publishOptions: Options.Publish = {
@@ -28,7 +29,7 @@ export function publishDeadLetter(
     headers: {
       ...(properties.headers ?? {}),
       [DEAD_LETTER_REASON_HEADER]: reason.slice(0, MAX_REASON_LENGTH),
-      'x-sibyl-dead-lettered-from': names.requestsQueue,
+      'x-sibyl-dead-lettered-from': from,
       'x-sibyl-dead-lettered-at': new Date().toISOString(),
     },
   };

@@ -1,0 +1,176 @@
+import { Logger } from '@nestjs/common';
+import { trainTinyModel } from '@sibyl/model/testing';
+import { resolveMetricsOptions } from '@sibyl/observability';
+import { modelVersionOf, sha256Hex } from '@sibyl/registry';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Registry } from 'prom-client';
+import { PredictorMetrics } from '../metrics/predictor.metrics';
+import type { ModelRef, ModelSource } from './model-source.interface';
+import { ModelSwapService } from './model-swap.service';
+
+/** An in-memory registry: artifacts by version and which one is live. */
+class FakeSource implements ModelSource {
+  readonly artifacts = new Map<string, Buffer>();
+  readonly records = new Map<string, ModelRef>();
+  liveVersion: string | null = null;
+  failLive: Error | undefined;
+  fetches = 0;
+
+  add(bytes: Buffer): ModelRef {
+    const ref = { version: modelVersionOf(bytes), sha256: sha256Hex(bytes) };
+    this.artifacts.set(ref.version, bytes);
+    this.records.set(ref.version, ref);
+    return ref;
+  }
+
+  async live(): Promise<ModelRef | null> {
+    if (this.failLive) throw this.failLive;
+    return (this.liveVersion && this.records.get(this.liveVersion)) || null;
+  }
+
+  async fetch(version: string): Promise<Buffer> {
+    this.fetches++;
+    const bytes = this.artifacts.get(version);
+    if (!bytes) throw new Error(`no model ${version}`);
+    return bytes;
+  }
+}
+
+const quiet = new Logger('test');
+const OPTIONS = { modelPath: '', recheckIntervalMs: 0 };
+
+describe('ModelSwapService', () => {
+  let first: Buffer;
+  let second: Buffer;
+  let modelPath: string;
+  let source: FakeSource;
+  let registry: Registry;
+  let metrics: PredictorMetrics;
+
+  beforeAll(async () => {
+    first = (await trainTinyModel()).identifier.toBuffer();
+    second = (await trainTinyModel({ pairStages: [['sv', 'de']] })).identifier.toBuffer();
+    modelPath = join(await mkdtemp(join(tmpdir(), 'sibyl-swap-')), 'langid.model');
+    await writeFile(modelPath, first);
+  });
+
+  beforeEach(() => {
+    jest.spyOn(Logger.prototype, 'log').mockImplementation();
+    jest.spyOn(Logger.prototype, 'warn').mockImplementation();
+    jest.spyOn(Logger.prototype, 'error').mockImplementation();
+    source = new FakeSource();
+    registry = new Registry();
+    metrics = new PredictorMetrics(registry, resolveMetricsOptions());
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  const values = async (name: string) =>
+    ((await registry.getSingleMetric(name)?.get())?.values ?? []).map(({ labels, value }) => ({
+      labels,
+      value,
+    }));
+
+  it('boots on the live version of the registry', async () => {
+    source.liveVersion = source.add(second).version;
+    const swap = await ModelSwapService.boot(source, metrics, { ...OPTIONS, modelPath }, quiet);
+    expect(swap.serving.current).toMatchObject({
+      version: modelVersionOf(second),
+      sha256: sha256Hex(second),
+      origin: 'registry',
+    });
+    expect(await values('sibyl_model_info')).toEqual([
+      { labels: { version: modelVersionOf(second), name: 'sibyl-langid' }, value: 1 },
+    ]);
+  });
+
+  it('falls back to MODEL_PATH only when the registry has no live model, saying so, with the content-derived version', async () => {
+    const warn = jest.spyOn(quiet, 'warn').mockImplementation();
+    const swap = await ModelSwapService.boot(source, metrics, { ...OPTIONS, modelPath }, quiet);
+    expect(swap.serving.current).toMatchObject({ version: modelVersionOf(first), origin: 'file' });
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('no live model: serving MODEL_PATH'));
+  });
+
+  it('does not start when the registry cannot be read or its live model is corrupt', async () => {
+    source.failLive = new Error('connection refused');
+    await expect(ModelSwapService.boot(source, metrics, OPTIONS, quiet)).rejects.toThrow(
+      'cannot read the live model from the registry: connection refused',
+    );
+    source.failLive = undefined;
+    const ref = source.add(second);
+    source.artifacts.set(ref.version, first);
+    source.liveVersion = ref.version;
+    await expect(ModelSwapService.boot(source, metrics, OPTIONS, quiet)).rejects.toThrow(
+      /refused: its artifact's sha256 .* is not the registered/,
+    );
+  });
+
+  it('swaps to a newly promoted version and back on rollback, counting swaps and updating model_info', async () => {
+    const a = source.add(first);
+    const b = source.add(second);
+    source.liveVersion = a.version;
+    const swap = await ModelSwapService.boot(source, metrics, OPTIONS, quiet);
+    const old = swap.serving.current.model;
+
+    source.liveVersion = b.version;
+    await swap.check('event');
+    expect(swap.serving.current.version).toBe(b.version);
+    expect(swap.serving.current.model).not.toBe(old);
+    expect(await values('sibyl_model_info')).toEqual([
+      { labels: { version: b.version, name: 'sibyl-langid' }, value: 1 },
+    ]);
+
+    source.liveVersion = a.version;
+    await swap.check('recheck');
+    expect(swap.serving.current.version).toBe(a.version);
+    expect(await values('sibyl_model_swaps_total')).toEqual([
+      { labels: { trigger: 'event' }, value: 1 },
+      { labels: { trigger: 'recheck' }, value: 1 },
+    ]);
+
+    const fetches = source.fetches;
+    await swap.check('recheck');
+    expect(source.fetches).toBe(fetches); // already serving the live version: nothing fetched
+  });
+
+  it('keeps the old model serving when the new one fails its checksum, and reports it until a load succeeds', async () => {
+    const a = source.add(first);
+    const b = source.add(second);
+    source.liveVersion = a.version;
+    const swap = await ModelSwapService.boot(source, metrics, OPTIONS, quiet);
+    const error = jest.spyOn(Logger.prototype, 'error').mockImplementation();
+    source.artifacts.set(b.version, Buffer.concat([second, Buffer.from('tampered')]));
+    source.liveVersion = b.version;
+
+    await swap.check('event');
+    expect(swap.serving.current.version).toBe(a.version);
+    expect(swap.serving.lastFailure).toMatchObject({ version: b.version, reason: 'checksum' });
+    expect(error).toHaveBeenCalledWith(expect.stringContaining(`${a.version} keeps serving`));
+    expect(await values('sibyl_model_load_failures_total')).toEqual([
+      { labels: { reason: 'checksum' }, value: 1 },
+    ]);
+
+    source.artifacts.set(b.version, second);
+    await swap.check('recheck');
+    expect(swap.serving.current.version).toBe(b.version);
+    expect(swap.serving.lastFailure).toBeUndefined();
+  });
+
+  it('keeps serving when the registry cannot be read, and runs checks one at a time', async () => {
+    const a = source.add(first);
+    const b = source.add(second);
+    source.liveVersion = a.version;
+    const swap = await ModelSwapService.boot(source, metrics, OPTIONS, quiet);
+    source.failLive = new Error('server selection timed out');
+    await swap.check('recheck');
+    expect(swap.serving.current.version).toBe(a.version);
+
+    source.failLive = undefined;
+    source.liveVersion = b.version;
+    await Promise.all([swap.check('event'), swap.check('event'), swap.check('recheck')]);
+    await swap.check('recheck');
+    expect(swap.serving.current.version).toBe(b.version);
+    expect(source.fetches).toBe(2); // boot + one swap
+  });
+});
