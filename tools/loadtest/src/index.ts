@@ -9,6 +9,7 @@ export * from './stack/free-port';
 export * from './stack/private-ferretdb';
 export * from './stack/sibyl-stack';
 export * from './stack/stack-cleanup';
+export * from './submit/load-driver';
 export * from './submit/prediction-submitter';
 export * from './submit/submission-log';
 export * from './texts/labelled-texts';

@@ -1,6 +1,6 @@
 import { messagingNames } from '@sibyl/contracts';
 import { createTestApiKey } from '@sibyl/auth/testing';
-import { cleanUpRun, createHttpClient, PredictionVerifier } from '@sibyl/loadtest';
+import { cleanUpRun, createHttpClient, LoadDriver, PredictionVerifier } from '@sibyl/loadtest';
 import { endpointOf, uniqueMongoUri, uniqueNamespace } from '@sibyl/testing';
 import { join, resolve } from 'node:path';
 import { FaultProxy } from '../faults/fault-proxy';
@@ -9,7 +9,6 @@ import { RssSampler } from '../monitor/rss-sampler';
 import { Scenario, ScenarioContext } from '../scenarios/scenario';
 import { ChaosStack } from '../stack/chaos-stack';
 import { describeSamples, judgeAfter, judgeDuring } from './health-verdict';
-import { LoadDriver } from './load-driver';
 import { measureRecovery } from './recovery';
 import { RECOVERY_TARGET_SECONDS, RunSettings, SharedInfra } from './run-settings';
 import { ScenarioResult } from './scenario-result';

@@ -1,13 +1,9 @@
-import {
-  createHttpClient,
-  HttpClient,
-  LabelledText,
-  PredictionSubmitter,
-  runArrivalSchedule,
-  shuffledOrder,
-  SubmissionLog,
-  systemClock,
-} from '@sibyl/loadtest';
+import { createHttpClient, HttpClient } from '../http/http-client';
+import { runArrivalSchedule } from '../scheduler/arrival-scheduler';
+import { systemClock } from '../scheduler/clock';
+import { LabelledText, shuffledOrder } from '../texts/labelled-texts';
+import { PredictionSubmitter } from './prediction-submitter';
+import { SubmissionLog } from './submission-log';
 
 /** Arrivals beyond this many unanswered requests are dropped (and counted) by the generator. */
 const MAX_IN_FLIGHT = 2_000;
@@ -19,7 +15,7 @@ const OPEN_ENDED_MS = 24 * 3600_000;
 /**
  * Open-model load on one or more gateways (round-robin), with the load tool's scheduler and
  * submitter: arrivals keep coming whatever the answers, and every accepted id lands in one
- * {@link SubmissionLog}.
+ * {@link SubmissionLog}. Used by the chaos tool and the model swap bench.
  */
 export class LoadDriver {
   readonly log = new SubmissionLog();
