@@ -151,6 +151,13 @@ describe('ModelSwapService', () => {
       { labels: { reason: 'checksum' }, value: 1 },
     ]);
 
+    source.liveVersion = a.version; // rolled back: the served model is the live one again
+    await swap.check('event');
+    expect(swap.serving.lastFailure).toBeUndefined();
+
+    source.liveVersion = b.version;
+    await swap.check('event');
+    expect(swap.serving.lastFailure).toMatchObject({ version: b.version });
     source.artifacts.set(b.version, second);
     await swap.check('recheck');
     expect(swap.serving.current.version).toBe(b.version);

@@ -113,8 +113,12 @@ export class ModelSwapService implements OnApplicationBootstrap, OnApplicationSh
     }
     if (this.registryError) this.logger.log('the model registry answers again');
     this.registryError = undefined;
-    if (!live || live.version === this.serving.current.version) return;
-    await this.swapTo(live, trigger);
+    if (!live) return;
+    if (live.version !== this.serving.current.version) return this.swapTo(live, trigger);
+    if (this.serving.lastFailure) {
+      this.logger.log(`the live model is ${live.version} again, which is served: no longer degraded`);
+      this.serving.clearFailure();
+    }
   }
 
   private async swapTo(ref: ModelRef, trigger: SwapTrigger): Promise<void> {

@@ -53,6 +53,11 @@ export class ServingModel {
     return previous;
   }
 
+  /** Forgets the last failure (the registry went back to the served version, e.g. by a rollback). */
+  clearFailure(): void {
+    this.failure = undefined;
+  }
+
   /** Remembers a failed load (the current model keeps serving). */
   recordFailure(failure: ModelLoadFailure): void {
     this.failure = failure;
