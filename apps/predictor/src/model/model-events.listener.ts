@@ -5,14 +5,18 @@ import {
   OnApplicationBootstrap,
   OnApplicationShutdown,
 } from '@nestjs/common';
-import { AMQP_CONNECTION, AMQP_NAMES, SelfHealingChannel } from '@sibyl/amqp';
-import type { MessagingNames } from '@sibyl/contracts';
+import {
+  AMQP_CONNECTION,
+  AMQP_NAMES,
+  assertModelEventsExchange,
+  SelfHealingChannel,
+} from '@sibyl/amqp';
+import { parseModelPromotedV1, type MessagingNames } from '@sibyl/contracts';
 import type { AmqpConnectionManager } from 'amqp-connection-manager';
 import type { ConfirmChannel, ConsumeMessage } from 'amqplib';
 import { PredictorMetrics } from '../metrics/predictor.metrics';
 import { publishDeadLetter } from '../transport/dead-letter.publisher';
 import { ModelSwapService } from './model-swap.service';
-import { MODEL_PROMOTED_TYPE } from './model.constants';
 
 /**
  * Subscribes this predictor to `model.promoted` events: an exclusive, auto-deleted, server-named queue bound to
@@ -49,7 +53,7 @@ export class ModelEventsListener implements OnApplicationBootstrap, OnApplicatio
 
   private async subscribe(channel: ConfirmChannel): Promise<void> {
     const exchange = this.names.modelEventsExchange;
-    await channel.assertExchange(exchange, 'fanout', { durable: true });
+    await assertModelEventsExchange(channel, this.names);
     const { queue } = await channel.assertQueue('', { exclusive: true, autoDelete: true });
     await channel.bindQueue(queue, exchange, '');
     await channel.consume(queue, (message) => message && void this.handle(channel, message));
@@ -57,11 +61,17 @@ export class ModelEventsListener implements OnApplicationBootstrap, OnApplicatio
   }
 
   private async handle(channel: ConfirmChannel, message: ConsumeMessage): Promise<void> {
-    const problem = invalidEvent(message.content);
-    if (problem) {
+    const parsed = parseModelPromotedV1(message.content);
+    if (!parsed.ok) {
       this.metrics.deadLettered.inc({ reason: 'malformed_model_event' });
-      this.logger.warn(`dead-lettering a model event: ${problem}`);
-      await publishDeadLetter(channel, message, problem, this.names, this.names.modelEventsExchange)
+      this.logger.warn(`dead-lettering a model event: ${parsed.reason}`);
+      await publishDeadLetter(
+        channel,
+        message,
+        parsed.reason,
+        this.names,
+        this.names.modelEventsExchange,
+      )
         .then(() => channel.ack(message))
         .catch((error: Error) => {
           this.logger.error(`cannot dead-letter a model event: ${error.message}; dropping it`);
@@ -69,27 +79,9 @@ export class ModelEventsListener implements OnApplicationBootstrap, OnApplicatio
         });
       return;
     }
-    const event = JSON.parse(message.content.toString('utf8')) as {
-      version: string;
-      action?: string;
-    };
-    this.logger.log(`model.promoted: ${event.version} (${event.action ?? 'promote'})`);
+    const { version, action, previousVersion } = parsed.value;
+    this.logger.log(`model.promoted: ${version} (${action}, was ${previousVersion ?? 'none'})`);
     channel.ack(message);
     await this.swap.check('event');
   }
-}
-
-/** Why a `model.promoted` body is unusable, or undefined when it is a valid event. */
-export function invalidEvent(content: Buffer): string | undefined {
-  let body: unknown;
-  try {
-    body = JSON.parse(content.toString('utf8'));
-  } catch {
-    return 'malformed: not JSON';
-  }
-  if (typeof body !== 'object' || body === null) return 'malformed: not an object';
-  const { type, version } = body as Record<string, unknown>;
-  if (type !== MODEL_PROMOTED_TYPE) return `unknown_type: ${String(type)}`;
-  if (typeof version !== 'string' || version.length === 0) return 'malformed: no version';
-  return undefined;
 }

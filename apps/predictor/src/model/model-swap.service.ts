@@ -116,7 +116,9 @@ export class ModelSwapService implements OnApplicationBootstrap, OnApplicationSh
     if (!live) return;
     if (live.version !== this.serving.current.version) return this.swapTo(live, trigger);
     if (this.serving.lastFailure) {
-      this.logger.log(`the live model is ${live.version} again, which is served: no longer degraded`);
+      this.logger.log(
+        `the live model is ${live.version} again, which is served: no longer degraded`,
+      );
       this.serving.clearFailure();
     }
   }

@@ -5,6 +5,3 @@ export type LanguageModel = Pick<LanguageIdentifier, 'predict' | 'predictMany' |
 
 /** Injection token of the {@link ModelSource} the predictor loads live models from (the registry). */
 export const MODEL_SOURCE = Symbol('MODEL_SOURCE');
-
-/** `type` of a `ModelPromotedV1` event. */
-export const MODEL_PROMOTED_TYPE = 'model.promoted.v1';

@@ -1,0 +1,169 @@
+import { PredictionStatus } from '@sibyl/contracts';
+import { modelVersionOf } from '@sibyl/registry';
+import type { ChildApp } from '@sibyl/testing';
+import { waitFor } from '@sibyl/testing';
+import { PredictionFixture, type StoredRecord } from '../support/prediction.fixture';
+import {
+  modelHealth,
+  RegistryFixture,
+  trainTinyArtifacts,
+  waitServing,
+  type TinyArtifacts,
+} from '../support/registry.fixture';
+import { SteadyLoad } from '../support/steady-load';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Every request has a `done` result (none failed, none lost) and nothing was dead-lettered. */
+async function expectAllDone(
+  fx: PredictionFixture,
+  ids: readonly string[],
+): Promise<StoredRecord[]> {
+  const results = [...(await fx.waitFinished(ids, 90_000)).values()];
+  expect(results).toHaveLength(ids.length);
+  expect(results.filter((r) => r.status !== PredictionStatus.Done)).toEqual([]);
+  expect(await fx.takeDeadLetters()).toHaveLength(0);
+  return results;
+}
+
+/**
+ * Hot swap against the real broker and database: two predictors serving the registry's live model swap to a
+ * promoted version, and back on rollback, under continuous load without a failed or lost request; a corrupt
+ * artifact is refused while the old model keeps serving; a predictor started later loads the live version.
+ */
+describe('model hot swap', () => {
+  let fx: PredictionFixture;
+  let models: RegistryFixture;
+  let artifacts: TinyArtifacts;
+  let a: string;
+  let b: string;
+  let predictors: ChildApp[];
+
+  beforeAll(async () => {
+    fx = await PredictionFixture.create('h11b-swap');
+    models = new RegistryFixture(fx);
+    artifacts = await trainTinyArtifacts();
+    a = await models.add(artifacts.a, 0.9);
+    b = await models.add(artifacts.b, 0.95);
+    await models.promote(a);
+    // events only (no periodic re-check), so that these swaps are the event's doing
+    const env = { MODEL_RECHECK_INTERVAL_MS: '0' };
+    predictors = [
+      await fx.startPredictor('predictor-1', env),
+      await fx.startPredictor('predictor-2', env),
+    ];
+  }, 120_000);
+  afterAll(() => fx?.dispose());
+
+  it('boots on the live version of the registry, not on MODEL_PATH', async () => {
+    for (const predictor of predictors) {
+      expect(await modelHealth(predictor)).toMatchObject({ version: a, origin: 'registry' });
+      expect(await predictor.metric('sibyl_model_info', { version: a })).toBe(1);
+    }
+  });
+
+  it('swaps every predictor to a promoted version under load: 0 failed or lost, results switching version', async () => {
+    const load = new SteadyLoad(fx);
+    await sleep(1500);
+    const promotedAt = Date.now();
+    await models.promote(b);
+    const allOnB = await waitServing(predictors, b);
+    await sleep(1500);
+    const ids = await load.stop();
+    const results = await expectAllDone(fx, ids);
+
+    const versions = new Set(results.map((r) => r.modelVersion));
+    expect(versions).toEqual(new Set([a, b]));
+    const completed = (r: StoredRecord) => (r.completedAt as Date).getTime();
+    expect(
+      results.filter((r) => completed(r) < promotedAt).every((r) => r.modelVersion === a),
+    ).toBe(true);
+    expect(results.filter((r) => completed(r) > allOnB).map((r) => r.modelVersion)).toEqual(
+      expect.arrayContaining([b]),
+    );
+    expect(results.filter((r) => completed(r) > allOnB && r.modelVersion !== b)).toEqual([]);
+    for (const predictor of predictors) {
+      expect(await predictor.metric('sibyl_model_swaps_total', { trigger: 'event' })).toBe(1);
+      expect(await predictor.metric('sibyl_model_info', { version: b })).toBe(1);
+      expect(await predictor.metric('sibyl_model_info', { version: a })).toBe(0);
+    }
+  });
+
+  it('rolls back under load to the previous version', async () => {
+    const load = new SteadyLoad(fx);
+    await sleep(1000);
+    await models.rollback();
+    const allOnA = await waitServing(predictors, a);
+    await sleep(1000);
+    const results = await expectAllDone(fx, await load.stop());
+    const after = results.filter((r) => (r.completedAt as Date).getTime() > allOnA);
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.every((r) => r.modelVersion === a)).toBe(true);
+    expect(new Set(results.map((r) => r.modelVersion))).toEqual(new Set([a, b]));
+  });
+
+  it('refuses an artifact whose checksum does not match: the old model keeps serving, degraded in health, counted', async () => {
+    const c = await models.add(artifacts.c, 0.95);
+    expect(c).toBe(modelVersionOf(artifacts.c));
+    await models.corrupt(c);
+    await models.promote(c);
+    await waitFor(
+      async () =>
+        (await Promise.all(predictors.map(modelHealth))).every(
+          (m) => m.lastLoadFailure?.version === c,
+        ),
+      { timeoutMs: 15_000, intervalMs: 100, description: 'both predictors to report the refusal' },
+    );
+    for (const predictor of predictors) {
+      expect(await modelHealth(predictor)).toMatchObject({
+        version: a,
+        degraded: true,
+        lastLoadFailure: { version: c, reason: 'checksum', message: expect.stringContaining(c) },
+      });
+      expect(
+        await predictor.metric('sibyl_model_load_failures_total', { reason: 'checksum' }),
+      ).toBe(1);
+      const ready = await fetch(`${predictor.url}/health/ready`);
+      expect(ready.status).toBe(200); // still serving
+    }
+    const load = new SteadyLoad(fx);
+    await sleep(500);
+    const results = await expectAllDone(fx, await load.stop());
+    expect(results.every((r) => r.modelVersion === a)).toBe(true);
+
+    await models.rollback(); // back to a: the served model is the live one again
+    await waitFor(
+      async () => (await Promise.all(predictors.map(modelHealth))).every((m) => !m.degraded),
+      {
+        timeoutMs: 15_000,
+        intervalMs: 100,
+        description: 'the predictors to be no longer degraded',
+      },
+    );
+  });
+
+  it('a predictor started after a promotion loads the live version, and a lost event only delays a swap', async () => {
+    await models.promote(b);
+    await waitServing(predictors, b);
+    const late = await fx.startPredictor('predictor-late', { MODEL_RECHECK_INTERVAL_MS: '1000' });
+    expect(await modelHealth(late)).toMatchObject({ version: b, origin: 'registry' });
+
+    await models.promote(a, false); // no event: the periodic re-check finds it
+    await waitServing([late], a);
+    expect(await late.metric('sibyl_model_swaps_total', { trigger: 'recheck' })).toBe(1);
+  });
+
+  it('dead-letters a malformed model event with its reason and keeps serving', async () => {
+    await models.publishRaw(Buffer.from('{"type":"model.promoted.v1"}'));
+    await waitFor(async () => (await predictors[0].metric('sibyl_dead_lettered_total')) >= 1, {
+      timeoutMs: 10_000,
+      description: 'the malformed event to be dead-lettered',
+    });
+    const letters = await fx.takeDeadLetters();
+    expect(letters.length).toBeGreaterThanOrEqual(1);
+    expect(String(letters[0].properties.headers?.['x-sibyl-dead-letter-reason'])).toMatch(
+      /version/,
+    );
+    expect((await modelHealth(predictors[0])).version).toBe(b);
+  });
+});
