@@ -9,16 +9,18 @@ import { runLongPollCli } from './longpoll/longpoll-cli';
 import { runPipelineCli } from './pipeline/pipeline-cli';
 import { runDatabaseCli } from './database/database-cli';
 import { runFillCli } from './database/fill-cli';
+import { runSwapCli } from './swap/swap-cli';
 
 const PREVIOUS_MODEL_FILE = 'models/langid/langid-v1.model';
 
-const USAGE = `usage: npm run bench -- <model|tune|pipeline|longpoll|charts|database|fill> [options]
+const USAGE = `usage: npm run bench -- <model|tune|pipeline|longpoll|charts|database|fill|swap> [options]
 
   longpoll  clients that submit and long-poll each id: p50/p99 submit→answer per stack (\`--help\`)
   database  FerretDB backends and settings: insert throughput, reads by id over a million results (\`--help\`)
   fill      store N realistic results and their requests in a database, fast (\`--help\`)
   charts    dashboard chart bench: bundle size and update cost in Chromium (\`--help\`)
   pipeline  end-to-end pipeline benchmark (see \`npm run bench -- pipeline --help\`)
+  swap      model hot swap under load: failed/lost, p99 during swaps, switch time (\`--help\`)
   model   [--systems sibyl,sibyl-v1,sklearn,cld,fasttext,franc] [--no-train] [--repeats 5] [--no-write]
 
   model   compares the language identification model with v1 (models/langid/langid-v1.model,
@@ -47,6 +49,10 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'charts') {
     await runChartsCli(workspaceRoot(), args);
+    return 0;
+  }
+  if (command === 'swap') {
+    await runSwapCli(args);
     return 0;
   }
   if (command === 'database') {

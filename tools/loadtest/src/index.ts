@@ -1,10 +1,12 @@
 // The load tool's reusable parts (the chaos tool drives its own stack and faults with them).
 export * from './http/http-client';
+export * from './monitor/process-rss';
 export * from './progress/progress-display';
 export * from './report/run-environment';
 export * from './scheduler/arrival-scheduler';
 export * from './scheduler/clock';
 export * from './stack/app-process';
+export * from './stats/percentiles';
 export * from './stack/free-port';
 export * from './stack/private-ferretdb';
 export * from './stack/sibyl-stack';

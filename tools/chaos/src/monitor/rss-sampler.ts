@@ -1,15 +1,4 @@
-import { readFileSync } from 'node:fs';
-
-/** Resident set size of a process in bytes, or null when it is gone. */
-export function rssOf(pid: number): number | null {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = /VmRSS:\s+(\d+)\s+kB/.exec(status);
-    return kb ? Number(kb[1]) * 1024 : null;
-  } catch {
-    return null;
-  }
-}
+import { rssOf } from '@sibyl/loadtest';
 
 /**
  * Samples the RSS of named processes every `intervalMs` and keeps the peak per name (a

@@ -1,0 +1,80 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { writeSection } from '../benchmarks-file';
+import { runSwapBench } from './swap-bench';
+import { renderSwapSection, SWAP_SECTION } from './swap-report';
+
+export const SWAP_HELP = `Model hot swap bench (issue 11): promotes and rolls back a model under load.
+
+Usage: npm run bench -- swap [options]   (build first: npx nx run-many -t build -p gateway predictor)
+  --rate N          requests/s of the open-model load, default 500
+  --predictors N    default 2
+  --cycles N        promote + rollback cycles, default 3
+  --warmup S        default 10
+  --steady S        steady-state window before the first swap, default 20
+  --gap S           pause after each swap, default 10
+  --model FILE      the live model at the start, default models/langid/langid.model
+  --candidate FILE  the model promoted; default: the live model re-encoded with other stored metrics
+  --no-write        print the section instead of writing BENCHMARKS.md
+Results: the "${SWAP_SECTION}" section of BENCHMARKS.md and reports/bench/swap-<time>.json.
+`;
+
+/** `npm run bench -- swap …`. */
+export async function runSwapCli(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      rate: { type: 'string', default: '500' },
+      predictors: { type: 'string', default: '2' },
+      cycles: { type: 'string', default: '3' },
+      warmup: { type: 'string', default: '10' },
+      steady: { type: 'string', default: '20' },
+      gap: { type: 'string', default: '10' },
+      model: { type: 'string', default: 'models/langid/langid.model' },
+      candidate: { type: 'string' },
+      'no-write': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(SWAP_HELP);
+    return;
+  }
+  const positive = (name: string, value: string): number => {
+    const n = Number(value);
+    if (!(n > 0)) throw new Error(`--${name} must be a positive number, got ${value}`);
+    return n;
+  };
+  const root = process.cwd();
+  const log = (line: string): void => void process.stderr.write(`${line}\n`);
+  const result = await runSwapBench({
+    root,
+    command: ['npm run bench -- swap', ...argv].join(' '),
+    rate: positive('rate', values.rate),
+    predictors: positive('predictors', values.predictors),
+    cycles: positive('cycles', values.cycles),
+    warmupSeconds: positive('warmup', values.warmup),
+    steadySeconds: positive('steady', values.steady),
+    gapSeconds: positive('gap', values.gap),
+    modelPath: values.model,
+    candidatePath: values.candidate,
+    rabbitUrl: process.env.RABBITMQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672',
+    mongoUri: process.env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017/sibyl',
+    log,
+  });
+  mkdirSync(join(root, 'reports/bench'), { recursive: true });
+  const json = join(
+    root,
+    'reports/bench',
+    `swap-${result.startedAt.replace(/[-:]/g, '').slice(0, 15)}.json`,
+  );
+  writeFileSync(json, `${JSON.stringify(result, null, 2)}\n`);
+  log(`results: ${json}`);
+  const body = renderSwapSection(result);
+  if (values['no-write']) process.stdout.write(`${body}\n`);
+  else {
+    writeSection(join(root, 'BENCHMARKS.md'), SWAP_SECTION, body);
+    log(`updated BENCHMARKS.md (section "${SWAP_SECTION}")`);
+  }
+}
