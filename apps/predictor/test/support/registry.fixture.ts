@@ -1,7 +1,12 @@
 import { trainTinyModel } from '@sibyl/model/testing';
-import { assertModelEventsExchange } from '@sibyl/amqp';
-import { encodeModelPromotedV1, MessagingV1 } from '@sibyl/contracts';
-import { ModelRegistry, type LiveModelChange, type ModelMetrics } from '@sibyl/registry';
+import { assertModelEventsExchange, publishModelPromoted } from '@sibyl/amqp';
+import { MessagingV1 } from '@sibyl/contracts';
+import {
+  ModelRegistry,
+  modelPromotedEvent,
+  type LiveModelChange,
+  type ModelMetrics,
+} from '@sibyl/registry';
 import type { ChildApp } from '@sibyl/testing';
 import { waitFor } from '@sibyl/testing';
 import type { PredictionFixture } from './prediction.fixture';
@@ -83,7 +88,7 @@ export class RegistryFixture {
     await chunks.updateOne({ _id: chunk._id }, { $set: { data } });
   }
 
-  /** Publishes a raw body on the model events exchange, confirmed. */
+  /** Publishes a raw body (e.g. a malformed event) on the model events exchange, confirmed. */
   async publishRaw(body: Buffer): Promise<void> {
     const { channel, names } = this.fx;
     await assertModelEventsExchange(channel, names);
@@ -96,15 +101,7 @@ export class RegistryFixture {
   }
 
   private announce(change: LiveModelChange): Promise<void> {
-    return this.publishRaw(
-      encodeModelPromotedV1({
-        version: change.record._id,
-        sha256: change.record.sha256,
-        previousVersion: change.previousVersion,
-        action: change.action,
-        at: change.at.toISOString(),
-      }),
-    );
+    return publishModelPromoted(this.fx.channel, this.fx.names, modelPromotedEvent(change));
   }
 }
 

@@ -1,3 +1,4 @@
+import { publishModelPromoted } from '@sibyl/amqp';
 import { createTestApiKey } from '@sibyl/auth/testing';
 import { messagingNames } from '@sibyl/contracts';
 import {
@@ -9,14 +10,13 @@ import {
   type SibylStack,
 } from '@sibyl/loadtest';
 import { LanguageIdentifier } from '@sibyl/model';
-import { ModelRegistry, type ModelMetrics } from '@sibyl/registry';
+import { ModelRegistry, modelPromotedEvent, type ModelMetrics } from '@sibyl/registry';
 import { ensureMongo, ensureRabbit, uniqueMongoUri, uniqueNamespace } from '@sibyl/testing';
 import { connect } from 'amqplib';
 import mongoose from 'mongoose';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { machineInfo, type MachineInfo } from '../pipeline/machine-info';
-import { announceModelChange } from './model-events';
 import { waitAllServing } from './predictor-probe';
 import {
   swapWindow,
@@ -172,7 +172,7 @@ export async function runSwapBench(options: SwapBenchOptions): Promise<SwapBench
             ? await registry.promote(b, { actor: 'bench', force: true, reason: 'swap bench' })
             : await registry.rollback({ actor: 'bench', reason: 'swap bench' });
         const at = Date.now();
-        await announceModelChange(channel, names, change);
+        await publishModelPromoted(channel, names, modelPromotedEvent(change));
         const version = change.record._id;
         const perPredictorSeconds = await waitAllServing(
           stack.predictorUrls,

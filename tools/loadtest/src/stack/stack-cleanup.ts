@@ -26,7 +26,11 @@ export async function cleanUpRun(
           .catch((e: Error) => notes.push(`queue ${queue}: ${e.message}`));
         await channel.close().catch(() => undefined);
       }
-      for (const exchange of [names.requestsExchange, names.deadLetterExchange]) {
+      for (const exchange of [
+        names.requestsExchange,
+        names.deadLetterExchange,
+        names.modelEventsExchange,
+      ]) {
         const channel = await connection.createChannel();
         await channel
           .deleteExchange(exchange)
