@@ -7,6 +7,7 @@ import type { Connection } from 'mongoose';
 import type { PredictorEnvironment } from '../config/env.validation';
 import { PredictorMetrics } from '../metrics/predictor.metrics';
 import { PredictorMetricsModule } from '../metrics/predictor-metrics.module';
+import { CachingModelSource } from './caching-model.source';
 import { MODEL_SOURCE } from './model.constants';
 import { ModelEventsListener } from './model-events.listener';
 import { ModelHealthIndicator } from './model.health';
@@ -26,7 +27,9 @@ import { ServingModel } from './serving-model';
       provide: MODEL_SOURCE,
       inject: [getConnectionToken()],
       useFactory: (connection: Connection): ModelSource =>
-        new RegistryModelSource(new ModelRegistry(connection.getClient().db(connection.name))),
+        new CachingModelSource(
+          new RegistryModelSource(new ModelRegistry(connection.getClient().db(connection.name))),
+        ),
     },
     {
       provide: ModelSwapService,
