@@ -54,7 +54,7 @@ describe('ModelSwapService', () => {
     second = (await trainTinyModel({ pairStages: [['sv', 'de']] })).identifier.toBuffer();
     modelPath = join(await mkdtemp(join(tmpdir(), 'sibyl-swap-')), 'langid.model');
     await writeFile(modelPath, first);
-  });
+  }, 120_000); // two real trainings: seconds on a busy machine
 
   beforeEach(() => {
     jest.spyOn(Logger.prototype, 'log').mockImplementation();
