@@ -1,7 +1,12 @@
 import type { WebConfigView } from '../api/web-config.client';
 import { BarList } from '../charts/bar-list';
 import { SERIES_COLORS as C } from '../charts/chart-theme';
-import { LinePoint, TimeSeriesChart, TimeSeriesChartOptions } from '../charts/time-series-chart';
+import {
+  LinePoint,
+  LineSeries,
+  TimeSeriesChart,
+  TimeSeriesChartOptions,
+} from '../charts/time-series-chart';
 import { formatNumber, formatSeconds } from '../format/number-format';
 import type { OpsSample } from './ops.stream';
 
@@ -10,6 +15,14 @@ const MIN_WINDOW_MS = 60_000;
 
 const number = (v: number | null) => formatNumber(v);
 const seconds = (v: number | null) => formatSeconds(v);
+
+/** A panel's series from `[label, color]` pairs, every value shown with the panel's `format`. */
+function seriesOf(
+  format: (v: number | null) => string,
+  ...entries: Array<[label: string, color: string]>
+): LineSeries[] {
+  return entries.map(([label, color]) => ({ label, color, format }));
+}
 
 /** A time-series chart of the page: its element id suffix, options and values per sample. */
 interface LinePanel {
@@ -22,10 +35,7 @@ const LINE_PANELS: LinePanel[] = [
   {
     id: 'queue',
     options: {
-      series: [
-        { label: 'ready', color: C.blue, format: number },
-        { label: 'unacked', color: C.orange, format: number },
-      ],
+      series: seriesOf(number, ['ready', C.blue], ['unacked', C.orange]),
       minMax: 10,
     },
     values: (s) => [s.queue.ready, s.queue.unacked],
@@ -33,11 +43,7 @@ const LINE_PANELS: LinePanel[] = [
   {
     id: 'throughput',
     options: {
-      series: [
-        { label: 'submitted', color: C.blue, format: number },
-        { label: 'completed', color: C.green, format: number },
-        { label: 'failed', color: C.red, format: number },
-      ],
+      series: seriesOf(number, ['submitted', C.blue], ['completed', C.green], ['failed', C.red]),
       minMax: 5,
     },
     values: (s) => [
@@ -49,11 +55,7 @@ const LINE_PANELS: LinePanel[] = [
   {
     id: 'latency',
     options: {
-      series: [
-        { label: 'p50', color: C.green, format: seconds },
-        { label: 'p95', color: C.orange, format: seconds },
-        { label: 'p99', color: C.red, format: seconds },
-      ],
+      series: seriesOf(seconds, ['p50', C.green], ['p95', C.orange], ['p99', C.red]),
       minMax: 0.05,
       formatAxis: (v) => (v === 0 ? '0' : formatSeconds(v)),
     },
@@ -62,10 +64,7 @@ const LINE_PANELS: LinePanel[] = [
   {
     id: 'consumers',
     options: {
-      series: [
-        { label: 'consumers', color: C.purple, format: number },
-        { label: 'metrics up', color: C.grey, format: number },
-      ],
+      series: seriesOf(number, ['consumers', C.purple], ['metrics up', C.grey]),
       minMax: 2,
     },
     values: (s) => [s.queue.consumers, s.predictors.filter((p) => p.up).length],
@@ -73,10 +72,7 @@ const LINE_PANELS: LinePanel[] = [
   {
     id: 'dead',
     options: {
-      series: [
-        { label: 'dead-lettered', color: C.red, format: number },
-        { label: 'outbox backlog', color: C.grey, format: number },
-      ],
+      series: seriesOf(number, ['dead-lettered', C.red], ['outbox backlog', C.grey]),
       minMax: 5,
     },
     values: (s) => [s.queue.deadLettered, s.queue.outboxBacklog],
