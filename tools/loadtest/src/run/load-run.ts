@@ -78,7 +78,7 @@ export async function runLoadTest(
     try {
       // A key with every scope and no practical rate limit: the load measures the pipeline.
       spawnedKey = (
-        await createTestApiKey(mongoUri, { name: 'loadtest', rateLimit: LOAD_KEY_RATE_LIMIT })
+        await createTestApiKey(mongoUri, { name: namespace, rateLimit: LOAD_KEY_RATE_LIMIT })
       ).key;
       stack = await startSibylStack({
         root,
