@@ -44,7 +44,11 @@ export function renderSwapSection(result: SwapBenchResult): string {
       'is submit→done (gateway `submittedAt` to predictor `completedAt`) of the requests submitted in the window.',
     '',
     `- Requests: ${result.accepted} accepted, ${result.done} done, **${result.failed} failed, ${result.lost} lost**` +
-      `; HTTP errors ${JSON.stringify(result.httpErrors)}, generator drops ${result.clientDropped}.`,
+      `; HTTP errors ${JSON.stringify(result.httpErrors)}, generator drops ${result.clientDropped} (arrivals not ` +
+      'sent because 2 000 requests were already unanswered: when non-zero the stack did not sustain the offered ' +
+      'rate and the latencies are those of a saturated pipeline).',
+    '- The first promotion fetches the candidate from the registry; later swaps find both artifacts in the ' +
+      "predictors' in-memory cache of the last two and only verify and decode them.",
     `- Every predictor on the new version after: median ${seconds(median(switched.filter((s): s is number => s !== null)))} s, ` +
       `worst ${seconds(worstSwitch)} s (target ≤ ${SWITCH_TARGET_SECONDS} s: ${worstSwitch !== null && worstSwitch <= SWITCH_TARGET_SECONDS ? 'met' : 'NOT met'}).`,
     `- p99 during a swap ÷ steady p99: median ${medianRatio === null ? '–' : medianRatio.toFixed(2)}, worst ` +
