@@ -42,6 +42,23 @@ describe('MicroBatcher pipelining', () => {
     await expect(Promise.all(second)).resolves.toEqual([30, 40]);
   });
 
+  it('while the writer is busy classifies ahead only a full batch; a partial one grows until the write ends', async () => {
+    const { log, gates, stages } = gatedStages();
+    const batcher = new MicroBatcher(stages, { maxSize: 4, maxWaitMs: 5 });
+    const first = batcher.add(1);
+    await jest.advanceTimersByTimeAsync(5);
+    expect(log).toEqual(['prepare 1', 'commit 10']);
+    const more = [2, 3, 4].map((n) => batcher.add(n));
+    await jest.advanceTimersByTimeAsync(50); // well past maxWaitMs: still open, the writer is busy
+    expect(log).toHaveLength(2);
+    expect(batcher.pending).toBe(3);
+    gates.shift()?.();
+    await expect(first).resolves.toBe(10);
+    expect(log.slice(2)).toEqual(['committed 10', 'prepare 2,3,4', 'commit 20,30,40']);
+    gates.shift()?.();
+    await expect(Promise.all(more)).resolves.toEqual([20, 30, 40]);
+  });
+
   it('with pipeline off, prepares a batch only once the previous write is done', async () => {
     const { log, gates, stages } = gatedStages();
     const batcher = new MicroBatcher(stages, { maxSize: 2, maxWaitMs: 5, pipeline: false });

@@ -57,10 +57,10 @@ interface PreparedBatch<TItem, TPrepared, TResult> {
 }
 
 /**
- * Collects items into batches and runs them through two stages, prepare then commit, pipelined: the next
- * batch is prepared while up to `maxInFlightCommits` batches are being committed, and at most one prepared
- * batch waits for a commit slot (so a backlog waits in the open batch, where it grows the next batch up to
- * `maxSize`). The open batch closes when it reaches the policy's size or its first item has waited the
+ * Collects items into batches and runs them through two stages, prepare then commit, pipelined: a full
+ * next batch is prepared while up to `maxInFlightCommits` batches are being committed, and at most one
+ * prepared batch waits for a commit slot (so a backlog waits in the open batch, where it grows the next
+ * batch up to `maxSize`). The open batch closes when it reaches the policy's size or its first item has waited the
  * policy's wait, and only when the pipeline has room. Each caller gets the promise of its own item's
  * result, settled after its batch's commit: nothing is reported done before it is written.
  */
@@ -169,10 +169,18 @@ export class MicroBatcher<TItem, TResult, TPrepared = readonly TItem[]> {
   /**
    * Closes the open batch when it is full or its first item has waited long enough (and the pipeline has
    * room), else sets the timer. A due batch found on arrival closes on the next turn of the event loop, so
-   * that items delivered together share it.
+   * that items delivered together share it. While every write slot is busy only a full batch closes (and is
+   * classified during the write); a partial one closes when a write ends.
    */
   private schedule(onArrival: boolean): void {
     while (this.buffer.length > 0 && this.hasRoom()) {
+      if (this.committing >= this.commitSlots) {
+        // The writer is busy: only a full batch is classified ahead; anything smaller keeps growing until
+        // the write ends (a batch closed early would be written later and smaller).
+        if (this.buffer.length < this.options.maxSize) break;
+        this.close();
+        continue;
+      }
       const now = Date.now();
       const { size, waitMs } = this.policy.sizing(this.buffer.length, now);
       const due = this.buffer[0].at + waitMs;
@@ -182,7 +190,9 @@ export class MicroBatcher<TItem, TResult, TPrepared = readonly TItem[]> {
       }
       this.close();
     }
-    if (this.buffer.length === 0 || !this.hasRoom()) this.cancelTimer();
+    if (this.buffer.length === 0 || !this.hasRoom() || this.committing >= this.commitSlots) {
+      this.cancelTimer();
+    }
   }
 
   private setTimer(due: number, now: number): void {
