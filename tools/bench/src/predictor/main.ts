@@ -1,0 +1,89 @@
+import { startPrivateFerretDb } from '@sibyl/loadtest';
+import { workspaceRoot } from '@sibyl/testing';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { renderPredictorBench } from './predictor-bench-report';
+import { PredictorRunResult, PredictorVariant, runPredictorVariant } from './predictor-bench-run';
+
+const HELP = `Predictor-side batching bench (issue 12): one predictor, no gateway, each variant in turn.
+
+Usage: npx tsx tools/bench/src/predictor/main.ts [--backlog N] [--rate N] [--duration S] [--rounds N]
+  --backlog N    messages published at once and worked off (throughput, CPU per result), default 20000
+  --rate N       fixed publish rate of the latency phase, default 500
+  --duration S   seconds of the latency phase, default 20
+  --rounds N     rounds; the variants alternate within each round, medians over rounds, default 2
+Variants: adaptive (BATCH_MODE=adaptive BATCH_PIPELINE=on, the default) and classic (BATCH_MODE=fixed
+BATCH_PIPELINE=off, the behaviour before issue 12); both BATCH_MAX_SIZE=64 BATCH_MAX_WAIT_MS=5 PREFETCH=256.
+Each run gets a fresh private FerretDB. Prints a Markdown block; JSON in reports/bench/predictor-<time>.json.
+`;
+
+const VARIANTS: PredictorVariant[] = [
+  { name: 'adaptive', env: { BATCH_MODE: 'adaptive', BATCH_PIPELINE: 'on' } },
+  { name: 'classic', env: { BATCH_MODE: 'fixed', BATCH_PIPELINE: 'off' } },
+];
+
+/** Runs the bench: rounds × variants, each on a fresh private FerretDB. */
+async function main(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      backlog: { type: 'string', default: '20000' },
+      rate: { type: 'string', default: '500' },
+      duration: { type: 'string', default: '20' },
+      rounds: { type: 'string', default: '2' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return;
+  }
+  const root = workspaceRoot();
+  if (!existsSync(join(root, 'dist/apps/predictor/main.js')))
+    throw new Error('dist/apps/predictor/main.js missing: run `npx nx build predictor` first');
+  const log = (line: string): void => void process.stderr.write(`${line}\n`);
+  const texts = readFileSync(join(root, 'data/eval/udhr-sentences.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => (JSON.parse(line) as { text: string }).text);
+  mkdirSync(join(root, 'tmp/bench'), { recursive: true });
+  const runs: PredictorRunResult[] = [];
+  const rounds = Number(values.rounds);
+  for (let round = 1; round <= rounds; round++) {
+    for (const variant of VARIANTS) {
+      log(`[round ${round}/${rounds}] ${variant.name}…`);
+      const db = await startPrivateFerretDb(log);
+      try {
+        const result = await runPredictorVariant(variant, {
+          root,
+          rabbitUrl: process.env.RABBITMQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672',
+          db,
+          backlog: Number(values.backlog),
+          rate: Number(values.rate),
+          seconds: Number(values.duration),
+          texts,
+          log,
+        });
+        log(`  ${JSON.stringify(result)}`);
+        runs.push(result);
+      } finally {
+        await db.stop();
+      }
+    }
+  }
+  const command = ['npx tsx tools/bench/src/predictor/main.ts', ...argv].join(' ');
+  const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores`;
+  const report = { command, machine, at: new Date().toISOString(), runs };
+  mkdirSync(join(root, 'reports/bench'), { recursive: true });
+  const file = join(root, 'reports/bench', `predictor-${report.at.replace(/[-:.]/g, '')}.json`);
+  writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
+  log(`results: ${file}`);
+  process.stdout.write(renderPredictorBench(report) + '\n');
+}
+
+main(process.argv.slice(2)).catch((error: Error) => {
+  process.stderr.write(`predictor bench failed: ${error.stack ?? error.message}\n`);
+  process.exit(1);
+});
