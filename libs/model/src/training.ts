@@ -16,4 +16,6 @@ export type {
   TrainingResult,
 } from './training/train-language-identifier';
 export type { TrainingSample } from './training/held-out-split';
+export { splitOptionsOf, trainingSplit } from './training/training-split';
+export type { SplitOptions } from './training/training-split';
 export * from './training/training-options';

@@ -1,32 +1,15 @@
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { ApiKeyStore, hashApiKey } from '@sibyl/auth';
-import { DEFAULT_MONGODB_URI, uniqueMongoUri } from '@sibyl/testing';
+import { DEFAULT_MONGODB_URI, runCli, uniqueMongoUri, type CliRun } from '@sibyl/testing';
 import mongoose, { Connection } from 'mongoose';
-
-const ROOT = join(__dirname, '../../..');
-const run = promisify(execFile);
 
 /** `npm run keys -- …` against a fresh database of the shared FerretDB. */
 describe('npm run keys', () => {
   const uri = uniqueMongoUri(process.env.MONGODB_URI ?? DEFAULT_MONGODB_URI);
   let db: Connection;
 
-  async function keys(
-    ...args: string[]
-  ): Promise<{ code: number; stdout: string; stderr: string }> {
-    try {
-      const { stdout, stderr } = await run(
-        join(ROOT, 'node_modules/.bin/tsx'),
-        ['tools/keys/src/main.ts', ...args],
-        { cwd: ROOT, env: { ...process.env, MONGODB_URI: uri } },
-      );
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const failed = error as { code: number; stdout: string; stderr: string };
-      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-    }
+  /** `npm run keys -- …` against the test database. */
+  function keys(...args: string[]): Promise<CliRun> {
+    return runCli('tools/keys/src/main.ts', args, { MONGODB_URI: uri });
   }
 
   beforeAll(async () => {
@@ -84,20 +67,9 @@ describe('npm run keys', () => {
   });
 
   it('says clearly when the database cannot be reached', async () => {
-    const { code, stderr } = await run(
-      join(ROOT, 'node_modules/.bin/tsx'),
-      ['tools/keys/src/main.ts', 'list'],
-      {
-        cwd: ROOT,
-        env: {
-          ...process.env,
-          MONGODB_URI: 'mongodb://u:secret@127.0.0.1:9/sibyl?serverSelectionTimeoutMS=500',
-        },
-      },
-    ).then(
-      () => ({ code: 0, stderr: '' }),
-      (error: { code: number; stderr: string }) => error,
-    );
+    const { code, stderr } = await runCli('tools/keys/src/main.ts', ['list'], {
+      MONGODB_URI: 'mongodb://u:secret@127.0.0.1:9/sibyl?serverSelectionTimeoutMS=500',
+    });
     expect(code).toBe(1);
     expect(stderr).toMatch(/cannot reach the database at mongodb:\/\/u:\*\*\*@127\.0\.0\.1:9/);
     expect(stderr).not.toContain('secret');

@@ -8,7 +8,8 @@ import { MODEL_NAME, ModelHyperParameters, ModelInfo } from '../artifact/model-i
 import { isLanguageCode } from '../languages/languages';
 import { LinearModel, decisionValues } from '../svm/linear-model';
 import { trainOneVsRestParallel } from '../svm/parallel-one-vs-rest';
-import { TrainingSample, splitHeldOut } from './held-out-split';
+import type { TrainingSample } from './held-out-split';
+import { trainingSplit } from './training-split';
 import { pruneZeroFeatures } from './feature-pruning';
 import { languageBalanceWeights, withSerbianLatin } from './language-balance';
 import { PairClassifier } from '../pairs/pair-classifier';
@@ -16,6 +17,7 @@ import { trainPairClassifier } from './pair-training';
 import { hasCyrillic, serbianToLatin } from './serbian-latin';
 import { TrainingOptions } from './training-options';
 import { MODEL_FORMAT_VERSION } from '../artifact/model-codec';
+import { defaultModelVersion } from './model-version-name';
 
 /** Stages of training, in order. */
 export type TrainingPhase = 'vocabulary' | 'vectors' | 'svm' | 'pairs' | 'calibration';
@@ -66,13 +68,7 @@ export async function trainLanguageIdentifier(
     seconds[name] = (performance.now() - start) / 1000;
     return result;
   };
-  const { kept, surplus } = capPerLanguage(samples, options.maxLinesPerLanguage);
-  const split = splitHeldOut(
-    kept,
-    options.heldOutFraction,
-    options.heldOutMaxPerLanguage,
-    options.seed,
-  );
+  const { split, surplus } = trainingSplit(samples, options);
   const corpusTraining = options.serbianLatin ? withSerbianLatin(split.train) : split.train;
   const training = [...corpusTraining, ...feedback];
   const texts = training.map((s) => s.text);
@@ -156,23 +152,6 @@ function withFeedbackWeight(
   const result = weights ?? new Float32Array(count).fill(1);
   for (let i = feedbackStart; i < count; i++) result[i] *= weight;
   return result;
-}
-
-/** The first `max` samples of each language (all when 0) and the rest, both in order. */
-function capPerLanguage(
-  samples: readonly TrainingSample[],
-  max: number,
-): { kept: TrainingSample[]; surplus: TrainingSample[] } {
-  if (!(max > 0)) return { kept: [...samples], surplus: [] };
-  const seen = new Map<string, number>();
-  const kept: TrainingSample[] = [];
-  const surplus: TrainingSample[] = [];
-  for (const sample of samples) {
-    const count = (seen.get(sample.language) ?? 0) + 1;
-    seen.set(sample.language, count);
-    (count <= max ? kept : surplus).push(sample);
-  }
-  return { kept, surplus };
 }
 
 function checkLabels(samples: readonly TrainingSample[]): string[] {
@@ -308,8 +287,7 @@ function modelInfo(
     name: MODEL_NAME,
     formatVersion: MODEL_FORMAT_VERSION,
     modelVersion:
-      options.modelVersion ??
-      `langid-${createdAt.toISOString().slice(0, 10).replace(/-/g, '.')}-${options.corpusSha256.slice(0, 8)}`,
+      options.modelVersion ?? defaultModelVersion(createdAt, options.corpusSha256, hyperParameters),
     createdAt: createdAt.toISOString(),
     corpusSha256: options.corpusSha256,
     classes,

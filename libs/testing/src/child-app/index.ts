@@ -1,1 +1,2 @@
 export * from './child-app';
+export * from './run-cli';

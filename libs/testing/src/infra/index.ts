@@ -4,3 +4,4 @@ export * from './mongo';
 export * from './rabbitmq';
 export * from './workspace-root';
 export * from './listening-pid';
+export * from './git';

@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { git } from '@sibyl/testing';
 import { runChartBench } from './chart-bench';
 
 export const CHARTS_HELP = `Dashboard chart bench (issue 14, item 9): bundle size of the operations page and the
@@ -19,15 +19,6 @@ Usage: npm run bench -- charts [options]
   --interval MS     sampling interval (SAMPLE_INTERVAL_MS), default 1000
 Results: printed, and reports/bench/charts-<label>.json.
 `;
-
-/** `git …` in `root`, or 'unknown' when that tree is not a git checkout. */
-function git(root: string, args: string[]): string {
-  try {
-    return execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: 'pipe' }).trim();
-  } catch {
-    return 'unknown';
-  }
-}
 
 /** `npm run bench -- charts …`. */
 export async function runChartsCli(workspace: string, argv: string[]): Promise<void> {

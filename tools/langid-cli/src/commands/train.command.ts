@@ -7,6 +7,7 @@ import {
   FeedbackTrainingSet,
   trainLanguageIdentifier,
 } from '@sibyl/model/training';
+import { gitCommit } from '@sibyl/testing';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { CliIo, UsageError, integer, positiveNumber } from '../cli-io';
@@ -100,9 +101,11 @@ export async function trainCommand(args: string[], io: CliIo): Promise<number> {
         integer('threads', values.threads, DEFAULT_TRAINING_OPTIONS.threads) as number,
       ),
       corpusSha256: corpus.corpusSha256,
+      // Recorded in model.info; `npm run models -- add` stores it as the registry provenance.
       provenance: {
         corpus: 'data/corpus',
         maxLinesPerLanguage: maxLines ?? null,
+        commit: gitCommit(io.root),
         ...feedback?.provenance,
       },
       feedback: feedback?.set,
