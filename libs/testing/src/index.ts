@@ -1,3 +1,4 @@
+export * from './cli';
 export * from './child-app';
 export * from './infra';
 export * from './namespace';

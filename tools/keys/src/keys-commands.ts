@@ -1,4 +1,5 @@
 import { ApiKeyInputError, ApiKeyStore, ApiKeySummary } from '@sibyl/auth';
+import { alignColumns } from '@sibyl/testing';
 import type { KeysCommand } from './keys-args';
 import { UsageError } from './keys-args';
 
@@ -83,11 +84,5 @@ export function formatKeyTable(keys: readonly ApiKeySummary[]): string[] {
       key.revokedAt ? `revoked ${key.revokedAt.toISOString()}` : 'active',
     ]),
   ];
-  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-  return rows.map((row) =>
-    row
-      .map((cell, column) => cell.padEnd(widths[column]))
-      .join('  ')
-      .trimEnd(),
-  );
+  return alignColumns(rows);
 }

@@ -1,4 +1,5 @@
 import { ApiKeyStore } from '@sibyl/auth';
+import { runMain } from '@sibyl/testing';
 import { createConnection } from 'mongoose';
 import { parseKeysArgs, UsageError, USAGE } from './keys-args';
 import { runKeysCommand } from './keys-commands';
@@ -52,12 +53,4 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: Error) => {
-      process.stderr.write(`error: ${error.message}\n`);
-      process.exit(1);
-    },
-  );
-}
+if (require.main === module) runMain(() => main(process.argv.slice(2)));

@@ -1,6 +1,6 @@
 import { userInfo } from 'node:os';
 import { ModelRegistry } from '@sibyl/registry';
-import { workspaceRoot } from '@sibyl/testing';
+import { runMain, workspaceRoot } from '@sibyl/testing';
 import { createConnection } from 'mongoose';
 import type { ModelsOutput } from './commands';
 import { runModelsCli } from './models-cli';
@@ -53,12 +53,4 @@ async function main(argv: readonly string[]): Promise<number> {
   });
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: Error) => {
-      process.stderr.write(`error: ${error.message}\n`);
-      process.exit(1);
-    },
-  );
-}
+if (require.main === module) runMain(() => main(process.argv.slice(2)));

@@ -52,18 +52,8 @@ export function parseModelsArgs(
       `unknown command "${name}"; commands: ${commands.map((c) => c.name).join(', ')}, help`,
     );
   }
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: { ...GLOBAL_OPTIONS, ...(command.options ?? {}) },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const values = parsed.values as OptionValues;
+  const parsed = parseOrUsage(argv, { ...GLOBAL_OPTIONS, ...(command.options ?? {}) }, true);
+  const values = parsed.values;
   if (values.help) return { help: true };
   const positionals = parsed.positionals.slice(parsed.positionals.indexOf(name) + 1);
   const actor = typeof values.actor === 'string' ? values.actor : undefined;
@@ -76,9 +66,23 @@ function commandName(
   commands: readonly ModelsCommand[],
 ): string | undefined {
   const options = Object.assign({}, GLOBAL_OPTIONS, ...commands.map((c) => c.options ?? {}));
+  return parseOrUsage(argv, options, false).positionals[0];
+}
+
+/** `node:util` parseArgs with positionals; its complaints become a {@link UsageError}. */
+function parseOrUsage(
+  argv: readonly string[],
+  options: Record<string, OptionSpec>,
+  strict: boolean,
+): { values: OptionValues; positionals: string[] } {
   try {
-    return parseArgs({ args: [...argv], allowPositionals: true, strict: false, options })
-      .positionals[0];
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict,
+      options,
+    });
+    return { values: values as OptionValues, positionals };
   } catch (error) {
     throw new UsageError((error as Error).message);
   }

@@ -1,5 +1,6 @@
 import type { MetricDeltas } from '@sibyl/registry';
-import { alignRows, deltaPoints } from './numbers';
+import { alignColumns } from '@sibyl/testing';
+import { deltaPoints } from './numbers';
 
 /** Per-language F1 changes below this (in absolute F1) are left out of the table as noise. */
 export const DELTA_NOISE = 0.0005;
@@ -25,5 +26,5 @@ export function formatDeltas(deltas: MetricDeltas, all = false): string[] {
     ['  LANG', 'F1 DELTA'],
     ...languages.map(([lang, d]) => [`  ${lang}`, deltaPoints(d)]),
   ];
-  return [...lines, ...alignRows(rows)];
+  return [...lines, ...alignColumns(rows)];
 }

@@ -1,6 +1,7 @@
 import type { ChangelogEntry, ModelRecord } from '@sibyl/registry';
 import { formatDeltas } from './deltas-table';
-import { alignRows, percent } from './numbers';
+import { alignColumns } from '@sibyl/testing';
+import { percent } from './numbers';
 
 /** `show`: identity, provenance, metrics (per-language F1), shadow report and the changelog. */
 export function formatModelDetails(record: ModelRecord): string[] {
@@ -59,7 +60,7 @@ export function formatHeadline(a: ModelRecord, b: ModelRecord): string[] {
     percent(record.metrics.udhrSentences?.accuracy),
     percent(record.metrics.udhrParagraphs?.accuracy),
   ];
-  return alignRows([
+  return alignColumns([
     ['VERSION', 'STATUS', 'HELD-OUT', 'MACRO-F1', 'UDHR SENT.', 'UDHR PARA.'],
     row(a),
     row(b),

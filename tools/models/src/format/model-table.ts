@@ -1,5 +1,6 @@
 import type { ModelRecord } from '@sibyl/registry';
-import { alignRows, percent } from './numbers';
+import { alignColumns } from '@sibyl/testing';
+import { percent } from './numbers';
 
 /** The `list` table: one line per version, newest first. */
 export function formatModelTable(records: readonly ModelRecord[]): string[] {
@@ -24,5 +25,5 @@ export function formatModelTable(records: readonly ModelRecord[]): string[] {
       ];
     }),
   ];
-  return alignRows(rows);
+  return alignColumns(rows);
 }

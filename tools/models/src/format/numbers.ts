@@ -8,14 +8,3 @@ export function deltaPoints(value: number | undefined): string {
   if (value === undefined || !Number.isFinite(value)) return '-';
   return `${value >= 0 ? '+' : ''}${(value * 100).toFixed(2)} pp`;
 }
-
-/** Rows as aligned columns (two spaces apart). */
-export function alignRows(rows: readonly (readonly string[])[]): string[] {
-  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-  return rows.map((row) =>
-    row
-      .map((cell, column) => cell.padEnd(widths[column]))
-      .join('  ')
-      .trimEnd(),
-  );
-}

@@ -1,0 +1,2 @@
+export * from './align-columns';
+export * from './run-main';
