@@ -19,6 +19,7 @@ import { ApiExceptionFilter } from './http/api-exception.filter';
 import { JsonContentTypeMiddleware } from './http/json-content-type.middleware';
 import { KeysModule } from './keys/keys.module';
 import { ModelAccuracyModule } from './model-accuracy/model-accuracy.module';
+import { ModelsModule } from './models/models.module';
 import { PredictionsController } from './predictions/predictions.controller';
 import { PredictionsModule } from './predictions/predictions.module';
 import { SubmissionRejectionsListener } from './predictions/submission-rejections.listener';
@@ -77,6 +78,7 @@ export class AppModule implements NestModule {
         KeysModule,
         PredictionsModule,
         ModelAccuracyModule,
+        ModelsModule,
         QueueModule,
         HealthModule,
       ],

@@ -41,12 +41,22 @@ export async function publishModelPromoted(
   message: Omit<ModelPromotedV1, 'type'>,
 ): Promise<void> {
   await assertModelEventsExchange(channel, names);
-  channel.publish(names.modelEventsExchange, '', encodeModelPromotedV1(message), {
+  channel.publish(
+    names.modelEventsExchange,
+    '',
+    encodeModelPromotedV1(message),
+    modelPromotedProperties(message),
+  );
+  await channel.waitForConfirms();
+}
+
+/** AMQP properties of a `model.promoted.v1` message: persistent JSON, typed, with an id. */
+export function modelPromotedProperties(message: Omit<ModelPromotedV1, 'type'>): Options.Publish {
+  return {
     persistent: true,
     contentType: 'application/json',
     type: MessagingV1.ModelPromoted,
     messageId: `${message.version}:${message.at}`,
     timestamp: Math.floor(Date.parse(message.at) / 1000),
-  });
-  await channel.waitForConfirms();
+  };
 }

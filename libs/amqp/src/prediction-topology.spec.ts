@@ -15,7 +15,7 @@ function recordingChannel(): TopologyChannel & { calls: unknown[][] } {
 describe('assertPredictionTopology', () => {
   const names = messagingNames('t1');
 
-  it('declares the dead-letter side before the requests queue that points to it', async () => {
+  it('declares the dead-letter side before the requests queue that points to it, then the model events exchange', async () => {
     const channel = recordingChannel();
     await assertPredictionTopology(channel, names, { deliveryLimit: 7 });
     expect(channel.calls).toEqual([
@@ -46,6 +46,7 @@ describe('assertPredictionTopology', () => {
         'prediction.requested.v1',
       ],
       ['exchange', 't1.sibyl.v1.predictions.completed', 'fanout', { durable: true }],
+      ['exchange', 't1.sibyl.v1.models', 'fanout', { durable: true }],
     ]);
   });
 

@@ -1,6 +1,7 @@
 import type { MessagingNames } from '@sibyl/contracts';
 import type { Options } from 'amqplib';
 import { DEFAULT_DELIVERY_LIMIT } from './amqp.constants';
+import { assertModelEventsExchange } from './model-events-exchange';
 
 /** The channel operations the topology needs (an amqplib `Channel` or `ConfirmChannel`). */
 export interface TopologyChannel {
@@ -52,8 +53,9 @@ export interface TopologyStep {
 /**
  * The declarations of the whole prediction topology, in order: the dead-letter fanout exchange and
  * its durable quorum queue, then the direct requests exchange bound to the durable quorum requests
- * queue (dead-lettering to the former, with a delivery limit), and the completed fanout exchange
- * (each gateway binds its own server-named queue to it, see {@link CompletionSubscription}).
+ * queue (dead-lettering to the former, with a delivery limit), the completed fanout exchange
+ * (each gateway binds its own server-named queue to it, see {@link CompletionSubscription}), and
+ * the fanout exchange of `model.promoted.v1`.
  */
 export function predictionTopologySteps(
   names: MessagingNames,
@@ -100,6 +102,10 @@ export function predictionTopologySteps(
         channel.assertExchange(names.completedExchange, 'fanout', {
           ...COMPLETED_EXCHANGE_OPTIONS,
         }),
+    },
+    {
+      what: `exchange ${names.modelEventsExchange}`,
+      run: (channel) => assertModelEventsExchange(channel, names),
     },
   ];
 }

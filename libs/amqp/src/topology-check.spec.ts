@@ -72,6 +72,7 @@ describe('runTopologyCheck', () => {
     expect(fake.channels[1].calls).toEqual([
       `binding ${names.requestsExchange} -> ${names.requestsQueue}`,
       `exchange ${names.completedExchange}`,
+      `exchange ${names.modelEventsExchange}`,
     ]);
     expect(describeProblems(problems)).toContain('x-delivery-limit');
   });

@@ -102,6 +102,9 @@ export class GatewayEnvironment extends SibylEnvironment {
 
   /** Period of the sibyl_live_accuracy gauges' refresh from the feedback collection (0 = never). */
   @IsInt() @Min(0) LIVE_ACCURACY_INTERVAL_MS: number = 30000;
+
+  /** Promotion gate: a candidate's held-out accuracy may be at most this much below the live one's. */
+  @IsNumber() @Min(0) @Max(0.999) PROMOTION_MAX_ACCURACY_DROP: number = 0.002;
 }
 
 /** Variables for which an empty value is meaningful (others fall back to their default). */

@@ -95,7 +95,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
 }
 
 /**
- * The `{ statusCode, error, message }` body of an HTTP exception; a structured body without a
+ * The `{ statusCode, error, message }` body of an HTTP exception (plus any extra fields of a
+ * structured body with a message); a structured body without a
  * message (e.g. terminus' health report in a 503) is kept as it is.
  */
 export function errorBody(exception: HttpException): ApiErrorBody | object {
@@ -107,7 +108,9 @@ export function errorBody(exception: HttpException): ApiErrorBody | object {
     typeof response === 'object' && response !== null
       ? (response as Partial<ApiErrorBody>)
       : { message: String(response) };
+  // Extra fields a feature adds (e.g. the promotion gate's `deltas`) are kept.
   return {
+    ...fields,
     statusCode: status,
     error: fields.error ?? httpStatusName(status),
     message: fields.message ?? exception.message,

@@ -16,7 +16,7 @@ import { MODEL_VERSION_PATTERN, MODELS_PATH } from './model-accuracy.constants';
 import { ModelAccuracyService } from './model-accuracy.service';
 
 /** Refuses a path segment that cannot be a model version (400 with a message). */
-const modelVersion: PipeTransform<string, string> = {
+export const modelVersion: PipeTransform<string, string> = {
   transform(value: string): string {
     if (!MODEL_VERSION_PATTERN.test(value))
       throw new BadRequestException(

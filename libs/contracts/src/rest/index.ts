@@ -5,3 +5,4 @@ export * from './lookup-predictions.dto';
 export * from './prediction.view';
 export * from './api-key.dto';
 export * from './model-accuracy.view';
+export * from './model-lifecycle.dto';
