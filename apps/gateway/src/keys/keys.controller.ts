@@ -2,7 +2,6 @@ import {
   BadRequestException,
   Body,
   ConflictException,
-  Controller,
   Delete,
   Get,
   HttpCode,
@@ -13,16 +12,12 @@ import {
   Post,
 } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
-  ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import {
   ApiKeyInputError,
@@ -30,7 +25,6 @@ import {
   CurrentKey,
   KEY_VERIFIER,
   KeyVerifier,
-  OPENAPI_BEARER,
   RequireScopes,
   VerifiedKey,
 } from '@sibyl/auth';
@@ -40,15 +34,11 @@ import {
   CreateApiKeyDto,
   CreatedApiKeyView,
 } from '@sibyl/contracts';
+import { AdminController } from '../http/admin-controller.decorator';
 import { KEYS_PATH } from './keys.constants';
 
 /** API key management (`admin`), and `GET /v1/keys/me` for any valid key. */
-@ApiTags('keys')
-@ApiBearerAuth(OPENAPI_BEARER)
-@ApiUnauthorizedResponse({ description: 'Missing, invalid or revoked API key' })
-@ApiForbiddenResponse({ description: 'The key lacks the admin scope' })
-@RequireScopes('admin')
-@Controller(KEYS_PATH)
+@AdminController('keys', KEYS_PATH)
 export class KeysController {
   constructor(
     private readonly store: ApiKeyStore,

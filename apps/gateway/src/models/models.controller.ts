@@ -1,18 +1,15 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { Body, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiBearerAuth,
   ApiConflictResponse,
-  ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { CurrentKey, OPENAPI_BEARER, RequireScopes, type VerifiedKey } from '@sibyl/auth';
+import { CurrentKey, type VerifiedKey } from '@sibyl/auth';
 import { PromoteModelDto, RollbackModelDto } from '@sibyl/contracts';
 import type { ModelRecord } from '@sibyl/registry';
+import { AdminController } from '../http/admin-controller.decorator';
 import { MODELS_PATH } from '../model-accuracy/model-accuracy.constants';
 import { modelVersion } from '../model-accuracy/model-accuracy.controller';
 import { ModelsService, type LiveModelChangeView } from './models.service';
@@ -23,12 +20,7 @@ import { ModelsService, type LiveModelChangeView } from './models.service';
  * Promotions and rollbacks are recorded with the API key as the actor and announced as
  * `model.promoted.v1`.
  */
-@ApiTags('models')
-@ApiBearerAuth(OPENAPI_BEARER)
-@ApiUnauthorizedResponse({ description: 'Missing, invalid or revoked API key' })
-@ApiForbiddenResponse({ description: 'The key lacks the admin scope' })
-@RequireScopes('admin')
-@Controller(MODELS_PATH)
+@AdminController('models', MODELS_PATH)
 export class ModelsController {
   constructor(private readonly models: ModelsService) {}
 
