@@ -1,6 +1,7 @@
 import { AppProcess } from './app-process';
 import { nx } from './commands';
 import { ensureInfrastructure, infraConfig } from './infra';
+import { ensureLiveModel } from './live-model';
 import { ensureLocalKeyIn, LOCAL_KEY_FILE } from './local-key';
 import { log } from './log';
 import { ensureModel } from './model';
@@ -74,6 +75,7 @@ async function main(): Promise<void> {
   if ((await nx(['run-many', '-t', 'build', '-p', 'gateway', 'predictor', 'dashboard'])) !== 0)
     await shutdown(1);
   const modelPath = await ensureModel();
+  await ensureLiveModel(infra, modelPath, log);
   const local = await ensureLocalKeyIn(infra.mongodbUri);
   log(
     local.created
