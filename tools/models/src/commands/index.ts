@@ -1,5 +1,6 @@
 import { addCommand } from './add.command';
 import { diffCommand } from './diff.command';
+import { exportFeedbackCommand } from './export-feedback.command';
 import { listCommand } from './list.command';
 import type { ModelsCommand } from './models-command';
 import { promoteCommand } from './promote.command';
@@ -19,4 +20,5 @@ export const MODELS_COMMANDS: readonly ModelsCommand[] = [
   promoteCommand,
   rollbackCommand,
   diffCommand,
+  exportFeedbackCommand,
 ];
