@@ -1,13 +1,13 @@
 import { Browser, chromium } from 'playwright-core';
 import { RunningGateway, startGateway } from './gateway.harness';
 
-/** The OpenAPI UI works in Chromium under its CSP, and offers the Authorize button for keys. */
-describe('OpenAPI UI under its CSP (Chromium)', () => {
+/** The OpenAPI UI works in Chromium under its CSP on either HTTP adapter, with the Authorize button. */
+describe.each(['fastify', 'express'])('OpenAPI UI under its CSP (Chromium, %s)', (adapter) => {
   let gateway: RunningGateway;
   let browser: Browser;
 
   beforeAll(async () => {
-    gateway = await startGateway();
+    gateway = await startGateway({ HTTP_ADAPTER: adapter });
     browser = await chromium.launch({
       executablePath: process.env['CHROMIUM_PATH'] || '/usr/bin/chromium',
       headless: true,

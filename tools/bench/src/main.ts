@@ -2,6 +2,7 @@ import { workspaceRoot } from '@sibyl/testing';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runChartsCli } from './charts/charts-cli';
+import { runGatewayCli } from './gateway/gateway-cli';
 import { SYSTEMS, runModelBench } from './model/model-bench';
 import { runSpeedComparison } from './model/interleaved-speed';
 import { runTune } from './model/tune';
@@ -13,7 +14,7 @@ import { runSwapCli } from './swap/swap-cli';
 
 const PREVIOUS_MODEL_FILE = 'models/langid/langid-v1.model';
 
-const USAGE = `usage: npm run bench -- <model|tune|pipeline|longpoll|charts|database|fill|swap> [options]
+const USAGE = `usage: npm run bench -- <model|tune|pipeline|gateway|longpoll|charts|database|fill|swap> [options]
 
   longpoll  clients that submit and long-poll each id: p50/p99 submit→answer per stack (\`--help\`)
   database  FerretDB backends and settings: insert throughput, reads by id over a million results (\`--help\`)
@@ -21,6 +22,7 @@ const USAGE = `usage: npm run bench -- <model|tune|pipeline|longpoll|charts|data
   charts    dashboard chart bench: bundle size and update cost in Chromium (\`--help\`)
   pipeline  end-to-end pipeline benchmark (see \`npm run bench -- pipeline --help\`)
   swap      model hot swap under load: failed/lost, p99 during swaps, switch time (\`--help\`)
+  gateway   gateway alone: accepted/s and CPU per accepted, builds side by side (\`--help\`)
   model   [--systems sibyl,sibyl-v1,sklearn,cld,fasttext,franc] [--no-train] [--repeats 5] [--no-write]
 
   model   compares the language identification model with v1 (models/langid/langid-v1.model,
@@ -65,6 +67,10 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'longpoll') {
     await runLongPollCli(args);
+    return 0;
+  }
+  if (command === 'gateway') {
+    await runGatewayCli(workspaceRoot(), args);
     return 0;
   }
   if (command === 'pipeline') {

@@ -5,7 +5,7 @@ describe('gateway environment validation', () => {
     const env = validate({});
     expect(env).toMatchObject({
       GATEWAY_PORT: 3000,
-      HTTP_ADAPTER: 'express',
+      HTTP_ADAPTER: 'fastify',
       RABBITMQ_URL: 'amqp://guest:guest@127.0.0.1:5672',
       MONGODB_URI: 'mongodb://127.0.0.1:27017/sibyl',
       MAX_TEXT_BYTES: 102400,

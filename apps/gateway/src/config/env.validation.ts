@@ -8,7 +8,7 @@ import {
   DEFAULT_SAFETY_RECHECK_MS,
 } from '../completions/completions.constants';
 
-/** HTTP servers the gateway can run on (issue 6 benchmarks both). */
+/** HTTP servers the gateway can run on: Fastify by default (issue 12), Express selectable. */
 export const HTTP_ADAPTERS = ['express', 'fastify'] as const;
 export type HttpAdapterName = (typeof HTTP_ADAPTERS)[number];
 
@@ -24,7 +24,7 @@ export type AuthMode = (typeof AUTH_MODES)[number];
 export class GatewayEnvironment extends SibylEnvironment {
   @IsInt() @Min(0) @Max(65535) GATEWAY_PORT: number = 3000;
   @IsString() GATEWAY_HOST: string = '0.0.0.0';
-  @IsIn(HTTP_ADAPTERS) HTTP_ADAPTER: HttpAdapterName = 'express';
+  @IsIn(HTTP_ADAPTERS) HTTP_ADAPTER: HttpAdapterName = 'fastify';
 
   /** API keys required on every endpoint but health (`on`); `off` is refused unless GATEWAY_HOST is loopback. */
   @IsIn(AUTH_MODES) AUTH: AuthMode = 'on';

@@ -4,7 +4,7 @@ import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { HttpAdapterName } from '../config/env.validation';
 
 /**
- * The HTTP server under Nest (HTTP_ADAPTER): Express by default, Fastify for comparison.
+ * The HTTP server under Nest (HTTP_ADAPTER): Fastify by default, Express selectable.
  * `bodyLimitBytes` is Fastify's server-wide body limit (Express gets it from its JSON parser).
  */
 export function createHttpAdapter(

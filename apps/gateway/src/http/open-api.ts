@@ -2,13 +2,14 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { OPENAPI_BEARER } from '@sibyl/auth';
 import type { HttpAdapterName } from '../config/env.validation';
+import { withBuiltInStaticAssets } from './swagger-assets';
 
 /** Path of the OpenAPI UI; the JSON document is at `/docs-json`. */
 export const OPEN_API_PATH = 'docs';
 
 /**
- * Serves the OpenAPI document. The UI needs static file serving, which under Fastify
- * requires `@fastify/static` (not installed): there only the JSON/YAML documents are served.
+ * Serves the OpenAPI document (`/docs-json`, `/docs-yaml`) and the Swagger UI (`/docs`) on
+ * either HTTP adapter (under Fastify its static files come from {@link withBuiltInStaticAssets}).
  */
 export function setupOpenApi(app: INestApplication, adapter: HttpAdapterName): void {
   const config = new DocumentBuilder()
@@ -26,5 +27,5 @@ export function setupOpenApi(app: INestApplication, adapter: HttpAdapterName): v
     )
     .build();
   const document = SwaggerModule.createDocument(app, config);
-  SwaggerModule.setup(OPEN_API_PATH, app, document, { ui: adapter === 'express' });
+  SwaggerModule.setup(OPEN_API_PATH, withBuiltInStaticAssets(app, adapter === 'fastify'), document);
 }

@@ -43,6 +43,8 @@ export interface LoadtestSummary {
     pid: number;
     averagePercent: number | null;
     peakPercent: number | null;
+    /** CPU seconds used during the load. */
+    cpuSeconds?: number | null;
   }[];
   metrics: Record<string, Record<string, number>>;
   verdict: { ok: boolean; failures: string[] };
