@@ -186,4 +186,60 @@ describe('PredictionPublisher', () => {
       { trackingId: 'bad', confirmed: false, error: 'message nacked' },
     ]);
   });
+
+  it('publishMany sends a whole group at once and bounds all its confirms with one deadline', async () => {
+    const { channel, publisher } = setup();
+    const settle: Array<() => void> = [];
+    channel.onPublish = (_e, _k, _c, options) =>
+      options['messageId'] === 'slow'
+        ? new Promise<boolean>(() => undefined) // never confirmed
+        : new Promise<boolean>((resolve) => settle.push(() => resolve(true)));
+    const group = ['a', 'b', 'slow'].map((trackingId) => ({ ...request, trackingId }));
+    const outcomes = publisher.publishMany(group, { timeoutMs: 20 });
+    expect(channel.published.map((p) => p.options['messageId'])).toEqual(['a', 'b', 'slow']);
+    expect(publisher.pending).toBe(3);
+    settle.forEach((confirm) => confirm());
+    expect(await outcomes).toEqual([
+      { trackingId: 'a', confirmed: true },
+      { trackingId: 'b', confirmed: true },
+      {
+        trackingId: 'slow',
+        confirmed: false,
+        error: expect.stringMatching(/no broker confirm within 20 ms/),
+      },
+    ]);
+    expect(publisher.pending).toBe(0);
+  });
+
+  it('publishMany refuses what exceeds maxInFlight, and everything while disconnected', async () => {
+    const { publisher } = setup(true, 2);
+    const group = ['a', 'b', 'c'].map((trackingId) => ({ ...request, trackingId }));
+    const outcomes = await publisher.publishMany(group);
+    expect(outcomes.map((o) => o.confirmed)).toEqual([true, true, false]);
+    expect(outcomes[2].error).toMatch(/too many/);
+    const offline = setup(false).publisher;
+    expect(await offline.publishMany(group)).toEqual(
+      group.map(({ trackingId }) => ({
+        trackingId,
+        confirmed: false,
+        error: 'broker not connected',
+      })),
+    );
+  });
+
+  it('publishMany fails a message the broker returned, though confirmed', async () => {
+    const { channel, publisher, setUp } = setup();
+    const raw = await setUp();
+    channel.onPublish = async (_e, _k, _c, options) => {
+      if (options['messageId'] === 'lost')
+        raw.emit('return', { properties: { messageId: 'lost' }, fields: { routingKey: 'x' } });
+      return true;
+    };
+    const outcomes = await publisher.publishMany([request, { ...request, trackingId: 'lost' }]);
+    expect(outcomes[0].confirmed).toBe(true);
+    expect(outcomes[1]).toMatchObject({
+      confirmed: false,
+      error: expect.stringMatching(/returned/),
+    });
+  });
 });

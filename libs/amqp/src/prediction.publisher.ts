@@ -36,6 +36,21 @@ export interface PublishOutcome {
 /** Extra time the deadline guard grants beyond the channel's own publish timeout. */
 const DEADLINE_SLACK_MS = 250;
 
+/** Reason of a publish refused because too many await their confirm. */
+function tooMany(count: number): string {
+  return `too many publishes awaiting a confirm (${count})`;
+}
+
+/** Reason of a publish without a confirm in time. */
+function timedOut(target: string, timeoutMs: number): string {
+  return `publish to ${target}: no broker confirm within ${timeoutMs} ms`;
+}
+
+/** Reason of a mandatory publish the broker returned. */
+function returned(target: string): string {
+  return `publish to ${target}: routed to no queue, returned by the broker`;
+}
+
 /** Least time between two topology checks triggered by returned messages. */
 const RETURN_CHECK_MIN_INTERVAL_MS = 1000;
 
@@ -133,25 +148,54 @@ export class PredictionPublisher {
   }
 
   /**
-   * Publishes many requests at once, all confirms awaited in parallel. Never rejects:
-   * each message gets its own outcome, so a caller can record the confirmed ones.
+   * Publishes a group of requests with ONE confirm wait: every message goes to the channel at
+   * once and a single deadline bounds the wait for all their confirms (no timer or deadline per
+   * message on this side). Never rejects: each message gets its own outcome (confirmed; refused
+   * when the broker is unreachable, blocked or `maxInFlight` is reached; nacked; returned; timed
+   * out), so a caller can record the confirmed ones and retry the rest.
    */
-  publishMany(
+  async publishMany(
     requests: readonly PredictionRequest[],
     options: ConfirmOptions = {},
   ): Promise<PublishOutcome[]> {
-    return Promise.all(
-      requests.map((request) =>
-        this.publishRequested(request, options).then(
-          (): PublishOutcome => ({ trackingId: request.trackingId, confirmed: true }),
-          (error: Error): PublishOutcome => ({
-            trackingId: request.trackingId,
-            confirmed: false,
-            error: error.message,
-          }),
+    const refusal = this.refusal();
+    const room = refusal ? 0 : Math.max(0, this.maxInFlight - this.inFlight);
+    const sent = requests.slice(0, room);
+    const timeoutMs = options.timeoutMs ?? this.timeoutMs;
+    const exchange = this.names.requestsExchange;
+    const errors: (string | null | undefined)[] = sent.map(() => undefined);
+    this.inFlight += sent.length;
+    for (const request of sent) this.hold(request.trackingId);
+    const confirms = sent.map((request, i) =>
+      this.channel
+        .publish(exchange, this.names.routingKey, encodePredictionRequestedV1(request), {
+          ...this.requestedProperties(request),
+          mandatory: true,
+          timeout: timeoutMs,
+        })
+        .then(
+          () => void (errors[i] = null),
+          (error: Error) =>
+            void (errors[i] =
+              error.message === 'timeout' ? timedOut(exchange, timeoutMs) : error.message),
         ),
-      ),
     );
+    if (sent.length > 0) {
+      await withDeadline(Promise.all(confirms), timeoutMs + DEADLINE_SLACK_MS, exchange).catch(
+        () => undefined, // the messages still unsettled time out below
+      );
+    }
+    this.inFlight -= sent.length;
+    return requests.map((request, i): PublishOutcome => {
+      const { trackingId } = request;
+      let error = i < sent.length ? errors[i] : (refusal ?? tooMany(this.inFlight));
+      if (i < sent.length) {
+        if (error === undefined) error = timedOut(exchange, timeoutMs);
+        else if (error === null && this.returned.has(trackingId)) error = returned(exchange);
+        this.release(trackingId);
+      }
+      return error ? { trackingId, confirmed: false, error } : { trackingId, confirmed: true };
+    });
   }
 
   /**
@@ -165,19 +209,13 @@ export class PredictionPublisher {
     properties: Options.Publish,
     options: ConfirmOptions = {},
   ): Promise<void> {
-    if (!this.connection.isConnected()) {
-      throw new PublishRefusedError('broker not connected');
-    }
-    if (this.blocked !== undefined) {
-      throw new PublishRefusedError(`broker blocks publishing: ${this.blocked}`);
-    }
-    if (this.inFlight >= this.maxInFlight || this.channel.queueLength() >= this.maxInFlight) {
-      throw new PublishRefusedError(`too many publishes awaiting a confirm (${this.inFlight})`);
-    }
+    const refusal =
+      this.refusal() ?? (this.inFlight >= this.maxInFlight ? tooMany(this.inFlight) : undefined);
+    if (refusal) throw new PublishRefusedError(refusal);
     const timeoutMs = options.timeoutMs ?? this.timeoutMs;
     const id = properties.messageId;
     this.inFlight++;
-    if (id) this.awaiting.set(id, (this.awaiting.get(id) ?? 0) + 1);
+    if (id) this.hold(id);
     try {
       await withDeadline(
         this.channel.publish(exchange, routingKey, content, {
@@ -189,21 +227,30 @@ export class PredictionPublisher {
         `publish to ${exchange}`,
       );
       if (id && this.returned.delete(id)) {
-        throw new PublishReturnedError(
-          `publish to ${exchange} (${routingKey}): routed to no queue, returned by the broker`,
-        );
+        throw new PublishReturnedError(returned(`${exchange} (${routingKey})`));
       }
     } catch (error) {
       if (error instanceof Error && error.message === 'timeout') {
-        throw new PublishTimeoutError(
-          `publish to ${exchange}: no broker confirm within ${timeoutMs} ms`,
-        );
+        throw new PublishTimeoutError(timedOut(exchange, timeoutMs));
       }
       throw error;
     } finally {
       this.inFlight--;
       if (id) this.release(id);
     }
+  }
+
+  /** Why nothing can be published now (broker unreachable, blocked, channel buffer full), if so. */
+  private refusal(): string | undefined {
+    if (!this.connection.isConnected()) return 'broker not connected';
+    if (this.blocked !== undefined) return `broker blocks publishing: ${this.blocked}`;
+    if (this.channel.queueLength() >= this.maxInFlight) return tooMany(this.channel.queueLength());
+    return undefined;
+  }
+
+  /** Marks a message id as awaiting its confirm (a return for it then fails its publish). */
+  private hold(id: string): void {
+    this.awaiting.set(id, (this.awaiting.get(id) ?? 0) + 1);
   }
 
   /** A mandatory message routed to no queue: its publish fails once the confirm arrives. */

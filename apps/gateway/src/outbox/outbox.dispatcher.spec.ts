@@ -12,10 +12,14 @@ function request(id: string, attempt = 1): PredictionRequest {
 function setup(refuse = new Set<string>(), backlogMaxBytes = 1024 * 1024) {
   const published: string[] = [];
   const publisher = {
-    publishRequested: async (r: PredictionRequest) => {
+    publishMany: async (requests: PredictionRequest[]) => {
       await new Promise((resolve) => setImmediate(resolve));
-      if (refuse.has(r.trackingId)) throw new Error('broker not connected');
-      published.push(r.trackingId);
+      return requests.map(({ trackingId }) => {
+        if (refuse.has(trackingId))
+          return { trackingId, confirmed: false, error: 'broker not connected' };
+        published.push(trackingId);
+        return { trackingId, confirmed: true };
+      });
     },
   } as unknown as PredictionPublisher;
   const counts = { confirms: 0, relayed: {} as Record<string, number> };

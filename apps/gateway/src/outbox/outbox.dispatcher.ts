@@ -36,7 +36,9 @@ export function requestBytes(request: PredictionRequest): number {
 }
 
 /**
- * Publishes stored requests with confirms, all in parallel. A request whose publish fails is
+ * Publishes stored requests with confirms, each call's requests as one group with one confirm
+ * wait ({@link PredictionPublisher.publishMany}); the submissions of one insert group are
+ * dispatched together. A request whose publish fails is
  * kept in memory with its attempt incremented, for the {@link OutboxRelay} to retry once the
  * broker is back — no database scan needed. The memory is bounded in bytes: beyond
  * `backlogMaxBytes` the relay sweeps the database instead, and while the backlog is at the
@@ -130,29 +132,25 @@ export class OutboxDispatcher {
   }
 
   private async publishAll(requests: readonly PredictionRequest[]): Promise<DispatchResult> {
-    let error: string | undefined;
     const bytes = requests.reduce((sum, request) => sum + requestBytes(request), 0);
     this.publishing += requests.length;
     this.publishingBytes += bytes;
-    const outcomes = await Promise.all(
-      requests.map((request) => {
-        const started = performance.now();
-        return this.publisher.publishRequested(request).then(
-          (): string => {
-            this.metrics.confirmSeconds.observe((performance.now() - started) / 1000);
-            return request.trackingId;
-          },
-          (reason: Error) => {
-            error ??= reason.message;
-            this.keepForRetry(request);
-            return null;
-          },
-        );
-      }),
-    );
+    const started = performance.now();
+    const outcomes = await this.publisher.publishMany(requests);
+    const seconds = (performance.now() - started) / 1000;
     this.publishing -= requests.length;
     this.publishingBytes -= bytes;
-    const confirmedIds = outcomes.filter((outcome): outcome is string => outcome !== null);
+    let error: string | undefined;
+    const confirmedIds: string[] = [];
+    outcomes.forEach((outcome, i) => {
+      if (outcome.confirmed) {
+        this.metrics.confirmSeconds.observe(seconds);
+        confirmedIds.push(outcome.trackingId);
+      } else {
+        error ??= outcome.error;
+        this.keepForRetry(requests[i]);
+      }
+    });
     const failed = requests.length - confirmedIds.length;
     this.reportFailures(failed, error);
     return { confirmed: confirmedIds.length, failed, confirmedIds, error };

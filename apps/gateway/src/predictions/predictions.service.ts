@@ -43,7 +43,7 @@ import { toPredictionView, toQueuedView } from './prediction-view';
  * Accepting and reading prediction requests.
  *
  * Submit = store first (grouped with concurrent submissions into one insertMany), answer,
- * then publish with a broker confirm in the background; the stored document is the outbox
+ * then publish the group with broker confirms in the background; the stored document is the outbox
  * entry, so a request accepted with 202 is never lost even if publishing fails.
  */
 @Injectable()
@@ -60,11 +60,18 @@ export class PredictionsService implements BeforeApplicationShutdown {
     private readonly feedbackRecorder: FeedbackRecorder,
     private readonly completions: CompletionsService,
   ) {
-    this.inserts = new WriteCoalescer((records) => store.insertMany(records), {
-      maxItems: options.insertBatchMax,
-      maxWaitMs: options.insertBatchWaitMs,
-      maxConcurrent: INSERT_MAX_CONCURRENT,
-    });
+    // One insert group = one insertMany, then one publish group with one confirm wait.
+    this.inserts = new WriteCoalescer(
+      async (records) => {
+        await store.insertMany(records);
+        void dispatcher.dispatch(records.map((record) => toPredictionRequest(record)));
+      },
+      {
+        maxItems: options.insertBatchMax,
+        maxWaitMs: options.insertBatchWaitMs,
+        maxConcurrent: INSERT_MAX_CONCURRENT,
+      },
+    );
     this.longPolls = new ConcurrencyLimiter(options.maxLongPollsPerKey);
   }
 
@@ -91,7 +98,6 @@ export class PredictionsService implements BeforeApplicationShutdown {
           });
     }
     this.metrics.accepted.inc(records.length);
-    void this.dispatcher.dispatch(records.map((record) => toPredictionRequest(record)));
     return records.map((record) => ({ trackingId: record._id, status: PredictionStatus.Queued }));
   }
 
