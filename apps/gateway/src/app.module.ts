@@ -1,10 +1,4 @@
-import {
-  DynamicModule,
-  MiddlewareConsumer,
-  Module,
-  NestModule,
-  ValidationPipe,
-} from '@nestjs/common';
+import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { MongooseModule } from '@nestjs/mongoose';
@@ -17,6 +11,7 @@ import { HealthModule } from './health/health.module';
 import { API_ERROR_LISTENERS, ApiErrorListener } from './http/api-error.listener';
 import { ApiExceptionFilter } from './http/api-exception.filter';
 import { JsonContentTypeMiddleware } from './http/json-content-type.middleware';
+import { SubmissionValidationPipe } from './http/submission-validation.pipe';
 import { KeysModule } from './keys/keys.module';
 import { ModelAccuracyModule } from './model-accuracy/model-accuracy.module';
 import { ModelsModule } from './models/models.module';
@@ -91,7 +86,7 @@ export class AppModule implements NestModule {
         },
         {
           provide: APP_PIPE,
-          useValue: new ValidationPipe({
+          useValue: new SubmissionValidationPipe({
             transform: true,
             whitelist: true,
             forbidNonWhitelisted: true,
