@@ -37,7 +37,13 @@ describe('gateway: submit stores, then publishes with confirms', () => {
   }
 
   beforeAll(async () => {
-    gateway = await startGateway({ MAX_WAIT_MS: '3000', OUTBOX_REPUBLISH_AFTER_MS: '600000' });
+    gateway = await startGateway({
+      MAX_WAIT_MS: '3000',
+      // Below MAX_WAIT_MS: no predictor announces the result this suite writes, so the safety
+      // re-check is what ends the long poll (the announcement path: predictor completion-push e2e).
+      WAIT_SAFETY_RECHECK_MS: '1000',
+      OUTBOX_REPUBLISH_AFTER_MS: '600000',
+    });
     amqp = await connect(RABBITMQ_URL);
     channel = await amqp.createChannel();
   });
@@ -121,7 +127,7 @@ describe('gateway: submit stores, then publishes with confirms', () => {
     expect(count).toBe(200);
   });
 
-  it('reads a queued prediction, and long-polls until the result is written', async () => {
+  it('reads a queued prediction, and long-polls until the safety re-check finds the unannounced result', async () => {
     const id = await submit('Hola mundo');
     const queued = (await (await gateway.fetch(`${predictions()}/${id}`)).json()) as PredictionView;
     expect(queued).toMatchObject({
@@ -136,7 +142,7 @@ describe('gateway: submit stores, then publishes with confirms', () => {
       .fetch(`${predictions()}/${id}?wait=10000`)
       .then((r) => r.json() as Promise<PredictionView>);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    // Write the result exactly as a predictor does (an insert keyed by the tracking id).
+    // Write the result as a predictor does (an insert keyed by the tracking id), but announce nothing.
     const submittedAt = (await stored(id))?.submittedAt;
     await gateway.db.collection<StoredResult>('prediction_results').insertOne({
       _id: id,
