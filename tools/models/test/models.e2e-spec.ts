@@ -1,7 +1,7 @@
 // `npm run models` end to end: the real CLI against a fresh database of the shared FerretDB and a
 // namespaced exchange of the real RabbitMQ, with the trained model and a small real model trained
 // here (200 lines per language: clearly worse), so the gate has a worse and a better candidate.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deletePredictionTopology } from '@sibyl/amqp/testing';
@@ -186,6 +186,23 @@ describe('npm run models (real database and broker)', () => {
     ]);
     expect(events[3]).toEqual(
       expect.objectContaining({ previousVersion: small.version, sha256: full.sha256 }),
+    );
+  });
+
+  it('verifies the live model: same held-out figures, a report and a verified changelog entry', async () => {
+    const verified = await json<{
+      report: string;
+      metrics: { heldOutAccuracy: number };
+      feedback: { n: number };
+    }>('verify');
+    expect(verified.run.code).toBe(0);
+    expect(verified.body.metrics.heldOutAccuracy).toBeCloseTo(full.metrics.heldOutAccuracy, 10);
+    expect(verified.body.feedback.n).toBe(0);
+    expect(existsSync(verified.body.report)).toBe(true);
+    rmSync(verified.body.report);
+    const record = (await json<ModelRecord>('show', full.version)).body;
+    expect(record.changelog.at(-1)).toEqual(
+      expect.objectContaining({ action: 'verified', actor: 'e2e-operator' }),
     );
   });
 

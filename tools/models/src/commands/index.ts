@@ -6,6 +6,7 @@ import type { ModelsCommand } from './models-command';
 import { promoteCommand } from './promote.command';
 import { rollbackCommand } from './rollback.command';
 import { showCommand } from './show.command';
+import { verifyCommand } from './verify.command';
 
 export * from './models-command';
 
@@ -20,5 +21,6 @@ export const MODELS_COMMANDS: readonly ModelsCommand[] = [
   promoteCommand,
   rollbackCommand,
   diffCommand,
+  verifyCommand,
   exportFeedbackCommand,
 ];
