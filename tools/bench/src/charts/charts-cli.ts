@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandLine, wholeNumber } from '@sibyl/cli-options';
 import { git } from '@sibyl/testing';
 import { runChartBench } from './chart-bench';
 
@@ -22,9 +22,9 @@ Results: printed, and reports/bench/charts-<label>.json.
 
 /** `npm run bench -- charts …`. */
 export async function runChartsCli(workspace: string, argv: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
+  const values = parseCommandLine(
+    argv,
+    {
       label: { type: 'string' },
       root: { type: 'string' },
       rounds: { type: 'string', default: '5' },
@@ -32,27 +32,20 @@ export async function runChartsCli(workspace: string, argv: string[]): Promise<v
       warmup: { type: 'string', default: '30' },
       history: { type: 'string', default: '300' },
       interval: { type: 'string', default: '1000' },
-      help: { type: 'boolean', short: 'h' },
     },
-  });
-  if (values.help) {
-    process.stdout.write(CHARTS_HELP);
-    return;
-  }
-  const positive = (name: string, text: string) => {
-    const n = Number(text);
-    if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer`);
-    return n;
-  };
+    CHARTS_HELP,
+  );
+  if (!values) return;
+  const positive = (name: string, text: string) => wholeNumber(name, text, undefined, 1);
   const root = resolve(values.root ?? workspace);
   const label = values.label ?? git(root, ['rev-parse', '--short', 'HEAD']);
   const report = await runChartBench({
     root,
-    rounds: positive('rounds', values.rounds as string),
-    updates: positive('updates', values.updates as string),
-    warmup: positive('warmup', values.warmup as string),
-    historySize: positive('history', values.history as string),
-    sampleIntervalMs: positive('interval', values.interval as string),
+    rounds: positive('rounds', values.rounds),
+    updates: positive('updates', values.updates),
+    warmup: positive('warmup', values.warmup),
+    historySize: positive('history', values.history),
+    sampleIntervalMs: positive('interval', values.interval),
     log: (line) => process.stderr.write(`[charts] ${line}\n`),
   });
   const record = {

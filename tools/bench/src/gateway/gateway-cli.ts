@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandLine, positiveNumber, wholeNumber } from '@sibyl/cli-options';
 import { GatewayVariantResult, runGatewayBench } from './gateway-bench';
 import { parseVariant } from './gateway-variant';
 
@@ -64,30 +64,27 @@ function renderProfiles(results: GatewayVariantResult[]): string {
 
 /** `npm run bench -- gateway …` */
 export async function runGatewayCli(root: string, argv: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
+  const values = parseCommandLine(
+    argv,
+    {
       variant: { type: 'string', multiple: true },
       repeats: { type: 'string', default: '3' },
       duration: { type: 'string', default: '15' },
       concurrency: { type: 'string', default: '64' },
       profile: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
     },
-  });
-  if (values.help) {
-    process.stdout.write(GATEWAY_HELP);
-    return;
-  }
+    GATEWAY_HELP,
+  );
+  if (!values) return;
   const variants = (values.variant ?? ['current=dist/apps']).map(parseVariant);
   const startedAt = new Date().toISOString();
   const log = (line: string): void => void process.stderr.write(`${line}\n`);
   const results = await runGatewayBench({
     root,
     variants,
-    repeats: Number(values.repeats),
-    seconds: Number(values.duration),
-    concurrency: Number(values.concurrency),
+    repeats: wholeNumber('repeats', values.repeats, undefined, 1),
+    seconds: positiveNumber('duration', values.duration),
+    concurrency: wholeNumber('concurrency', values.concurrency, undefined, 1),
     profile: values.profile ?? false,
     log,
   });

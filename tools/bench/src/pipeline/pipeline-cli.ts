@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from '@sibyl/cli-options';
 import { renderPipelineBlock, writeBenchmarksSection } from './benchmarks-section';
 import { runPipelineBench } from './pipeline-bench';
 import { PipelineBenchResult } from './pipeline-bench-result';
@@ -31,9 +31,9 @@ Results: the "Pipeline throughput and latency" section of BENCHMARKS.md and repo
 
 /** Runs the pipeline bench with command-line arguments (`npm run bench -- pipeline …` or this folder's main.ts). */
 export async function runPipelineCli(argv: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
+  const values = parseCommandLine(
+    argv,
+    {
       duration: { type: 'string', default: '60' },
       'comparison-duration': { type: 'string', default: '30' },
       'fixed-rate': { type: 'string', default: '500' },
@@ -48,13 +48,10 @@ export async function runPipelineCli(argv: string[]): Promise<void> {
       'no-write': { type: 'boolean' },
       benchmarks: { type: 'string', default: 'BENCHMARKS.md' },
       render: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
     },
-  });
-  if (values.help) {
-    process.stdout.write(PIPELINE_HELP);
-    return;
-  }
+    PIPELINE_HELP,
+  );
+  if (!values) return;
   if (values.render) {
     const saved = JSON.parse(readFileSync(values.render, 'utf8')) as PipelineBenchResult;
     writeBenchmarksSection(

@@ -3,7 +3,7 @@ import { workspaceRoot } from '@sibyl/testing';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandLine, positiveNumber, wholeNumber } from '@sibyl/cli-options';
 import { renderPredictorBench } from './predictor-bench-report';
 import { PredictorRunResult, PredictorVariant, runPredictorVariant } from './predictor-bench-run';
 
@@ -26,20 +26,17 @@ const VARIANTS: PredictorVariant[] = [
 
 /** Runs the bench: rounds × variants, each on a fresh private FerretDB. */
 async function main(argv: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
+  const values = parseCommandLine(
+    argv,
+    {
       backlog: { type: 'string', default: '20000' },
       rate: { type: 'string', default: '500' },
       duration: { type: 'string', default: '20' },
       rounds: { type: 'string', default: '2' },
-      help: { type: 'boolean', short: 'h' },
     },
-  });
-  if (values.help) {
-    process.stdout.write(HELP);
-    return;
-  }
+    HELP,
+  );
+  if (!values) return;
   const root = workspaceRoot();
   if (!existsSync(join(root, 'dist/apps/predictor/main.js')))
     throw new Error('dist/apps/predictor/main.js missing: run `npx nx build predictor` first');
@@ -50,7 +47,7 @@ async function main(argv: string[]): Promise<void> {
     .map((line) => (JSON.parse(line) as { text: string }).text);
   mkdirSync(join(root, 'tmp/bench'), { recursive: true });
   const runs: PredictorRunResult[] = [];
-  const rounds = Number(values.rounds);
+  const rounds = wholeNumber('rounds', values.rounds, undefined, 1);
   for (let round = 1; round <= rounds; round++) {
     for (const variant of VARIANTS) {
       log(`[round ${round}/${rounds}] ${variant.name}…`);
@@ -60,9 +57,9 @@ async function main(argv: string[]): Promise<void> {
           root,
           rabbitUrl: process.env.RABBITMQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672',
           db,
-          backlog: Number(values.backlog),
-          rate: Number(values.rate),
-          seconds: Number(values.duration),
+          backlog: wholeNumber('backlog', values.backlog),
+          rate: positiveNumber('rate', values.rate),
+          seconds: positiveNumber('duration', values.duration),
           texts,
           log,
         });

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandLine, positiveNumber } from '@sibyl/cli-options';
 import { writeSection } from '../benchmarks-file';
 import { runSwapBench } from './swap-bench';
 import { renderSwapSection, SWAP_SECTION } from './swap-report';
@@ -22,9 +22,9 @@ Results: the "${SWAP_SECTION}" section of BENCHMARKS.md and reports/bench/swap-<
 
 /** `npm run bench -- swap …`. */
 export async function runSwapCli(argv: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
+  const values = parseCommandLine(
+    argv,
+    {
       rate: { type: 'string', default: '500' },
       predictors: { type: 'string', default: '2' },
       cycles: { type: 'string', default: '3' },
@@ -34,29 +34,21 @@ export async function runSwapCli(argv: string[]): Promise<void> {
       model: { type: 'string', default: 'models/langid/langid.model' },
       candidate: { type: 'string' },
       'no-write': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
     },
-  });
-  if (values.help) {
-    process.stdout.write(SWAP_HELP);
-    return;
-  }
-  const positive = (name: string, value: string): number => {
-    const n = Number(value);
-    if (!(n > 0)) throw new Error(`--${name} must be a positive number, got ${value}`);
-    return n;
-  };
+    SWAP_HELP,
+  );
+  if (!values) return;
   const root = process.cwd();
   const log = (line: string): void => void process.stderr.write(`${line}\n`);
   const result = await runSwapBench({
     root,
     command: ['npm run bench -- swap', ...argv].join(' '),
-    rate: positive('rate', values.rate),
-    predictors: positive('predictors', values.predictors),
-    cycles: positive('cycles', values.cycles),
-    warmupSeconds: positive('warmup', values.warmup),
-    steadySeconds: positive('steady', values.steady),
-    gapSeconds: positive('gap', values.gap),
+    rate: positiveNumber('rate', values.rate),
+    predictors: positiveNumber('predictors', values.predictors),
+    cycles: positiveNumber('cycles', values.cycles),
+    warmupSeconds: positiveNumber('warmup', values.warmup),
+    steadySeconds: positiveNumber('steady', values.steady),
+    gapSeconds: positiveNumber('gap', values.gap),
     modelPath: values.model,
     candidatePath: values.candidate,
     rabbitUrl: process.env.RABBITMQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672',

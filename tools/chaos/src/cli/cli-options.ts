@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { nonNegativeNumber, positiveNumber } from '@sibyl/cli-options';
 import { FAST_SCENARIOS, selectScenarios } from '../scenarios';
 import { Scenario } from '../scenarios/scenario';
 
@@ -45,12 +46,9 @@ writes docs/RELIABILITY.md.
   --no-build               do not build gateway and predictor first
   --list                   list the scenarios and exit`;
 
-const seconds = (value: string | undefined, fallback: number, name: string): number => {
-  if (value === undefined) return fallback * 1000;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0) throw new Error(`--${name} must be a number ≥ 0, got ${value}`);
-  return n * 1000;
-};
+/** A duration option in seconds (≥ 0), as milliseconds. */
+const seconds = (value: string | undefined, fallback: number, name: string): number =>
+  nonNegativeNumber(name, value, fallback) * 1000;
 
 /** Parses the command line; throws with a readable message on a bad option. */
 export function parseChaosArgs(
@@ -79,8 +77,7 @@ export function parseChaosArgs(
     },
     strict: true,
   });
-  const rate = Number(values.rate ?? 50);
-  if (!(rate > 0)) throw new Error(`--rate must be > 0, got ${values.rate}`);
+  const rate = positiveNumber('rate', values.rate, 50);
   if (values.broker !== 'private' && values.broker !== 'shared')
     throw new Error(`--broker must be private or shared, got ${values.broker}`);
   const names = values.fast

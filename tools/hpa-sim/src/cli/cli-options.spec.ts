@@ -35,7 +35,7 @@ describe('parseCliOptions', () => {
 
   it('rejects bad values and unknown flags with a message', () => {
     expect(() => parseCliOptions(['--target', 'many'])).toThrow(
-      '--target must be a positive number (got "many")',
+      '--target must be a positive number, got "many"',
     );
     expect(() => parseCliOptions(['--min', '30'])).toThrow('--min must not exceed --max');
     expect(() => parseCliOptions(['--bogus'])).toThrow(/Unknown option '--bogus'/);

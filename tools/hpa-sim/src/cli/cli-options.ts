@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { nonNegativeNumber, positiveNumber } from '@sibyl/cli-options';
 import { DEFAULT_BEHAVIOR } from '../hpa/hpa-behavior';
 import {
   DEFAULT_HPA_MANIFEST,
@@ -55,20 +56,6 @@ export interface CliOptions {
   search: boolean;
 }
 
-/** A positive (or, with allowZero, non-negative) number option, or the default; throws naming the option otherwise. */
-function positive(
-  name: string,
-  value: string | undefined,
-  fallback: number,
-  allowZero = false,
-): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0 || (n === 0 && !allowZero))
-    throw new Error(`--${name} must be a positive number (got "${value}")`);
-  return n;
-}
-
 /** Parses argv (without node and the script). Throws with a usage hint on bad input. */
 export function parseCliOptions(argv: string[]): CliOptions {
   const { values: v } = parseArgs({
@@ -96,37 +83,35 @@ export function parseCliOptions(argv: string[]): CliOptions {
     },
   });
   const manifest = readHpaManifest(v.hpa ?? DEFAULT_HPA_MANIFEST_PATH);
-  const minReplicas = Math.round(positive('min', v.min, manifest.minReplicas));
-  const maxReplicas = Math.round(positive('max', v.max, manifest.maxReplicas));
+  const minReplicas = Math.round(positiveNumber('min', v.min, manifest.minReplicas));
+  const maxReplicas = Math.round(positiveNumber('max', v.max, manifest.maxReplicas));
   if (minReplicas > maxReplicas) throw new Error('--min must not exceed --max');
-  const cpuPercent = positive(
+  const cpuPercent = nonNegativeNumber(
     'cpu-target',
     v['cpu-target'],
     (manifest.cpuTargetUtilization ?? 0) * 100,
-    true,
   );
   return {
     help: !!v.help,
-    perPodRate:
-      v['per-pod-rate'] === undefined ? undefined : positive('per-pod-rate', v['per-pod-rate'], 0),
+    perPodRate: positiveNumber('per-pod-rate', v['per-pod-rate']),
     report: v.report,
     params: {
       hpa: {
         ...manifest,
         minReplicas,
         maxReplicas,
-        targetAverageValue: positive('target', v.target, manifest.targetAverageValue),
+        targetAverageValue: positiveNumber('target', v.target, manifest.targetAverageValue),
         cpuTargetUtilization: cpuPercent > 0 ? cpuPercent / 100 : undefined,
         behavior: v['default-behavior'] ? DEFAULT_BEHAVIOR : manifest.behavior,
       },
       ramp: parseRamp(v.ramp ?? DEFAULT_RAMP),
-      startupSeconds: positive('startup-seconds', v['startup-seconds'], 30),
-      syncSeconds: positive('sync-seconds', v['sync-seconds'], 15),
-      scrapeSeconds: positive('scrape-seconds', v['scrape-seconds'], 15),
-      serviceSeconds: positive('service-ms', v['service-ms'], 50) / 1000,
+      startupSeconds: positiveNumber('startup-seconds', v['startup-seconds'], 30),
+      syncSeconds: positiveNumber('sync-seconds', v['sync-seconds'], 15),
+      scrapeSeconds: positiveNumber('scrape-seconds', v['scrape-seconds'], 15),
+      serviceSeconds: positiveNumber('service-ms', v['service-ms'], 50) / 1000,
       stepSeconds: 0.25,
     },
-    latencyBoundSeconds: positive('latency-bound', v['latency-bound'], 2),
+    latencyBoundSeconds: positiveNumber('latency-bound', v['latency-bound'], 2),
     svg: v.svg === '-' ? undefined : (v.svg ?? 'docs/scaling-simulation.svg'),
     json: v.json,
     search: !v['no-search'],

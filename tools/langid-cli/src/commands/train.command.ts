@@ -10,7 +10,8 @@ import {
 import { gitCommit } from '@sibyl/testing';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { CliIo, UsageError, integer, positiveNumber } from '../cli-io';
+import { positiveNumber, wholeNumber } from '@sibyl/cli-options';
+import { CliIo, UsageError } from '../cli-io';
 import { readCorpus } from '../corpus/corpus-reader';
 import { readFeedbackSamples } from '../evaluation/labelled-texts';
 import { evaluateUdhr } from '../evaluation/udhr-metrics';
@@ -62,7 +63,7 @@ export async function trainCommand(args: string[], io: CliIo): Promise<number> {
   const paths = defaultPaths(io.root);
   const output = resolve(values.output ?? values.out ?? values.model ?? paths.model);
   const maxLines =
-    integer('max-lines-per-lang', values['max-lines-per-lang'], DEFAULT_LINES_PER_LANGUAGE) ||
+    wholeNumber('max-lines-per-lang', values['max-lines-per-lang'], DEFAULT_LINES_PER_LANGUAGE) ||
     undefined;
   const progress = new ProgressReporter(io.stderr);
   const started = performance.now();
@@ -83,7 +84,7 @@ export async function trainCommand(args: string[], io: CliIo): Promise<number> {
       maxLinesPerLanguage: maxLines ?? 0,
       pairStages: values['no-pair-stages'] ? [] : DEFAULT_TRAINING_OPTIONS.pairStages,
       C: positiveNumber('C', values.C, DEFAULT_TRAINING_OPTIONS.C),
-      seed: integer('seed', values.seed, DEFAULT_TRAINING_OPTIONS.seed) as number,
+      seed: wholeNumber('seed', values.seed, DEFAULT_TRAINING_OPTIONS.seed) as number,
       classWeighting: choice(
         'class-weighting',
         values['class-weighting'],
@@ -98,7 +99,7 @@ export async function trainCommand(args: string[], io: CliIo): Promise<number> {
       ),
       threads: Math.max(
         1,
-        integer('threads', values.threads, DEFAULT_TRAINING_OPTIONS.threads) as number,
+        wholeNumber('threads', values.threads, DEFAULT_TRAINING_OPTIONS.threads) as number,
       ),
       corpusSha256: corpus.corpusSha256,
       // Recorded in model.info; `npm run models -- add` stores it as the registry provenance.

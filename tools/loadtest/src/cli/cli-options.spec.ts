@@ -57,8 +57,8 @@ describe('parseCli', () => {
 
   it('refuses contradictory or malformed flags', () => {
     expect(() => parseCli(['--rate', '10', '--concurrency', '4'], {})).toThrow(UsageError);
-    expect(() => parseCli(['--rate', '0'], {})).toThrow(/--rate must be a number > 0/);
-    expect(() => parseCli(['--submit-batch', '1.5'], {})).toThrow(/integer/);
+    expect(() => parseCli(['--rate', '0'], {})).toThrow(/--rate must be a positive number/);
+    expect(() => parseCli(['--submit-batch', '1.5'], {})).toThrow(/whole number/);
     expect(() => parseCli(['--batch-size', '8'], {})).toThrow(/only applies with --spawn/);
     expect(() => parseCli(['--spawn', '--gateway', 'http://x'], {})).toThrow(UsageError);
     expect(() => parseCli(['--bogus'], {})).toThrow(UsageError);

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { positiveNumber, UsageError, wholeNumber } from '@sibyl/cli-options';
 import { DEFAULT_LOAD_RUN_OPTIONS, LoadRunOptions } from '../run/load-run-options';
 
 /** Where `npm start` keeps its local all-scope key. */
@@ -72,8 +73,8 @@ function localApiKey(): string | undefined {
     : undefined;
 }
 
-/** A usage error (exit status 2). */
-export class UsageError extends Error {}
+/** A usage error (exit status 2), shared by the tools. */
+export { UsageError };
 
 /** Parsed command line: the run options plus output flags. */
 export interface CliCommand {
@@ -82,21 +83,9 @@ export interface CliCommand {
   options: LoadRunOptions;
 }
 
-function positiveInt(name: string, value: string | undefined, min = 1): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min)
-    throw new UsageError(`--${name} must be an integer ≥ ${min}, got ${JSON.stringify(value)}`);
-  return n;
-}
-
-function positiveNumber(name: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0)
-    throw new UsageError(`--${name} must be a number > 0, got ${JSON.stringify(value)}`);
-  return n;
-}
+/** A whole-number option ≥ `min` (default 1), `undefined` when absent. */
+const positiveInt = (name: string, value: string | undefined, min = 1): number | undefined =>
+  wholeNumber(name, value, undefined, min);
 
 function keyValues(name: string, values: string[] | undefined): [string, string][] {
   return (values ?? []).map((v) => {
