@@ -1,6 +1,7 @@
 import { workspaceRoot } from '@sibyl/testing';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { wholeNumber } from '@sibyl/cli-options';
 import { runChartsCli } from './charts/charts-cli';
 import { runGatewayCli } from './gateway/gateway-cli';
 import { SYSTEMS, runModelBench } from './model/model-bench';
@@ -37,6 +38,17 @@ const USAGE = `usage: npm run bench -- <model|tune|pipeline|gateway|longpoll|cha
           trains one model per --set (overrides of the training options) and prints accuracy,
           close-pair F1, size, speed and training time; records go to tmp/bench/langid/tune.jsonl.`;
 
+/** The benches that parse their own options (`npm run bench -- <name> --help`). */
+const SUBCOMMANDS: Record<string, (args: string[]) => Promise<void>> = {
+  charts: (args) => runChartsCli(workspaceRoot(), args),
+  swap: runSwapCli,
+  database: runDatabaseCli,
+  fill: runFillCli,
+  longpoll: runLongPollCli,
+  gateway: (args) => runGatewayCli(workspaceRoot(), args),
+  pipeline: runPipelineCli,
+};
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   if (command === 'tune') return tune(args);
@@ -49,32 +61,10 @@ async function main(argv: string[]): Promise<number> {
     );
     return 0;
   }
-  if (command === 'charts') {
-    await runChartsCli(workspaceRoot(), args);
-    return 0;
-  }
-  if (command === 'swap') {
-    await runSwapCli(args);
-    return 0;
-  }
-  if (command === 'database') {
-    await runDatabaseCli(args);
-    return 0;
-  }
-  if (command === 'fill') {
-    await runFillCli(args);
-    return 0;
-  }
-  if (command === 'longpoll') {
-    await runLongPollCli(args);
-    return 0;
-  }
-  if (command === 'gateway') {
-    await runGatewayCli(workspaceRoot(), args);
-    return 0;
-  }
-  if (command === 'pipeline') {
-    await runPipelineCli(args);
+  const subcommand =
+    command !== undefined && Object.hasOwn(SUBCOMMANDS, command) ? SUBCOMMANDS[command] : undefined;
+  if (subcommand) {
+    await subcommand(args);
     return 0;
   }
   if (command !== 'model') {
@@ -93,9 +83,7 @@ async function main(argv: string[]): Promise<number> {
   const systems = values.systems ? values.systems.split(',') : SYSTEMS.map((s) => s.key);
   const unknown = systems.filter((s) => !SYSTEMS.some((spec) => spec.key === s));
   if (unknown.length > 0) throw new Error(`unknown system(s): ${unknown.join(', ')}`);
-  const repeats = Number(values.repeats ?? 5);
-  if (!Number.isInteger(repeats) || repeats < 1)
-    throw new Error('--repeats must be a positive integer');
+  const repeats = wholeNumber('repeats', values.repeats, 5, 1);
   await runModelBench({
     root: workspaceRoot(),
     systems,
