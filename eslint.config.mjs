@@ -1,6 +1,9 @@
 import nx from '@nx/eslint-plugin';
 import prettierRecommended from 'eslint-plugin-prettier/recommended';
 
+/** Database and broker client packages: neither the contracts nor the model may import them. */
+const DATABASE_AND_BROKER_CLIENTS = ['mongoose', 'amqplib', 'amqp-connection-manager'];
+
 /**
  * Module boundaries on two axes:
  *  - type:*  what a project is (app, contracts, model, infra, tool)
@@ -14,9 +17,7 @@ const depConstraints = [
     bannedExternalImports: [
       '@nestjs/core',
       '@nestjs/microservices',
-      'mongoose',
-      'amqplib',
-      'amqp-connection-manager',
+      ...DATABASE_AND_BROKER_CLIENTS,
     ],
   },
   {
@@ -24,9 +25,7 @@ const depConstraints = [
     onlyDependOnLibsWithTags: [],
     bannedExternalImports: [
       '@nestjs/*',
-      'mongoose',
-      'amqplib',
-      'amqp-connection-manager',
+      ...DATABASE_AND_BROKER_CLIENTS,
       'express',
       'fastify',
       'http',
