@@ -7,7 +7,7 @@ import {
   feedbackExportLine,
 } from '@sibyl/persistence';
 import type { ModelsCommand } from './models-command';
-import { stringOption, UsageError } from './models-command';
+import { noPositionals, stringOption, UsageError } from './models-command';
 
 /** Exported items between two progress lines. */
 const PROGRESS_EVERY = 1000;
@@ -24,8 +24,7 @@ export const exportFeedbackCommand: ModelsCommand = {
     'Verified feedback as JSON Lines {text, language, predicted, modelVersion, at, trackingId} for langid train --with-feedback / eval --feedback (stdout without --out).',
   options: { since: { type: 'string' }, out: { type: 'string' } },
   async run({ db, io, json, progress }, positionals, values) {
-    if (positionals.length > 0)
-      throw new UsageError(`export-feedback takes no argument "${positionals[0]}"`);
+    noPositionals('export-feedback', positionals);
     const sinceText = stringOption(values, 'since');
     const since = sinceText === undefined ? undefined : new Date(sinceText);
     if (since && Number.isNaN(since.getTime()))

@@ -1,6 +1,7 @@
 import type { OutputStream } from '@sibyl/langid-cli';
 import type { ModelRegistry, LiveModelChange } from '@sibyl/registry';
 import type { mongo } from 'mongoose';
+import { UsageError } from '@sibyl/cli-options';
 
 /** Where a command writes (injected so that tests capture it). */
 export interface ModelsOutput {
@@ -50,15 +51,19 @@ export interface ModelsCommand {
   run(context: ModelsContext, positionals: string[], values: OptionValues): Promise<number>;
 }
 
-/** A mistake in the command line: printed with the usage, exit code 2. */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
+/** A mistake in the command line: printed with the usage, exit code 2 (shared by the tools). */
+export { UsageError };
 
 /** The single positional a command requires, or a {@link UsageError}. */
 export function onePositional(command: string, positionals: string[], what: string): string {
   if (positionals.length !== 1) throw new UsageError(`${command} takes exactly one ${what}`);
   return positionals[0];
+}
+
+/** Refuses any positional argument: for commands that take options only. */
+export function noPositionals(command: string, positionals: string[]): void {
+  if (positionals.length > 0)
+    throw new UsageError(`${command} takes no argument "${positionals[0]}"`);
 }
 
 /** A string option's value, or undefined (absent, or given as a flag). */

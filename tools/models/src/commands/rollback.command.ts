@@ -1,6 +1,6 @@
 import { reportChange } from './live-change-report';
 import type { ModelsCommand } from './models-command';
-import { stringOption, UsageError } from './models-command';
+import { noPositionals, stringOption } from './models-command';
 
 /** `rollback`: back to the model live before the current one; publishes `model.promoted.v1`. */
 export const rollbackCommand: ModelsCommand = {
@@ -9,8 +9,7 @@ export const rollbackCommand: ModelsCommand = {
   summary: 'Makes the previously live model live again (one step further back each time).',
   options: { reason: { type: 'string' } },
   async run(context, positionals, values) {
-    if (positionals.length > 0)
-      throw new UsageError(`rollback takes no argument "${positionals[0]}"`);
+    noPositionals('rollback', positionals);
     const change = await context.registry.rollback({
       actor: context.actor,
       reason: stringOption(values, 'reason'),
