@@ -1,9 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseCommandLine, wholeNumber } from '@sibyl/cli-options';
 import { git } from '@sibyl/testing';
 import { runChartBench } from './chart-bench';
+import { writeBenchReport } from '../bench-report-file';
 
 export const CHARTS_HELP = `Dashboard chart bench (issue 14, item 9): bundle size of the operations page and the
 main-thread cost of one chart update in headless Chromium (/usr/bin/chromium or CHROMIUM_PATH).
@@ -59,10 +59,7 @@ export async function runChartsCli(workspace: string, argv: string[]): Promise<v
     options: { ...values },
     ...report,
   };
-  const dir = join(workspace, 'reports/bench');
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, `charts-${label}.json`);
-  writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`);
+  const file = writeBenchReport(workspace, `charts-${label}`, record);
   const kb = (b: number) => `${(b / 1024).toFixed(1)} KiB`;
   const { opsScript, opsScriptMinified, styles } = report.bundle;
   process.stdout.write(

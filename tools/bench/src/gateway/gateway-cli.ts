@@ -1,9 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { join } from 'node:path';
 import { parseCommandLine, positiveNumber, wholeNumber } from '@sibyl/cli-options';
 import { GatewayVariantResult, runGatewayBench } from './gateway-bench';
 import { parseVariant } from './gateway-variant';
+import { fileTime, writeBenchReport } from '../bench-report-file';
 
 export const GATEWAY_HELP = `Gateway-alone bench (issue 12): accepted/s and gateway CPU per accepted prediction.
 
@@ -88,13 +87,11 @@ export async function runGatewayCli(root: string, argv: string[]): Promise<void>
     profile: values.profile ?? false,
     log,
   });
-  mkdirSync(join(root, 'reports/bench'), { recursive: true });
-  const jsonPath = join(
-    root,
-    'reports/bench',
-    `gateway-${startedAt.replace(/[-:]/g, '').slice(0, 15)}.json`,
-  );
-  writeFileSync(jsonPath, JSON.stringify({ startedAt, argv, results }, null, 2) + '\n');
+  const jsonPath = writeBenchReport(root, `gateway-${fileTime(startedAt)}`, {
+    startedAt,
+    argv,
+    results,
+  });
   log(`results: ${jsonPath}`);
   process.stdout.write(
     `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores; npm run bench -- gateway ${argv.join(' ')}\n\n` +

@@ -1,9 +1,10 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCommandLine } from '@sibyl/cli-options';
 import { renderPipelineBlock, writeBenchmarksSection } from './benchmarks-section';
 import { runPipelineBench } from './pipeline-bench';
 import { PipelineBenchResult } from './pipeline-bench-result';
+import { fileTime, writeBenchReport } from '../bench-report-file';
 
 export const PIPELINE_HELP = `Pipeline throughput/latency bench (issue 6). CPU-heavy: minutes of full load on every core.
 
@@ -86,13 +87,7 @@ export async function runPipelineCli(argv: string[]): Promise<void> {
     database: values.database,
     log,
   });
-  mkdirSync(join(root, 'reports/bench'), { recursive: true });
-  const jsonPath = join(
-    root,
-    'reports/bench',
-    `pipeline-${result.startedAt.replace(/[-:]/g, '').slice(0, 15)}.json`,
-  );
-  writeFileSync(jsonPath, JSON.stringify(result, null, 2) + '\n');
+  const jsonPath = writeBenchReport(root, `pipeline-${fileTime(result.startedAt)}`, result);
   log(`results: ${jsonPath}`);
   const block = renderPipelineBlock(result);
   if (!values['no-write']) {

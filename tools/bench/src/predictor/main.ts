@@ -1,11 +1,12 @@
 import { startPrivateFerretDb } from '@sibyl/loadtest';
 import { workspaceRoot } from '@sibyl/testing';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseCommandLine, positiveNumber, wholeNumber } from '@sibyl/cli-options';
 import { renderPredictorBench } from './predictor-bench-report';
 import { PredictorRunResult, PredictorVariant, runPredictorVariant } from './predictor-bench-run';
+import { fileTime, writeBenchReport } from '../bench-report-file';
 
 const HELP = `Predictor-side batching bench (issue 12): one predictor, no gateway, each variant in turn.
 
@@ -73,9 +74,7 @@ async function main(argv: string[]): Promise<void> {
   const command = ['npx tsx tools/bench/src/predictor/main.ts', ...argv].join(' ');
   const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores`;
   const report = { command, machine, at: new Date().toISOString(), runs };
-  mkdirSync(join(root, 'reports/bench'), { recursive: true });
-  const file = join(root, 'reports/bench', `predictor-${report.at.replace(/[-:.]/g, '')}.json`);
-  writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
+  const file = writeBenchReport(root, `predictor-${fileTime(report.at)}`, report);
   log(`results: ${file}`);
   process.stdout.write(renderPredictorBench(report) + '\n');
 }

@@ -1,9 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCommandLine, positiveNumber } from '@sibyl/cli-options';
 import { writeSection } from '../benchmarks-file';
 import { runSwapBench } from './swap-bench';
 import { renderSwapSection, SWAP_SECTION } from './swap-report';
+import { fileTime, writeBenchReport } from '../bench-report-file';
 
 export const SWAP_HELP = `Model hot swap bench (issue 11): promotes and rolls back a model under load.
 
@@ -55,13 +55,7 @@ export async function runSwapCli(argv: string[]): Promise<void> {
     mongoUri: process.env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017/sibyl',
     log,
   });
-  mkdirSync(join(root, 'reports/bench'), { recursive: true });
-  const json = join(
-    root,
-    'reports/bench',
-    `swap-${result.startedAt.replace(/[-:]/g, '').slice(0, 15)}.json`,
-  );
-  writeFileSync(json, `${JSON.stringify(result, null, 2)}\n`);
+  const json = writeBenchReport(root, `swap-${fileTime(result.startedAt)}`, result);
   log(`results: ${json}`);
   const body = renderSwapSection(result);
   if (values['no-write']) process.stdout.write(`${body}\n`);
