@@ -5,7 +5,7 @@
  */
 export { readCorpus } from './corpus/corpus-reader';
 export type { LoadedCorpus, ReadCorpusOptions } from './corpus/corpus-reader';
-export { evaluateUdhr, UDHR_SETS } from './evaluation/udhr-metrics';
+export { evaluateUdhr, independentAccuracy, UDHR_SETS } from './evaluation/udhr-metrics';
 export type { UdhrEvaluation } from './evaluation/udhr-metrics';
 export { readLabelledTexts } from './evaluation/labelled-texts';
 export type { LabelledText } from './evaluation/labelled-texts';

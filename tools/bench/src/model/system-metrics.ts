@@ -1,11 +1,10 @@
 import { expectedCalibrationError } from './calibration-error';
+import { independentAccuracy } from '@sibyl/langid-cli';
 import { ClassificationReport, classificationReport } from '@sibyl/model';
 import type { RunnerResult } from './runner-protocol';
 
 /** Labels whose F1 the report shows separately (the close pairs). */
 export const CLOSE_PAIR_LABELS = ['id', 'ms', 'nb', 'da', 'hr', 'sl', 'sr'] as const;
-/** Waray: half its UDHR is training data for the corpus-trained systems. */
-export const PARTLY_TRAINED = 'war';
 
 /** Everything measured for one system. */
 export interface SystemFigures {
@@ -24,18 +23,6 @@ export interface SystemFigures {
   trainPeakRssMb: number | null;
   /** Expected calibration error of the sentence confidences (null when not provided). */
   sentenceCalibrationError: number | null;
-}
-
-/** Accuracy without the partly trained language. */
-export function independentAccuracy(expected: string[], predicted: string[]): number {
-  let n = 0;
-  let correct = 0;
-  expected.forEach((label, i) => {
-    if (label === PARTLY_TRAINED) return;
-    n++;
-    if (predicted[i] === label) correct++;
-  });
-  return n === 0 ? 0 : correct / n;
 }
 
 /** Scores a runner's predictions against the gold labels. */

@@ -8,7 +8,8 @@ import {
   TrainingSample,
   trainLanguageIdentifier,
 } from '@sibyl/model/training';
-import { CLOSE_PAIR_LABELS, independentAccuracy } from './system-metrics';
+import { independentAccuracy } from '@sibyl/langid-cli';
+import { CLOSE_PAIR_LABELS } from './system-metrics';
 
 /** Options of {@link runTune}. */
 export interface TuneOptions {
