@@ -22,3 +22,8 @@ export const DEFAULT_MODEL_NAME = 'sibyl-langid';
 export const DEFAULT_PROMOTION_MAX_ACCURACY_DROP = 0.002;
 /** MongoDB's (and FerretDB's) duplicate key error code. */
 export const DUPLICATE_KEY = 11000;
+/**
+ * Default period of a predictor's re-check of the live model (MODEL_RECHECK_INTERVAL_MS): a promotion
+ * whose `model.promoted.v1` event was lost reaches every predictor within it.
+ */
+export const DEFAULT_MODEL_RECHECK_INTERVAL_MS = 30000;

@@ -22,6 +22,8 @@ import mongoose from 'mongoose';
 
 const RABBITMQ_URL = process.env.RABBITMQ_URL ?? DEFAULT_RABBITMQ_URL;
 const TRAINED_MODEL = join(workspaceRoot(), 'models/langid/langid.model');
+/** A port of this suite's range where nothing listens: the CLI's broker connection is refused. */
+const UNREACHABLE_BROKER_URL = 'amqp://guest:guest@127.0.0.1:41399';
 
 describe('npm run models (real database and broker)', () => {
   const uri = uniqueMongoUri(process.env.MONGODB_URI ?? DEFAULT_MONGODB_URI);
@@ -204,6 +206,35 @@ describe('npm run models (real database and broker)', () => {
     expect(record.changelog.at(-1)).toEqual(
       expect.objectContaining({ action: 'verified', actor: 'e2e-operator' }),
     );
+  });
+
+  it('keeps a rollback whose model.promoted.v1 cannot be published and says predictors re-check', async () => {
+    const liveBefore = (await json<ModelRecord[]>('list')).body.find((r) => r.status === 'live');
+    const run = await runCli(
+      'tools/models/src/main.ts',
+      ['rollback', '--reason', 'e2e: broker unreachable', '--json', '--actor', 'e2e-operator'],
+      {
+        MONGODB_URI: uri,
+        RABBITMQ_URL: UNREACHABLE_BROKER_URL,
+        AMQP_NAMESPACE: namespace,
+      },
+    );
+    expect(run.code).toBe(0);
+    const body = JSON.parse(run.stdout) as {
+      record: ModelRecord;
+      previousVersion: string;
+      announced: boolean;
+      announceError: string;
+      warning: string;
+    };
+    expect(body.previousVersion).toBe(liveBefore?.version);
+    expect(body).toEqual(expect.objectContaining({ announced: false }));
+    expect(body.warning).toContain(`(${body.announceError})`);
+    expect(run.stderr).toMatch(
+      /warning: langid-[0-9a-f]{12} is live, but model\.promoted\.v1 was not published \(.+\); predictors pick it up at their periodic re-check of the live model, within MODEL_RECHECK_INTERVAL_MS/,
+    );
+    expect((await json<ModelRecord>('show', body.record.version)).body.status).toBe('live');
+    expect(events).toHaveLength(4);
   });
 
   it('answers usage mistakes with exit 2 and unknown versions with exit 1', async () => {

@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import type { GatewayEnvironment } from '../config/env.validation';
 import { MODELS_OPTIONS, type ModelsOptions } from './models.constants';
 import { ModelsController } from './models.controller';
+import { ModelsMetrics } from './models.metrics';
 import { ModelsService } from './models.service';
 
 /** The model registry endpoints (`/v1/models`, admin). */
@@ -16,6 +17,7 @@ import { ModelsService } from './models.service';
         margin: config.get('PROMOTION_MAX_ACCURACY_DROP', { infer: true }),
       }),
     },
+    ModelsMetrics,
     ModelsService,
   ],
 })

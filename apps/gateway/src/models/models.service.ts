@@ -8,6 +8,7 @@ import {
   ModelRegistry,
   type LiveModelChange,
   type ModelRecord,
+  unannouncedChangeMessage,
 } from '@sibyl/registry';
 import type { Connection } from 'mongoose';
 import {
@@ -15,6 +16,7 @@ import {
   MODELS_OPTIONS,
   type ModelsOptions,
 } from './models.constants';
+import { ModelsMetrics } from './models.metrics';
 import { registryHttpError } from './registry-http-errors';
 
 /** A promotion or rollback, and whether its event reached the broker. */
@@ -23,6 +25,8 @@ export interface LiveModelChangeView extends LiveModelChange {
   announced: boolean;
   /** Why it was not (predictors then switch at their periodic live-model check). */
   announceError?: string;
+  /** When it was not: that the change stands and predictors pick it up within MODEL_RECHECK_INTERVAL_MS. */
+  warning?: string;
 }
 
 /** The registry behind `/v1/models`: reads, promotions through the gate, rollbacks. */
@@ -34,6 +38,7 @@ export class ModelsService {
     @InjectConnection() private readonly connection: Connection,
     private readonly publisher: PredictionPublisher,
     @Inject(MODELS_OPTIONS) private readonly options: ModelsOptions,
+    private readonly metrics: ModelsMetrics,
   ) {}
 
   /** Every version, newest first. */
@@ -79,7 +84,9 @@ export class ModelsService {
 
   /**
    * Publishes `model.promoted.v1` after the database made the change. A failure does not undo
-   * it (predictors re-check the live model periodically): it is logged and reported in the answer.
+   * it (predictors re-check the live model periodically): it is logged with its cause, counted in
+   * `sibyl_model_event_publish_failures_total` and reported in the answer (`announced: false`,
+   * `announceError`, `warning`).
    */
   private async announce(change: LiveModelChange): Promise<LiveModelChangeView> {
     const event = modelPromotedEvent(change);
@@ -94,11 +101,10 @@ export class ModelsService {
       return { ...change, announced: true };
     } catch (error) {
       const reason = (error as Error).message;
-      this.logger.error(
-        `${change.record.version} is live but model.promoted.v1 was not published (${reason}); ` +
-          'predictors switch at their next periodic live-model check',
-      );
-      return { ...change, announced: false, announceError: reason };
+      const warning = unannouncedChangeMessage(change, reason);
+      this.metrics.eventPublishFailures.inc({ action: change.action });
+      this.logger.error(warning);
+      return { ...change, announced: false, announceError: reason, warning };
     }
   }
 }

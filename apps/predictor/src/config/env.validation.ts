@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { invalidEnv, SibylEnvironment, validateEnv } from '@sibyl/config';
+import { DEFAULT_MODEL_RECHECK_INTERVAL_MS } from '@sibyl/registry';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsString, Max, Min } from 'class-validator';
 
@@ -58,7 +59,7 @@ export class PredictorEnvironment extends SibylEnvironment {
   @IsInt()
   @Min(0)
   @Max(3600000)
-  MODEL_RECHECK_INTERVAL_MS = 30000;
+  MODEL_RECHECK_INTERVAL_MS = DEFAULT_MODEL_RECHECK_INTERVAL_MS;
 
   /** Unacknowledged messages the broker may hand this consumer at once. */
   @Type(() => Number)

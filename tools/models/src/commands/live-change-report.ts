@@ -1,4 +1,4 @@
-import type { LiveModelChange } from '@sibyl/registry';
+import { unannouncedChangeMessage, type LiveModelChange } from '@sibyl/registry';
 import { formatDeltas } from '../format/deltas-table';
 import type { ModelsContext } from './models-command';
 
@@ -13,14 +13,13 @@ export async function reportChange(
 ): Promise<number> {
   const { io, json } = context;
   let announced: true | string = true;
+  let warning: string | undefined;
   try {
     await context.announce(change);
   } catch (error) {
     announced = (error as Error).message;
-    io.err(
-      `warning: ${change.record.version} is live, but model.promoted.v1 was not published (${announced}); ` +
-        'predictors switch at their next periodic check of the live model',
-    );
+    warning = unannouncedChangeMessage(change, announced);
+    io.err(`warning: ${warning}`);
   }
   if (json) {
     io.out(
@@ -28,6 +27,7 @@ export async function reportChange(
         ...change,
         announced: announced === true,
         announceError: announced === true ? undefined : announced,
+        warning,
       }),
     );
     return 0;
