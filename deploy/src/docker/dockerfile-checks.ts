@@ -53,15 +53,21 @@ const runs = (stage: Stage | undefined, pattern: RegExp) =>
 const has = (stage: Stage | undefined, keyword: string, pattern: RegExp) =>
   !!stage?.instructions.some((i) => i.keyword === keyword && pattern.test(i.args));
 
+/** The workspace project an image is built from: its Nx project name and build output folder. */
+export interface ImageProject {
+  name: string;
+  /** e.g. `dist/apps/gateway`. */
+  dist: string;
+}
+
 /**
- * Structural checks of apps/<app>/Dockerfile: multi-stage with pinned base images, the Nx build of
- * the app, production dependencies installed from the generated package.json/package-lock.json
- * with `npm ci --omit=dev`, and a runtime stage that copies dist/apps/<app>, runs main.js as a
- * numeric non-root user, exposes the app's port and health-checks a route the app serves.
+ * Structural checks common to every Sibyl image: multi-stage with pinned base images, the Nx build
+ * of the project, production dependencies installed from the generated package.json and
+ * package-lock.json with `npm ci --omit=dev`, and a runtime stage that copies the build output and
+ * those node_modules, runs no npm, and runs as a numeric non-root user.
  */
-export function dockerfileViolations(text: string, facts: AppFacts): string[] {
-  const app = facts.app;
-  const stages = stagesOf(parseDockerfile(text));
+export function imageBuildViolations(stages: Stage[], project: ImageProject): string[] {
+  const { name, dist } = project;
   const violations: string[] = [];
   const runtime = stages.at(-1);
   if (stages.length < 3) violations.push('expected build, dependency and runtime stages');
@@ -70,24 +76,20 @@ export function dockerfileViolations(text: string, facts: AppFacts): string[] {
     if (!internal && !isPinnedImage(stage.from))
       violations.push(`FROM ${stage.from} is not pinned`);
   }
-  if (!stages.some((s) => runs(s, new RegExp(`nx build ${app}\\b`))))
-    violations.push(`no stage runs nx build ${app}`);
+  if (!stages.some((s) => runs(s, new RegExp(`nx build ${name}\\b`))))
+    violations.push(`no stage runs nx build ${name}`);
   const deps = stages.find((s) => runs(s, /npm ci .*--omit=dev/));
   if (!deps) violations.push('no stage installs production dependencies with npm ci --omit=dev');
   if (
     deps &&
-    !has(
-      deps,
-      'COPY',
-      new RegExp(`dist/apps/${app}/package\\.json .*dist/apps/${app}/package-lock\\.json`),
-    )
+    !has(deps, 'COPY', new RegExp(`${dist}/package\\.json .*${dist}/package-lock\\.json`))
   ) {
     violations.push(
-      `the dependency stage must install from dist/apps/${app}/package.json and package-lock.json`,
+      `the dependency stage must install from ${dist}/package.json and package-lock.json`,
     );
   }
-  if (!has(runtime, 'COPY', new RegExp(`dist/apps/${app}/`)))
-    violations.push(`the runtime stage must copy dist/apps/${app}/`);
+  if (!has(runtime, 'COPY', new RegExp(`${dist}/`)))
+    violations.push(`the runtime stage must copy ${dist}/`);
   if (!has(runtime, 'COPY', /--from=\S+ \/app\/node_modules/))
     violations.push('the runtime stage must copy the production node_modules');
   if (runs(runtime, /npm (ci|install)/)) violations.push('the runtime stage must not run npm');
@@ -96,6 +98,19 @@ export function dockerfileViolations(text: string, facts: AppFacts): string[] {
     violations.push(
       `runtime USER ${user} must be a numeric non-root uid (kubelet can verify runAsNonRoot)`,
     );
+  return violations;
+}
+
+/**
+ * Structural checks of apps/<app>/Dockerfile: those of {@link imageBuildViolations} for
+ * dist/apps/<app>, and a runtime stage that exposes the app's port, runs main.js and health-checks
+ * a route the app serves.
+ */
+export function dockerfileViolations(text: string, facts: AppFacts): string[] {
+  const app = facts.app;
+  const stages = stagesOf(parseDockerfile(text));
+  const violations = imageBuildViolations(stages, { name: app, dist: `dist/apps/${app}` });
+  const runtime = stages.at(-1);
   if (!has(runtime, 'EXPOSE', new RegExp(`^${facts.defaultPort}\\b`)))
     violations.push(`runtime must EXPOSE ${facts.defaultPort}`);
   if (!has(runtime, 'CMD', /"node",\s*"main\.js"/))

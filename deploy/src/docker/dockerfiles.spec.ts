@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { APPS, readAppFacts } from '../app-facts/app-sources';
 import { WORKSPACE_ROOT } from '../manifests/deploy-paths';
-import { dockerfileViolations, parseDockerfile, stagesOf } from './dockerfile-checks';
+import {
+  dockerfileViolations,
+  imageBuildViolations,
+  parseDockerfile,
+  stagesOf,
+} from './dockerfile-checks';
 
 /** No Docker engine here: the Dockerfiles are checked structurally against the apps. */
 const dockerfile = (app: string) =>
@@ -35,6 +40,40 @@ describe('predictor image', () => {
     expect(model.instructions.map((i) => i.args).join(' ')).toMatch(
       /! -f models\/langid\/langid\.model \]; then npm run langid -- train/,
     );
+  });
+});
+
+describe('tools/models/Dockerfile (the re-verification CronJob image)', () => {
+  const stages = stagesOf(
+    parseDockerfile(readFileSync(join(WORKSPACE_ROOT, 'tools/models/Dockerfile'), 'utf8')),
+  );
+  const runtime = stages.at(-1)!;
+  const args = (keyword: string) =>
+    runtime.instructions.filter((i) => i.keyword === keyword).map((i) => i.args);
+
+  it('builds with Nx, ships production dependencies only and runs non-root', () => {
+    expect(imageBuildViolations(stages, { name: 'models', dist: 'dist/tools/models' })).toEqual([]);
+  });
+
+  it('runs the models CLI with the data `verify` and `add` evaluate on, under MODELS_ROOT', () => {
+    expect(args('ENTRYPOINT')).toEqual(['["node", "main.js"]']);
+    expect(args('ENV').join(' ')).toMatch(/\bMODELS_ROOT=\/app\b/);
+    const copies = args('COPY');
+    // The held-out split is rebuilt from the corpus; the UDHR sets are read from data/eval.
+    expect(copies).toEqual(
+      expect.arrayContaining([
+        '--from=build /workspace/data/corpus ./data/corpus',
+        '--from=build /workspace/data/eval ./data/eval',
+      ]),
+    );
+    expect(args('WORKDIR')).toEqual(['/app']);
+  });
+
+  it('gets the data through .dockerignore', () => {
+    const ignored = readFileSync(join(WORKSPACE_ROOT, '.dockerignore'), 'utf8')
+      .split('\n')
+      .map((l) => l.trim());
+    expect(ignored.filter((l) => /^!?data\b/.test(l))).toEqual([]);
   });
 });
 

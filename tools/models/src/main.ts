@@ -1,6 +1,6 @@
 import { userInfo } from 'node:os';
 import { ModelRegistry } from '@sibyl/registry';
-import { runMain, workspaceRoot } from '@sibyl/testing';
+import { runMain } from '@sibyl/testing';
 import { createConnection } from 'mongoose';
 import type { ModelsOutput } from './commands';
 import { runModelsCli } from './models-cli';
@@ -44,7 +44,7 @@ async function main(argv: readonly string[]): Promise<number> {
         json,
         actor: actor ?? userInfo().username,
         margin: env.margin,
-        root: workspaceRoot(),
+        root: env.root,
         progress: process.stderr,
         announce: brokerAnnouncer(env.rabbitmqUrl, env.amqpNamespace),
       },

@@ -28,6 +28,8 @@ export function modelsUsage(commands: readonly ModelsCommand[]): string {
     '',
     'The model registry in MongoDB at MONGODB_URI (default mongodb://127.0.0.1:27017/sibyl);',
     'promotions and rollbacks are announced on RabbitMQ at RABBITMQ_URL (AMQP_NAMESPACE).',
+    'add and verify read data/corpus and data/eval, verify writes reports/, under MODELS_ROOT',
+    '(default: the workspace root).',
     'Every command takes --json (one JSON document on stdout) and --actor NAME (default: OS user).',
     '',
     'Commands:',

@@ -1,3 +1,4 @@
+import { workspaceRoot } from '@sibyl/testing';
 import { readModelsEnv } from './models-env';
 
 describe('readModelsEnv', () => {
@@ -5,6 +6,11 @@ describe('readModelsEnv', () => {
     expect(readModelsEnv({})).toEqual(
       expect.objectContaining({ margin: 0.002, amqpNamespace: '' }),
     );
+  });
+
+  it('takes the data and reports root from MODELS_ROOT, else the workspace root', () => {
+    expect(readModelsEnv({ MODELS_ROOT: '/app' }).root).toBe('/app');
+    expect(readModelsEnv({}).root).toBe(workspaceRoot());
   });
 
   it('reads PROMOTION_MAX_ACCURACY_DROP and refuses nonsense with the variable name', () => {

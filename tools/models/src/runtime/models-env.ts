@@ -1,5 +1,5 @@
 import { DEFAULT_PROMOTION_MAX_ACCURACY_DROP } from '@sibyl/registry';
-import { DEFAULT_MONGODB_URI, DEFAULT_RABBITMQ_URL } from '@sibyl/testing';
+import { DEFAULT_MONGODB_URI, DEFAULT_RABBITMQ_URL, workspaceRoot } from '@sibyl/testing';
 
 /** What the models CLI reads from the environment. */
 export interface ModelsEnv {
@@ -9,11 +9,16 @@ export interface ModelsEnv {
   amqpNamespace: string;
   /** PROMOTION_MAX_ACCURACY_DROP: allowed held-out accuracy drop of a promoted candidate. */
   margin: number;
+  /**
+   * MODELS_ROOT: the directory holding `data/corpus`, `data/eval` and `reports/` (default: the
+   * workspace root; the models image sets /app, where it has no Nx workspace).
+   */
+  root: string;
 }
 
 /**
- * Reads MONGODB_URI, RABBITMQ_URL, AMQP_NAMESPACE and PROMOTION_MAX_ACCURACY_DROP (a fraction in
- * [0, 1), default 0.002). Throws with the variable's name when a value is invalid.
+ * Reads MONGODB_URI, RABBITMQ_URL, AMQP_NAMESPACE, PROMOTION_MAX_ACCURACY_DROP (a fraction in
+ * [0, 1), default 0.002) and MODELS_ROOT. Throws with the variable's name when a value is invalid.
  */
 export function readModelsEnv(env: NodeJS.ProcessEnv = process.env): ModelsEnv {
   const rawMargin = env.PROMOTION_MAX_ACCURACY_DROP;
@@ -31,5 +36,6 @@ export function readModelsEnv(env: NodeJS.ProcessEnv = process.env): ModelsEnv {
     rabbitmqUrl: env.RABBITMQ_URL || DEFAULT_RABBITMQ_URL,
     amqpNamespace: env.AMQP_NAMESPACE ?? '',
     margin,
+    root: env.MODELS_ROOT || workspaceRoot(),
   };
 }
