@@ -3,6 +3,7 @@ import { autoscalingViolations } from './autoscaling.checks';
 import { configViolations } from './config.checks';
 import { containerViolations } from './container.checks';
 import type { DeployContext } from './deploy-context';
+import { jobViolations } from './job.checks';
 import { monitoringViolations } from './monitoring.checks';
 import { probeViolations } from './probe.checks';
 import { securityViolations } from './security.checks';
@@ -24,5 +25,6 @@ export function allViolations(
     config: configViolations(resources, context.facts),
     monitoring: monitoringViolations(resources, context.metricNames, context.servesMetrics),
     security: securityViolations(resources),
+    jobs: jobViolations(resources),
   };
 }

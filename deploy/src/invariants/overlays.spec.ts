@@ -64,6 +64,7 @@ describe('rendered kustomizations', () => {
       config: [],
       monitoring: [],
       security: [],
+      jobs: [],
     });
   });
 

@@ -61,16 +61,25 @@ export interface PodTemplate {
 /** Workload kinds whose `spec.template` is a pod template. */
 const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job']);
 
-/** Pod templates of every workload among the resources. */
+/** A workload's `spec.template`. */
+interface TemplateSpec {
+  metadata?: { labels?: Record<string, string> };
+  spec: PodSpec;
+}
+
+/**
+ * Pod templates of every workload among the resources: `spec.template`, and for a CronJob
+ * `spec.jobTemplate.spec.template` (owned by the CronJob).
+ */
 export function podTemplates(resources: K8sResource[]): PodTemplate[] {
   return resources
-    .filter((r) => WORKLOAD_KINDS.has(r.kind))
+    .filter((r) => WORKLOAD_KINDS.has(r.kind) || r.kind === 'CronJob')
     .map((owner) => {
-      const template = (
-        owner.spec as {
-          template: { metadata?: { labels?: Record<string, string> }; spec: PodSpec };
-        }
-      ).template;
+      const template =
+        owner.kind === 'CronJob'
+          ? (owner.spec as { jobTemplate: { spec: { template: TemplateSpec } } }).jobTemplate.spec
+              .template
+          : (owner.spec as { template: TemplateSpec }).template;
       return {
         owner,
         namespace: owner.metadata.namespace,

@@ -42,8 +42,9 @@ export function selectorViolations(resources: K8sResource[]): string[] {
   const violations: string[] = [];
   for (const template of podTemplates(resources)) {
     const selector = (template.owner.spec as { selector?: LabelSelector }).selector;
-    // A Job without a selector gets one generated from its own pod (controller-uid).
-    if (template.owner.kind === 'Job' && !selector) continue;
+    // A Job (and each Job a CronJob creates) without a selector gets one generated from its own
+    // pod (controller-uid).
+    if ((template.owner.kind === 'Job' || template.owner.kind === 'CronJob') && !selector) continue;
     if (
       !selector ||
       !selectorMatches(selector, template.labels) ||
