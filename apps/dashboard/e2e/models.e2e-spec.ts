@@ -1,7 +1,9 @@
 import type { PredictionView } from '@sibyl/contracts';
+import { ModelRegistry, type ModelMetrics } from '@sibyl/registry';
 import { workspaceRoot } from '@sibyl/testing';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import mongoose from 'mongoose';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/chromium';
 import { LOAD_TEXTS } from './support/load.generator';
@@ -12,11 +14,19 @@ const ARTIFACTS = join(workspaceRoot(), 'test-artifacts/dashboard');
 /** Texts whose feedback says the model was wrong, and the language the feedback gives instead. */
 const WRONG_AS = 'da';
 const TEXTS = LOAD_TEXTS.slice(0, 4);
+/** The registered figures of the served model and of a candidate (shown rounded to 0.1 %). */
+const LIVE_METRICS: ModelMetrics = { heldOutAccuracy: 0.9612, macroF1: 0.96, perLanguageF1: {} };
+const CANDIDATE_METRICS: ModelMetrics = {
+  heldOutAccuracy: 0.948,
+  macroF1: 0.94,
+  perLanguageF1: {},
+};
 
 /**
  * The Models panel in real Chromium against the real stack: texts classified by the predictor, feedback
  * posted with known right and wrong languages, and the panel must show the served version, its live
- * accuracy and the confused pair those numbers imply.
+ * accuracy and the confused pair those numbers imply; then the registry (versions, status, held-out
+ * accuracy, the live model's changelog) once the served artifact is registered and promoted.
  */
 describe('dashboard Models panel, with feedback through the real gateway', () => {
   const stack = new SibylStack(ARTIFACTS);
@@ -97,6 +107,70 @@ describe('dashboard Models panel, with feedback through the real gateway', () =>
       '1',
     ]);
     await page.screenshot({ path: join(ARTIFACTS, 'models-panel.png'), fullPage: true });
+    expect(cspViolations).toEqual([]);
+  });
+
+  it('shows the registry: versions with status and held-out accuracy, the live changelog', async () => {
+    const served = results[0].modelVersion as string;
+    // The served artifact registered (same bytes, same version) plus a candidate, in the stack's
+    // database; the served one promoted over REST with the admin key, so the changelog has an actor.
+    const connection = await mongoose.createConnection(stack.mongoUri).asPromise();
+    let candidate: string;
+    try {
+      const registry = new ModelRegistry(connection.db!);
+      const bytes = readFileSync(join(workspaceRoot(), 'models/langid/langid.model'));
+      const provenance = { corpusHash: 'c'.repeat(64), options: {}, commit: 'dashboard-e2e' };
+      const live = await registry.add(bytes, {
+        provenance,
+        metrics: LIVE_METRICS,
+        actor: 'dashboard-e2e',
+        note: 'the served artifact',
+      });
+      expect(live.version).toBe(served);
+      candidate = (
+        await registry.add(Buffer.concat([bytes, Buffer.from('candidate')]), {
+          provenance,
+          metrics: CANDIDATE_METRICS,
+          actor: 'dashboard-e2e',
+          note: 'a candidate',
+        })
+      ).version;
+    } finally {
+      await connection.close();
+    }
+    const promoted = await gateway(`/v1/models/${served}/promote`, {
+      method: 'POST',
+      body: JSON.stringify({ reason: 'dashboard e2e promotion' }),
+    });
+    expect(promoted.status).toBe(200);
+
+    await page.waitForFunction(
+      (v) => document.getElementById('models-live')?.textContent === v,
+      served,
+      { timeout: 30_000 },
+    );
+    const cells = (version: string) =>
+      page.locator(`#models-versions tr[data-version="${version}"] td`).allInnerTexts();
+    await page
+      .locator(`#models-versions tr[data-version="${candidate}"]`)
+      .waitFor({ timeout: 30_000 });
+    expect(await cells(served)).toEqual([
+      served,
+      'live, served',
+      '96.1 %',
+      '75.0 % (n 4)',
+      '75.0 % (n 4)',
+      '75.0 % (n 4)',
+    ]);
+    expect(await cells(candidate)).toEqual([candidate, 'candidate', '94.8 %', '—', '—', '—']);
+    const changelog = await page.locator('#models-changelog li').allInnerTexts();
+    expect(changelog).toHaveLength(2);
+    expect(changelog[0]).toMatch(
+      /promoted by key:e2e-admin \([0-9a-f]{12}\) — dashboard e2e promotion$/,
+    );
+    expect(changelog[1]).toMatch(/added by dashboard-e2e — the served artifact$/);
+    expect(await page.locator('#alerts').innerText()).toBe('');
+    await page.screenshot({ path: join(ARTIFACTS, 'models-registry.png'), fullPage: true });
     expect(cspViolations).toEqual([]);
   });
 });
