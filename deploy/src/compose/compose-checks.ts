@@ -5,7 +5,7 @@ import { isPinnedImage } from '../invariants/container.checks';
 /** The parts of a compose service the checks read. */
 export interface ComposeService {
   image?: string;
-  build?: { context: string; dockerfile: string };
+  build?: { context: string; dockerfile?: string; args?: Record<string, string> };
   environment?: Record<string, string>;
   ports?: string[];
   depends_on?: Record<string, { condition: string }>;
@@ -94,8 +94,11 @@ export function composeViolations(
       if (Number(published.split(':').pop()) !== port)
         violations.push(`${name}: publishes ${published} but listens on ${port}`);
     }
-    if (!service.build?.dockerfile?.endsWith(`apps/${app}/Dockerfile`))
-      violations.push(`${name}: must build apps/${app}/Dockerfile`);
+    if (
+      (service.build?.dockerfile ?? 'Dockerfile') !== 'Dockerfile' ||
+      service.build?.args?.APP !== app
+    )
+      violations.push(`${name}: must build the repository's Dockerfile with APP=${app}`);
     const needs =
       app === 'dashboard' ? byApp('gateway') : [mongo, rabbit].filter((n): n is string => !!n);
     for (const dependency of needs) {

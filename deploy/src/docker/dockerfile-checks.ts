@@ -28,24 +28,55 @@ export function parseDockerfile(text: string): Instruction[] {
     .map((m) => ({ keyword: m[1].toUpperCase(), args: m[2].trim() }));
 }
 
-/** Groups instructions into stages, resolving `${ARG}` in FROM from global ARG defaults. */
-export function stagesOf(instructions: Instruction[]): Stage[] {
+/** Build arguments given to `docker build --build-arg NAME=value`. */
+export type BuildArgs = Record<string, string>;
+
+/** Replaces `${NAME}` of the known build arguments; others stay as written. */
+const substitute = (text: string, args: Map<string, string>) =>
+  text.replace(/\$\{(\w+)\}/g, (whole, name: string) => args.get(name) ?? whole);
+
+/**
+ * Groups instructions into stages, resolving `${ARG}` from the global ARG defaults overridden by
+ * `buildArgs` (in FROM, and in the instructions of the stages that declare the ARG).
+ */
+export function stagesOf(instructions: Instruction[], buildArgs: BuildArgs = {}): Stage[] {
   const args = new Map<string, string>();
   const stages: Stage[] = [];
   for (const instruction of instructions) {
     if (instruction.keyword === 'ARG' && stages.length === 0) {
       const [name, value] = instruction.args.split('=');
-      if (value !== undefined) args.set(name, value);
+      const given = buildArgs[name] ?? value;
+      if (given !== undefined) args.set(name, given);
     } else if (instruction.keyword === 'FROM') {
-      const [image, , name] = instruction.args
-        .replace(/\$\{(\w+)\}/g, (_, arg: string) => args.get(arg) ?? '')
-        .split(/\s+/);
+      const [image, , name] = substitute(instruction.args, args).split(/\s+/);
       stages.push({ from: image, name, instructions: [] });
     } else {
-      stages.at(-1)?.instructions.push(instruction);
+      stages
+        .at(-1)
+        ?.instructions.push({ ...instruction, args: substitute(instruction.args, args) });
     }
   }
   return stages;
+}
+
+/**
+ * The stages of the image `docker build` makes with `buildArgs`: the last one is what runs, merged
+ * with the stages of this file it is built FROM (their instructions first), so that its ENV, COPY,
+ * USER, CMD… are all seen, and FROM the base image of the first of them.
+ */
+export function imageStages(text: string, buildArgs: BuildArgs = {}): Stage[] {
+  const stages = stagesOf(parseDockerfile(text), buildArgs);
+  const chain: Stage[] = [];
+  for (
+    let stage = stages.at(-1);
+    stage && !chain.includes(stage);
+    stage = stages.find((s) => s.name === stage?.from)
+  )
+    chain.unshift(stage);
+  if (chain.length === 0) return stages;
+  const image = { ...stages[stages.length - 1], from: chain[0].from };
+  image.instructions = chain.flatMap((s) => s.instructions);
+  return [...stages.slice(0, -1), image];
 }
 
 const runs = (stage: Stage | undefined, pattern: RegExp) =>
@@ -53,12 +84,8 @@ const runs = (stage: Stage | undefined, pattern: RegExp) =>
 const has = (stage: Stage | undefined, keyword: string, pattern: RegExp) =>
   !!stage?.instructions.some((i) => i.keyword === keyword && pattern.test(i.args));
 
-/** The workspace project an image is built from: its Nx project name and build output folder. */
-export interface ImageProject {
-  name: string;
-  /** e.g. `dist/apps/gateway`. */
-  dist: string;
-}
+/** Where the build stage puts the output of `nx build <project>` (main.js, package.json, lock). */
+export const BUILD_OUTPUT = '/workspace/out';
 
 /**
  * Structural checks common to every Sibyl image: multi-stage with pinned base images, the Nx build
@@ -66,8 +93,8 @@ export interface ImageProject {
  * package-lock.json with `npm ci --omit=dev`, and a runtime stage that copies the build output and
  * those node_modules, runs no npm, and runs as a numeric non-root user.
  */
-export function imageBuildViolations(stages: Stage[], project: ImageProject): string[] {
-  const { name, dist } = project;
+export function imageBuildViolations(stages: Stage[], project: string): string[] {
+  const dist = BUILD_OUTPUT;
   const violations: string[] = [];
   const runtime = stages.at(-1);
   if (stages.length < 3) violations.push('expected build, dependency and runtime stages');
@@ -76,8 +103,8 @@ export function imageBuildViolations(stages: Stage[], project: ImageProject): st
     if (!internal && !isPinnedImage(stage.from))
       violations.push(`FROM ${stage.from} is not pinned`);
   }
-  if (!stages.some((s) => runs(s, new RegExp(`nx build ${name}\\b`))))
-    violations.push(`no stage runs nx build ${name}`);
+  if (!stages.some((s) => runs(s, new RegExp(`nx build ${project}\\b`))))
+    violations.push(`no stage runs nx build ${project}`);
   const deps = stages.find((s) => runs(s, /npm ci .*--omit=dev/));
   if (!deps) violations.push('no stage installs production dependencies with npm ci --omit=dev');
   if (
@@ -102,14 +129,14 @@ export function imageBuildViolations(stages: Stage[], project: ImageProject): st
 }
 
 /**
- * Structural checks of apps/<app>/Dockerfile: those of {@link imageBuildViolations} for
- * dist/apps/<app>, and a runtime stage that exposes the app's port, runs main.js and health-checks
- * a route the app serves.
+ * Structural checks of the image the Dockerfile builds with `APP=<app>`: those of
+ * {@link imageBuildViolations}, and a runtime stage that exposes the app's port, runs main.js and
+ * health-checks a route the app serves.
  */
 export function dockerfileViolations(text: string, facts: AppFacts): string[] {
   const app = facts.app;
-  const stages = stagesOf(parseDockerfile(text));
-  const violations = imageBuildViolations(stages, { name: app, dist: `dist/apps/${app}` });
+  const stages = imageStages(text, { APP: app });
+  const violations = imageBuildViolations(stages, app);
   const runtime = stages.at(-1);
   if (!has(runtime, 'EXPOSE', new RegExp(`^${facts.defaultPort}\\b`)))
     violations.push(`runtime must EXPOSE ${facts.defaultPort}`);

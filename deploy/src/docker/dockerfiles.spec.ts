@@ -5,22 +5,40 @@ import { WORKSPACE_ROOT } from '../manifests/deploy-paths';
 import {
   dockerfileViolations,
   imageBuildViolations,
+  imageStages,
   parseDockerfile,
   stagesOf,
 } from './dockerfile-checks';
 
-/** No Docker engine here: the Dockerfiles are checked structurally against the apps. */
-const dockerfile = (app: string) =>
-  readFileSync(join(WORKSPACE_ROOT, 'apps', app, 'Dockerfile'), 'utf8');
+/** No Docker engine here: the Dockerfile is checked structurally against the apps. */
+const DOCKERFILE = readFileSync(join(WORKSPACE_ROOT, 'Dockerfile'), 'utf8');
 
-describe.each(APPS)('apps/%s/Dockerfile', (app) => {
+describe.each(APPS)('the %s image (Dockerfile with APP=%s)', (app) => {
   it('builds with Nx, ships production dependencies only and runs non-root with a health check', () => {
-    expect(dockerfileViolations(dockerfile(app), readAppFacts(app))).toEqual([]);
+    expect(dockerfileViolations(DOCKERFILE, readAppFacts(app))).toEqual([]);
+  });
+});
+
+describe('Dockerfile', () => {
+  it('ends with the stage named by APP, one per image', () => {
+    const stages = stagesOf(parseDockerfile(DOCKERFILE), { APP: 'predictor' });
+    expect(stages.at(-1)).toEqual({ from: 'predictor', name: undefined, instructions: [] });
+    const images = stages.filter((s) => s.from === 'runtime').map((s) => s.name);
+    expect(images.sort()).toEqual([...APPS, 'models'].sort());
+  });
+
+  it('builds the project APP names and moves its output where the later stages read it', () => {
+    const build = stagesOf(parseDockerfile(DOCKERFILE), { APP: 'models' }).find(
+      (s) => s.name === 'build',
+    );
+    expect(build?.instructions.at(-1)?.args).toBe(
+      'npx nx build models --configuration=production && mv dist/*/models out',
+    );
   });
 });
 
 describe('predictor image', () => {
-  const stages = stagesOf(parseDockerfile(dockerfile('predictor')));
+  const stages = imageStages(DOCKERFILE, { APP: 'predictor' });
   const runtime = stages.at(-1)!;
 
   it('contains the model artifact where MODEL_PATH points', () => {
@@ -43,16 +61,14 @@ describe('predictor image', () => {
   });
 });
 
-describe('tools/models/Dockerfile (the re-verification CronJob image)', () => {
-  const stages = stagesOf(
-    parseDockerfile(readFileSync(join(WORKSPACE_ROOT, 'tools/models/Dockerfile'), 'utf8')),
-  );
+describe('models image (the re-verification CronJob image)', () => {
+  const stages = imageStages(DOCKERFILE, { APP: 'models' });
   const runtime = stages.at(-1)!;
   const args = (keyword: string) =>
     runtime.instructions.filter((i) => i.keyword === keyword).map((i) => i.args);
 
   it('builds with Nx, ships production dependencies only and runs non-root', () => {
-    expect(imageBuildViolations(stages, { name: 'models', dist: 'dist/tools/models' })).toEqual([]);
+    expect(imageBuildViolations(stages, 'models')).toEqual([]);
   });
 
   it('runs the models CLI with the data `verify` and `add` evaluate on, under MODELS_ROOT', () => {
@@ -62,11 +78,11 @@ describe('tools/models/Dockerfile (the re-verification CronJob image)', () => {
     // The held-out split is rebuilt from the corpus; the UDHR sets are read from data/eval.
     expect(copies).toEqual(
       expect.arrayContaining([
-        '--from=build /workspace/data/corpus ./data/corpus',
-        '--from=build /workspace/data/eval ./data/eval',
+        '--from=workspace /workspace/data/corpus ./data/corpus',
+        '--from=workspace /workspace/data/eval ./data/eval',
       ]),
     );
-    expect(args('WORKDIR')).toEqual(['/app']);
+    expect(args('WORKDIR').at(-1)).toBe('/app');
   });
 
   it('gets the data through .dockerignore', () => {
@@ -79,8 +95,7 @@ describe('tools/models/Dockerfile (the re-verification CronJob image)', () => {
 
 describe('dockerfile checks', () => {
   it('catch a latest base image, a root user, dev dependencies and a health check on a missing route', () => {
-    const bad = dockerfile('gateway')
-      .replace('node:20.20.2-bookworm-slim', 'node:latest')
+    const bad = DOCKERFILE.replace('node:20.20.2-bookworm-slim', 'node:latest')
       .replace('USER 1000:1000', 'USER root')
       .replace('npm ci --omit=dev', 'npm ci')
       .replace("'/health/live'", "'/healthz'");
