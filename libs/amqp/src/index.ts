@@ -13,6 +13,7 @@ export * from './prediction-topology';
 export * from './prediction.publisher';
 export * from './publish-errors';
 export * from './self-healing.channel';
+export * from './shadow-queue';
 export * from './topology-check';
 export * from './topology.monitor';
 export * from './topology.health';

@@ -3,12 +3,13 @@ import { Channel, connect } from 'amqplib';
 
 /**
  * Deletes a (namespaced) prediction topology — queues and exchanges, the model events exchange
- * included — so tests leave the shared broker clean. Missing entities are ignored.
+ * and the shadow queue included — so tests leave the shared broker clean. Missing entities are ignored.
  */
 export async function deletePredictionTopology(url: string, names: MessagingNames): Promise<void> {
   const removals: Array<(channel: Channel) => Promise<unknown>> = [
     (channel) => channel.deleteQueue(names.requestsQueue),
     (channel) => channel.deleteQueue(names.deadLetterQueue),
+    (channel) => channel.deleteQueue(names.shadowQueue),
     (channel) => channel.deleteExchange(names.requestsExchange),
     (channel) => channel.deleteExchange(names.deadLetterExchange),
     (channel) => channel.deleteExchange(names.modelEventsExchange),

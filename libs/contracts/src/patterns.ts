@@ -24,6 +24,11 @@ export enum MessagingV1 {
   CompletedExchange = 'sibyl.v1.predictions.completed',
   /** Message `type` of {@link PredictionCompletedV1}. */
   PredictionCompleted = 'prediction.completed.v1',
+  /**
+   * Length-limited queue bound to the requests exchange with the same routing key as the requests
+   * queue while a shadow evaluation runs: a copy of every request, for the candidate model.
+   */
+  ShadowQueue = 'sibyl.v1.predictions.shadow',
 }
 
 /** Header carrying the reason a message was dead-lettered by a predictor. */
@@ -38,6 +43,7 @@ export interface MessagingNames {
   deadLetterQueue: string;
   modelEventsExchange: string;
   completedExchange: string;
+  shadowQueue: string;
 }
 
 /**
@@ -56,5 +62,6 @@ export function messagingNames(namespace?: string): MessagingNames {
     deadLetterQueue: prefix + MessagingV1.DeadLetterQueue,
     modelEventsExchange: prefix + MessagingV1.ModelEventsExchange,
     completedExchange: prefix + MessagingV1.CompletedExchange,
+    shadowQueue: prefix + MessagingV1.ShadowQueue,
   };
 }

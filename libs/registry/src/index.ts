@@ -4,4 +4,5 @@ export * from './gate';
 export * from './model-record';
 export * from './registry';
 export * from './registry.constants';
+export * from './shadow';
 export * from './version';

@@ -27,3 +27,15 @@ export const DUPLICATE_KEY = 11000;
  * whose `model.promoted.v1` event was lost reaches every predictor within it.
  */
 export const DEFAULT_MODEL_RECHECK_INTERVAL_MS = 30000;
+/** Collection holding the active shadow run (`_id: "active"`) and the finished ones (`_id` = run id). */
+export const SHADOW_RUNS_COLLECTION = 'shadow_runs';
+/** Collection holding the candidate's shadow predictions, `_id` = `<run id>:<tracking id>`. */
+export const SHADOW_RESULTS_COLLECTION = 'shadow_results';
+/** Characters of a text kept in a shadow result (and so in a report's disagreements). */
+export const SHADOW_TEXT_CHARS = 300;
+/** Disagreements a shadow report lists (the first ones found, in prediction order). */
+export const SHADOW_DISAGREEMENTS_KEPT = 50;
+/** Shadow predictions a run stops after when `--max` is not given. */
+export const DEFAULT_SHADOW_MAX = 10000;
+/** Largest `--max`: a report reads every shadow result of its run. */
+export const SHADOW_MAX_LIMIT = 100000;

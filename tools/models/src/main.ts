@@ -1,11 +1,13 @@
 import { userInfo } from 'node:os';
-import { ModelRegistry } from '@sibyl/registry';
+import { doneResultsById } from '@sibyl/persistence';
+import { ModelRegistry, ShadowRuns } from '@sibyl/registry';
 import { runMain } from '@sibyl/testing';
 import { createConnection } from 'mongoose';
 import type { ModelsOutput } from './commands';
 import { runModelsCli } from './models-cli';
 import { brokerAnnouncer } from './runtime/announce';
 import { readModelsEnv } from './runtime/models-env';
+import { brokerShadowQueue } from './runtime/shadow-queue';
 
 /** How long the CLI waits for the database before giving up with a clear message. */
 const CONNECT_TIMEOUT_MS = 10000;
@@ -36,9 +38,10 @@ async function main(argv: readonly string[]): Promise<number> {
     });
     const db = connection.db;
     if (!db) throw new Error('the database connection has no database');
+    const registry = new ModelRegistry(db);
     return {
       context: {
-        registry: new ModelRegistry(db),
+        registry,
         db,
         io,
         json,
@@ -47,6 +50,8 @@ async function main(argv: readonly string[]): Promise<number> {
         root: env.root,
         progress: process.stderr,
         announce: brokerAnnouncer(env.rabbitmqUrl, env.amqpNamespace),
+        shadowRuns: new ShadowRuns(db, registry, (ids) => doneResultsById(db, ids)),
+        shadowQueue: brokerShadowQueue(env.rabbitmqUrl, env.amqpNamespace),
       },
       close: () => connection.close(),
     };

@@ -1,2 +1,3 @@
 export * from './prediction-result.schema';
 export * from './result-documents';
+export * from './done-results';

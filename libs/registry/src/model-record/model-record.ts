@@ -48,12 +48,36 @@ export interface MetricDeltas {
   udhrParagraphs?: number;
 }
 
+/** One text on which a shadowed candidate and the live model disagreed. */
+export interface ShadowDisagreement {
+  /** The request's tracking id (absent in reports written before it was recorded). */
+  trackingId?: string;
+  /** The text (its first SHADOW_TEXT_CHARS characters). */
+  text: string;
+  /** The live model's language and confidence. */
+  live: string;
+  liveConfidence?: number;
+  /** The candidate's language and confidence. */
+  candidate: string;
+  candidateConfidence?: number;
+}
+
 /** Agreement of a shadowed candidate with the live model (written by `models shadow`). */
 export interface ShadowReport {
-  /** The live version the candidate was compared with. */
+  /** The live version the candidate was compared with (when the run started). */
   liveVersion: string;
   startedAt: Date;
   finishedAt?: Date;
+  /** The shadow run (`shadow_runs`), its sample fraction and prediction bound. */
+  runId?: string;
+  sample?: number;
+  max?: number;
+  /** Why it stopped (`stopped by …`, `reached --max N`). */
+  stopReason?: string;
+  /** Shadow predictions stored. */
+  predictions?: number;
+  /** Shadow predictions without a `done` live result to compare with (not yet stored, or failed). */
+  unmatched?: number;
   /** Texts both models classified. */
   compared: number;
   /** Texts on which both gave the same language. */
@@ -63,7 +87,7 @@ export interface ShadowReport {
   /** By the live model's language. */
   perLanguage: Record<string, { compared: number; agreed: number }>;
   /** Examples of disagreement (bounded). */
-  disagreements: { text: string; live: string; candidate: string }[];
+  disagreements: ShadowDisagreement[];
 }
 
 /** One line of a model's history. */

@@ -227,12 +227,20 @@ export class ModelRegistry {
 
   /** Stores a version's shadow report and appends a `shadow` changelog entry. */
   async setShadowReport(version: string, report: ShadowReport, actor: string): Promise<void> {
-    const entry: ChangelogEntry = {
+    const entry = withoutUndefined<ChangelogEntry>({
       at: new Date(),
       action: 'shadow',
       actor,
-      details: { compared: report.compared, agreement: report.agreement, live: report.liveVersion },
-    };
+      reason: report.stopReason,
+      details: withoutUndefined({
+        live: report.liveVersion,
+        runId: report.runId,
+        predictions: report.predictions,
+        compared: report.compared,
+        agreement: report.agreement,
+        unmatched: report.unmatched,
+      }),
+    });
     const result = await this.models.updateOne(
       { _id: version },
       { $set: { shadow: report }, $push: { changelog: entry } },

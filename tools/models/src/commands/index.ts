@@ -5,6 +5,7 @@ import { listCommand } from './list.command';
 import type { ModelsCommand } from './models-command';
 import { promoteCommand } from './promote.command';
 import { rollbackCommand } from './rollback.command';
+import { shadowCommand } from './shadow.command';
 import { showCommand } from './show.command';
 import { verifyCommand } from './verify.command';
 
@@ -22,5 +23,6 @@ export const MODELS_COMMANDS: readonly ModelsCommand[] = [
   rollbackCommand,
   diffCommand,
   verifyCommand,
+  shadowCommand,
   exportFeedbackCommand,
 ];

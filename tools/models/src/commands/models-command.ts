@@ -1,5 +1,6 @@
 import type { OutputStream } from '@sibyl/langid-cli';
-import type { ModelRegistry, LiveModelChange } from '@sibyl/registry';
+import type { ModelRegistry, LiveModelChange, ShadowRuns } from '@sibyl/registry';
+import type { ShadowQueueControl } from '../runtime/shadow-queue';
 import type { mongo } from 'mongoose';
 import { UsageError } from '@sibyl/cli-options';
 
@@ -27,6 +28,10 @@ export interface ModelsContext {
   progress: OutputStream;
   /** Publishes `model.promoted.v1` for a change the registry made (confirmed by the broker). */
   announce(change: LiveModelChange): Promise<void>;
+  /** Shadow evaluation state (`shadow_runs`, `shadow_results`). */
+  shadowRuns: ShadowRuns;
+  /** The broker's shadow queue. */
+  shadowQueue: ShadowQueueControl;
 }
 
 /** Option values as `node:util` parseArgs returns them. */

@@ -2,6 +2,7 @@ import type { ChangelogEntry, ModelRecord } from '@sibyl/registry';
 import { formatDeltas } from './deltas-table';
 import { alignColumns } from '@sibyl/testing';
 import { percent } from './numbers';
+import { formatShadowReport } from './shadow-report';
 
 /** `show`: identity, provenance, metrics (per-language F1), shadow report and the changelog. */
 export function formatModelDetails(record: ModelRecord): string[] {
@@ -18,12 +19,7 @@ export function formatModelDetails(record: ModelRecord): string[] {
       `UDHR paragraphs ${percent(metrics.udhrParagraphs?.accuracy)}`,
     ...perLanguageF1(metrics.perLanguageF1),
   ];
-  if (record.shadow) {
-    const shadow = record.shadow;
-    lines.push(
-      `  shadow vs ${shadow.liveVersion}: ${shadow.agreed}/${shadow.compared} agree (${percent(shadow.agreement)})`,
-    );
-  }
+  if (record.shadow) lines.push(...formatShadowReport(record.shadow, '  '));
   lines.push('  changelog:');
   for (const entry of record.changelog) lines.push(...formatChangelogEntry(entry));
   return lines;
