@@ -1,11 +1,11 @@
 import { requestsQueueArguments } from '@sibyl/amqp';
-import { TcpProxy, waitFor } from '@sibyl/testing';
+import { waitFor } from '@sibyl/testing';
 import { Channel, ChannelModel, connect } from 'amqplib';
 import {
+  gatewayBehindBrokerProxy,
   RABBITMQ_URL,
   RunningGateway,
   startGateway,
-  startGatewayBehindBrokerProxy,
 } from './gateway.harness';
 
 /** A readiness body as the gateway writes it. */
@@ -152,30 +152,20 @@ describe('gateway: self-healing publishing', () => {
  * and both recover once the broker confirms again.
  */
 describe('gateway: bounded publishing backlog', () => {
-  let proxy: TcpProxy;
-  let gateway: RunningGateway;
-
-  beforeAll(async () => {
-    ({ proxy, gateway } = await startGatewayBehindBrokerProxy({
-      OUTBOX_BACKLOG_MAX_BYTES: String(1024 * 1024),
-    }));
-  });
-  afterAll(async () => {
-    proxy?.restore();
-    await gateway?.close();
-    await proxy?.stop();
-  });
+  const stack = gatewayBehindBrokerProxy({ OUTBOX_BACKLOG_MAX_BYTES: String(1024 * 1024) });
 
   it('answers 503 with Retry-After past the backlog bound, is not ready, and recovers', async () => {
-    proxy.cut();
-    await waitFor(async () => !(await readiness(gateway)).broker.connected, {
+    stack.proxy.cut();
+    await waitFor(async () => !(await readiness(stack.gateway)).broker.connected, {
       timeoutMs: 15_000,
       description: 'the broker disconnected',
     });
     const text = 'x'.repeat(90 * 1024);
     let refused: Response | undefined;
     for (let i = 0; i < 40 && !refused; i++) {
-      const response = await gateway.postJson(`${gateway.url}/v1/predictions`, { text });
+      const response = await stack.gateway.postJson(`${stack.gateway.url}/v1/predictions`, {
+        text,
+      });
       if (response.status === 503) refused = response;
       else expect(response.status).toBe(202);
     }
@@ -184,21 +174,24 @@ describe('gateway: bounded publishing backlog', () => {
     expect(((await refused?.json()) as { message: string }).message).toMatch(
       /publishing backlog full/,
     );
-    const ready = await readiness(gateway);
+    const ready = await readiness(stack.gateway);
     expect(ready.status).toBe(503);
     expect(ready.details.outbox.status).toBe('down');
-    expect(await (await gateway.fetch(`${gateway.url}/metrics`)).text()).toMatch(
+    expect(await (await stack.gateway.fetch(`${stack.gateway.url}/metrics`)).text()).toMatch(
       /^sibyl_outbox_backlog_bytes [1-9]\d{5,}$/m,
     );
 
-    proxy.restore();
-    await waitFor(async () => (await readiness(gateway)).status === 200, {
+    stack.proxy.restore();
+    await waitFor(async () => (await readiness(stack.gateway)).status === 200, {
       timeoutMs: 30_000,
       description: 'ready again once the backlog is published',
     });
     expect(
-      (await gateway.postJson(`${gateway.url}/v1/predictions`, { text: 'after the outage' }))
-        .status,
+      (
+        await stack.gateway.postJson(`${stack.gateway.url}/v1/predictions`, {
+          text: 'after the outage',
+        })
+      ).status,
     ).toBe(202);
   });
 });

@@ -1,12 +1,12 @@
 import { parsePredictionRequestedV1 } from '@sibyl/contracts';
-import { TcpProxy, uniqueNamespace, waitFor } from '@sibyl/testing';
+import { uniqueNamespace, waitFor } from '@sibyl/testing';
 import { Channel, ChannelModel, connect } from 'amqplib';
 import { randomUUID } from 'node:crypto';
 import {
+  gatewayBehindBrokerProxy,
   RABBITMQ_URL,
   RunningGateway,
   startGateway,
-  startGatewayBehindBrokerProxy,
 } from './gateway.harness';
 
 interface StoredDoc {
@@ -32,29 +32,25 @@ async function drain(channel: Channel, queue: string): Promise<Map<string, numbe
 }
 
 describe('gateway: broker unreachable while requests are submitted', () => {
-  let proxy: TcpProxy;
-  let gateway: RunningGateway;
+  const stack = gatewayBehindBrokerProxy();
   let amqp: ChannelModel;
   let channel: Channel;
 
   beforeAll(async () => {
-    ({ proxy, gateway } = await startGatewayBehindBrokerProxy());
     amqp = await connect(RABBITMQ_URL);
     channel = await amqp.createChannel();
   });
 
   afterAll(async () => {
     await amqp?.close();
-    await gateway?.close();
-    await proxy?.stop();
   });
 
   it('accepts (202) and stores requests while the broker is cut off, then the relay publishes each once', async () => {
-    proxy.cut();
+    stack.proxy.cut();
     // The broker is reported, not gating: the gateway stays ready (it stores, the outbox publishes later).
     const ready = await waitFor(
       async () => {
-        const response = await fetch(`${gateway.url}/health/ready`);
+        const response = await fetch(`${stack.gateway.url}/health/ready`);
         const body = (await response.json()) as {
           details: Record<string, { status: string }>;
           broker: { connected: boolean; gating: boolean; publisherChannel: string };
@@ -72,14 +68,14 @@ describe('gateway: broker unreachable while requests are submitted', () => {
 
     const singles = await Promise.all(
       Array.from({ length: 20 }, async (_, i) => {
-        const response = await gateway.postJson(`${gateway.url}/v1/predictions`, {
+        const response = await stack.gateway.postJson(`${stack.gateway.url}/v1/predictions`, {
           text: `during the outage ${i}`,
         });
         expect(response.status).toBe(202);
         return ((await response.json()) as { trackingId: string }).trackingId;
       }),
     );
-    const batch = await gateway.postJson(`${gateway.url}/v1/predictions/batch`, {
+    const batch = await stack.gateway.postJson(`${stack.gateway.url}/v1/predictions/batch`, {
       texts: Array.from({ length: 10 }, (_, i) => `batch ${i}`),
     });
     expect(batch.status).toBe(202);
@@ -91,30 +87,30 @@ describe('gateway: broker unreachable while requests are submitted', () => {
     ];
 
     // Stored, not published: nothing reached the queue.
-    const docs = await gateway.db.collection<StoredDoc>('predictions').find({}).toArray();
+    const docs = await stack.gateway.db.collection<StoredDoc>('predictions').find({}).toArray();
     expect(docs).toHaveLength(30);
     expect(docs.every((d) => d.publishAttempts === 1)).toBe(true);
-    expect((await channel.checkQueue(gateway.names.requestsQueue)).messageCount).toBe(0);
-    expect(await (await gateway.fetch(`${gateway.url}/metrics`)).text()).toMatch(
+    expect((await channel.checkQueue(stack.gateway.names.requestsQueue)).messageCount).toBe(0);
+    expect(await (await stack.gateway.fetch(`${stack.gateway.url}/metrics`)).text()).toMatch(
       /^sibyl_outbox_backlog 30$/m,
     );
 
-    proxy.restore();
+    stack.proxy.restore();
     await waitFor(
-      async () => (await channel.checkQueue(gateway.names.requestsQueue)).messageCount >= 30,
+      async () => (await channel.checkQueue(stack.gateway.names.requestsQueue)).messageCount >= 30,
       {
         timeoutMs: 30000,
         description: 'the relay to publish the 30 requests',
       },
     );
-    const published = await drain(channel, gateway.names.requestsQueue);
+    const published = await drain(channel, stack.gateway.names.requestsQueue);
     expect(new Set(published.keys())).toEqual(new Set(ids));
     // Each was retried once, from memory (no database write): attempt 2.
     expect(
       [...published.values()].every((attempts) => attempts.length === 1 && attempts[0] === 2),
     ).toBe(true);
-    expect((await gateway.fetch(`${gateway.url}/health/ready`)).status).toBe(200);
-    expect(await (await gateway.fetch(`${gateway.url}/metrics`)).text()).toMatch(
+    expect((await stack.gateway.fetch(`${stack.gateway.url}/health/ready`)).status).toBe(200);
+    expect(await (await stack.gateway.fetch(`${stack.gateway.url}/metrics`)).text()).toMatch(
       /^sibyl_outbox_backlog 0$/m,
     );
   });

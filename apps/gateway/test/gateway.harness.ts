@@ -107,7 +107,7 @@ export interface GatewayBehindBrokerProxy {
  * Starts a gateway connected to the broker through a {@link TcpProxy}, publishing with a 1 s confirm
  * timeout and a 200 ms relay and never republishing by sweep during a test; `env` adds settings.
  */
-export async function startGatewayBehindBrokerProxy(
+async function startGatewayBehindBrokerProxy(
   env: Record<string, string> = {},
 ): Promise<GatewayBehindBrokerProxy> {
   const proxy = new TcpProxy('127.0.0.1', Number(new URL(RABBITMQ_URL).port || 5672));
@@ -125,6 +125,26 @@ export async function startGatewayBehindBrokerProxy(
     await proxy.stop();
     throw error;
   }
+}
+
+/**
+ * Registers the suite's hooks around {@link startGatewayBehindBrokerProxy}: the returned object holds
+ * the proxy and the gateway once `beforeAll` ran; `afterAll` restores the proxy (a test may end with
+ * it cut), closes the gateway and stops the proxy, whatever the tests did.
+ */
+export function gatewayBehindBrokerProxy(
+  env: Record<string, string> = {},
+): GatewayBehindBrokerProxy {
+  const stack = {} as GatewayBehindBrokerProxy;
+  beforeAll(async () => {
+    Object.assign(stack, await startGatewayBehindBrokerProxy(env));
+  });
+  afterAll(async () => {
+    stack.proxy?.restore();
+    await stack.gateway?.close();
+    await stack.proxy?.stop();
+  });
+  return stack;
 }
 
 /** The URL with the host replaced by `host:port` (to route a service through a TcpProxy). */

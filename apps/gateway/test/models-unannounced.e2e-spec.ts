@@ -4,13 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ModelRegistry, type ModelMetrics, type ModelRecord } from '@sibyl/registry';
-import { TcpProxy, workspaceRoot } from '@sibyl/testing';
+import { workspaceRoot } from '@sibyl/testing';
 import { connect, type ChannelModel } from 'amqplib';
-import {
-  RABBITMQ_URL,
-  startGatewayBehindBrokerProxy,
-  type RunningGateway,
-} from './gateway.harness';
+import { gatewayBehindBrokerProxy, RABBITMQ_URL } from './gateway.harness';
 
 const MODEL = join(workspaceRoot(), 'models/langid/langid.model');
 const METRIC = 'sibyl_model_event_publish_failures_total';
@@ -20,16 +16,14 @@ function metrics(heldOutAccuracy: number): ModelMetrics {
 }
 
 describe('/v1/models while model.promoted.v1 cannot be published', () => {
-  let proxy: TcpProxy;
-  let gateway: RunningGateway;
+  const stack = gatewayBehindBrokerProxy();
   let registry: ModelRegistry;
   let broker: ChannelModel;
   let first: ModelRecord;
   let second: ModelRecord;
 
   beforeAll(async () => {
-    ({ proxy, gateway } = await startGatewayBehindBrokerProxy());
-    const db = gateway.db.db;
+    const db = stack.gateway.db.db;
     if (!db) throw new Error('the gateway has no database');
     registry = new ModelRegistry(db);
     const bytes = readFileSync(MODEL);
@@ -44,36 +38,35 @@ describe('/v1/models while model.promoted.v1 cannot be published', () => {
     // would refuse it too.
     broker = await connect(RABBITMQ_URL);
     const channel = await broker.createChannel();
-    await channel.assertExchange(gateway.names.modelEventsExchange, 'fanout', { durable: true });
+    await channel.assertExchange(stack.gateway.names.modelEventsExchange, 'fanout', {
+      durable: true,
+    });
     const { queue } = await channel.assertQueue('', { exclusive: true });
-    await channel.bindQueue(queue, gateway.names.modelEventsExchange, '');
+    await channel.bindQueue(queue, stack.gateway.names.modelEventsExchange, '');
   });
 
   afterAll(async () => {
     await broker?.close();
-    proxy?.restore();
-    await gateway?.close();
-    await proxy?.stop();
   });
 
   const failures = async (action: string): Promise<number> => {
-    const text = await (await gateway.fetch(`${gateway.url}/metrics`)).text();
+    const text = await (await stack.gateway.fetch(`${stack.gateway.url}/metrics`)).text();
     const line = new RegExp(`^${METRIC}\\{action="${action}"\\} (\\d+)$`, 'm').exec(text);
     return line ? Number(line[1]) : 0;
   };
 
   it('keeps the promotion and the rollback, says predictors re-check, and counts each failure', async () => {
-    const announced = await gateway.postJson(
-      `${gateway.url}/v1/models/${first.version}/promote`,
+    const announced = await stack.gateway.postJson(
+      `${stack.gateway.url}/v1/models/${first.version}/promote`,
       {},
     );
     expect(announced.status).toBe(200);
     expect(await announced.json()).toEqual(expect.objectContaining({ announced: true }));
     expect(await failures('promote')).toBe(0);
 
-    proxy.cut();
-    const promoted = await gateway.postJson(
-      `${gateway.url}/v1/models/${second.version}/promote`,
+    stack.proxy.cut();
+    const promoted = await stack.gateway.postJson(
+      `${stack.gateway.url}/v1/models/${second.version}/promote`,
       {},
     );
     expect(promoted.status).toBe(200);
@@ -93,7 +86,7 @@ describe('/v1/models while model.promoted.v1 cannot be published', () => {
     expect((await registry.live())?.version).toBe(second.version);
     expect(await failures('promote')).toBe(1);
 
-    const back = await gateway.postJson(`${gateway.url}/v1/models/rollback`, {
+    const back = await stack.gateway.postJson(`${stack.gateway.url}/v1/models/rollback`, {
       reason: 'e2e: broker down',
     });
     expect(back.status).toBe(200);
