@@ -1,6 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { METRICS_OPTIONS, METRICS_REGISTRY, ResolvedMetricsOptions } from '@sibyl/observability';
-import { Gauge, Registry } from 'prom-client';
+import {
+  METRICS_OPTIONS,
+  METRICS_REGISTRY,
+  ResolvedMetricsOptions,
+  stateGauges,
+} from '@sibyl/observability';
+import type { Registry } from 'prom-client';
 import { BrokerState } from './broker-state';
 
 /** Gauges of the broker-side state: topology drift, broker alarm, publisher channel. */
@@ -11,29 +16,21 @@ export class BrokerStateMetrics {
     @Inject(METRICS_OPTIONS) options: ResolvedMetricsOptions,
     state: BrokerState,
   ) {
-    const gauge = (name: string, help: string, read: () => number) =>
-      new Gauge({
-        name: `${options.prefix}${name}`,
-        help,
-        registers: [registry],
-        collect() {
-          this.set(read());
-        },
-      });
+    const gauge = stateGauges(registry, options.prefix, () => state);
     gauge(
       'topology_mismatch',
       '1 while the broker refuses part of the declared topology (e.g. the requests queue declared with other arguments)',
-      () => (state.topologyMismatch ? 1 : 0),
+      (broker) => (broker.topologyMismatch ? 1 : 0),
     );
     gauge(
       'broker_blocked',
       '1 while the broker blocks publishing (memory or disk alarm); publishes are kept for a retry',
-      () => (state.report().blocked === null ? 0 : 1),
+      (broker) => (broker.report().blocked === null ? 0 : 1),
     );
     gauge(
       'publisher_channel_open',
       '1 while the publisher channel is open (0 while the broker is unreachable or after it closed the channel, until re-opened)',
-      () => (state.report().publisherChannel === 'open' ? 1 : 0),
+      (broker) => (broker.report().publisherChannel === 'open' ? 1 : 0),
     );
   }
 }

@@ -1,6 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { METRICS_OPTIONS, METRICS_REGISTRY, ResolvedMetricsOptions } from '@sibyl/observability';
-import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import {
+  METRICS_OPTIONS,
+  METRICS_REGISTRY,
+  ResolvedMetricsOptions,
+  stateGauges,
+} from '@sibyl/observability';
+import { Counter, Histogram, Registry } from 'prom-client';
 import { CONFIRM_BUCKETS } from './outbox.constants';
 
 /** Live values read by the outbox gauges at each scrape. */
@@ -14,7 +19,6 @@ export interface OutboxGaugeSources {
 @Injectable()
 export class OutboxMetrics {
   readonly confirmSeconds: Histogram;
-  readonly backlog: Gauge;
   readonly relayed: Counter<'source'>;
   readonly gaveUp: Counter;
   private sources: OutboxGaugeSources = {
@@ -33,32 +37,22 @@ export class OutboxMetrics {
       buckets: CONFIRM_BUCKETS,
       registers: [registry],
     });
-    const read = () => this.sources;
-    const readBacklog = () => read().backlog();
-    new Gauge({
-      name: `${options.prefix}outbox_backlog_bytes`,
-      help: 'Bytes held in memory for requests stored but not confirmed by the broker (bounded by OUTBOX_BACKLOG_MAX_BYTES; at the bound submissions get 503)',
-      registers: [registry],
-      collect() {
-        this.set(read().backlogBytes());
-      },
-    });
-    new Gauge({
-      name: `${options.prefix}oldest_unfinished_request_age_seconds`,
-      help: 'Age of the oldest request without a result found by the last outbox sweep (requests younger than the sweep cutoff are not counted; 0 when none)',
-      registers: [registry],
-      collect() {
-        this.set(read().oldestUnfinishedSeconds());
-      },
-    });
-    this.backlog = new Gauge({
-      name: `${options.prefix}outbox_backlog`,
-      help: 'Prediction requests stored but not confirmed by the broker (being published or awaiting a retry), as known to this gateway',
-      registers: [registry],
-      collect() {
-        this.set(readBacklog());
-      },
-    });
+    const gauge = stateGauges(registry, options.prefix, () => this.sources);
+    gauge(
+      'outbox_backlog_bytes',
+      'Bytes held in memory for requests stored but not confirmed by the broker (bounded by OUTBOX_BACKLOG_MAX_BYTES; at the bound submissions get 503)',
+      (sources) => sources.backlogBytes(),
+    );
+    gauge(
+      'oldest_unfinished_request_age_seconds',
+      'Age of the oldest request without a result found by the last outbox sweep (requests younger than the sweep cutoff are not counted; 0 when none)',
+      (sources) => sources.oldestUnfinishedSeconds(),
+    );
+    gauge(
+      'outbox_backlog',
+      'Prediction requests stored but not confirmed by the broker (being published or awaiting a retry), as known to this gateway',
+      (sources) => sources.backlog(),
+    );
     this.relayed = new Counter({
       name: `${options.prefix}outbox_relayed_total`,
       help: 'Requests published again by the outbox relay, by source (retry = failed publish kept in memory, sweep = found overdue in the database)',
