@@ -7,6 +7,7 @@ export * from './languages/languages';
 export * from './text/text-normalizer';
 export type { VectorizerOptions } from './features/tfidf-vectorizer';
 export { LanguageIdentifier, DEFAULT_MODEL_PATH } from './identifier/language-identifier';
+export { modelStateTransferList, type ModelState } from './identifier/model-state';
 export * from './identifier/language-prediction';
 export * from './artifact/model-info';
 export { MODEL_FORMAT_VERSION, MODEL_MAGIC } from './artifact/model-codec';

@@ -4,6 +4,12 @@ const EMPTY = -1;
 const MAX_LOAD = 0.5;
 const TWO_POW_32 = 4294967296;
 
+/** A {@link KeyTable} as plain data (structured-clonable; `slots` transferable across threads). */
+export interface KeyTableState {
+  slots: Float64Array;
+  count: number;
+}
+
 /**
  * Open-addressing (linear probing) hash table from integer feature keys (0 ≤ key < 2^53,
  * stored as doubles) to non-negative int32 values. Key and value sit side by side in one
@@ -26,6 +32,20 @@ export class KeyTable {
     const table = new KeyTable(keys.length);
     for (let i = 0; i < keys.length; i++) table.set(keys[i], i);
     return table;
+  }
+
+  /** Rewraps a table built elsewhere (e.g. in a worker thread) without rehashing. */
+  static fromState(state: KeyTableState): KeyTable {
+    const table = new KeyTable(0);
+    table.slots = state.slots;
+    table.mask = state.slots.length / 2 - 1;
+    table.count = state.count;
+    return table;
+  }
+
+  /** The table as plain data (shares its slots: the table must not be used after they are transferred). */
+  state(): KeyTableState {
+    return { slots: this.slots, count: this.count };
   }
 
   /** Number of keys stored. */

@@ -1,7 +1,7 @@
 import { TextNormalization } from '../text/text-normalizer';
 import { Alphabet } from './alphabet';
 import { FeatureKeyExtractor, FeatureSpec, WORD_KEY_OFFSET } from './feature-keys';
-import { KeyTable } from './key-table';
+import { KeyTable, type KeyTableState } from './key-table';
 import { SparseMatrix, SparseMatrixBuilder } from './sparse-matrix';
 import { TextFeatureKeys } from './text-feature-keys';
 
@@ -29,6 +29,15 @@ export interface SparseVectorBuffer {
   values: Float32Array;
 }
 
+/** A {@link TfidfVectorizer} as plain data (structured-clonable, arrays transferable). */
+export interface VectorizerState {
+  options: VectorizerOptions;
+  codePoints: Int32Array;
+  keys: Float64Array;
+  idf: Float32Array;
+  table: KeyTableState;
+}
+
 const PROGRESS_EVERY = 20000;
 
 /**
@@ -52,12 +61,36 @@ export class TfidfVectorizer {
     /** Feature keys, ascending; feature index = position. */
     readonly keys: Float64Array,
     readonly idf: Float32Array,
+    /** The key table of `keys` when already built (e.g. in a worker thread); built here otherwise. */
+    table?: KeyTable,
   ) {
     if (keys.length !== idf.length) throw new RangeError('keys and idf differ in length');
-    this.table = KeyTable.fromKeys(keys);
+    this.table = table ?? KeyTable.fromKeys(keys);
     this.features = new TextFeatureKeys(options.normalization, options, alphabet);
     this.counts = new Int32Array(keys.length);
     this.firstWordIndex = firstWordIndexOf(keys);
+  }
+
+  /** Rewraps a vectorizer exported by {@link state} (its key table is not rebuilt). */
+  static fromState(state: VectorizerState): TfidfVectorizer {
+    return new TfidfVectorizer(
+      state.options,
+      Alphabet.fromCodePoints(state.codePoints),
+      state.keys,
+      state.idf,
+      KeyTable.fromState(state.table),
+    );
+  }
+
+  /** This vectorizer as plain data (shares its arrays). */
+  state(): VectorizerState {
+    return {
+      options: this.options,
+      codePoints: this.alphabet.codePoints(),
+      keys: this.keys,
+      idf: this.idf,
+      table: this.table.state(),
+    };
   }
 
   /** Number of features (columns). */

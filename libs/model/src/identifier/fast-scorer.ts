@@ -23,6 +23,17 @@ const BMP_SIZE = 0x10000;
 const RECORD = 8;
 
 /**
+ * The tables a {@link FastScorer} builds from its model, as plain data (structured-clonable, arrays
+ * transferable); `recordInts` also backs the float slots of the records.
+ */
+export interface FastScorerState {
+  charIds: Int32Array;
+  unigramIndex: Int32Array;
+  recordInts: Int32Array;
+  packedRows: Int16Array | null;
+}
+
+/**
  * The prediction hot path: raw text → decision values in one pass, without building the
  * normalized string, the key list or the sparse vector. Equivalent to
  * `vectorizer.vectorize` + `decisionValues` for the `separate` normalization (checked by
@@ -31,7 +42,7 @@ const RECORD = 8;
 export class FastScorer {
   /** Whether the last scored text had a letter. */
   hadLetter = false;
-  private readonly charIds = new Int32Array(BMP_SIZE);
+  private readonly charIds: Int32Array;
   private readonly unigramIndex: Int32Array;
   private readonly spaceId: number;
   /** Per-feature records, {@link RECORD} slots each (see {@link buildRecords}). */
@@ -42,22 +53,28 @@ export class FastScorer {
   private touched = new Int32Array(1024);
   private values = new Float64Array(1024);
 
+  /**
+   * @param built the tables of this scorer exported by {@link state} (e.g. in a worker thread),
+   *   taken as they are; built from `vectorizer` and `linear` when absent
+   */
   constructor(
     private readonly vectorizer: TfidfVectorizer,
     private readonly linear: LinearModel,
+    built: FastScorerState = buildTables(vectorizer, linear),
   ) {
-    const alphabet = vectorizer.alphabet;
-    for (let code = 0; code < BMP_SIZE; code++) this.charIds[code] = charIdOf(code, alphabet);
-    this.spaceId = alphabet.idOf(SPACE);
-    this.unigramIndex = new Int32Array(alphabet.size + 1).fill(-1);
-    if (vectorizer.options.ngramMin === 1) {
-      for (let id = 1; id <= alphabet.size; id++)
-        this.unigramIndex[id] = vectorizer.table.get(id * RADIX_SQUARED);
-    }
-    const records = buildRecords(vectorizer, linear);
-    this.recordInts = records.ints;
-    this.recordFloats = records.floats;
-    this.packedRows = records.packedRows;
+    this.spaceId = vectorizer.alphabet.idOf(SPACE);
+    this.charIds = built.charIds;
+    this.unigramIndex = built.unigramIndex;
+    this.recordInts = built.recordInts;
+    const { buffer, byteOffset, length } = built.recordInts;
+    this.recordFloats = new Float32Array(buffer, byteOffset, length);
+    this.packedRows = built.packedRows;
+  }
+
+  /** The tables of this scorer as plain data (shares its arrays). */
+  state(): FastScorerState {
+    const { charIds, unigramIndex, recordInts, packedRows } = this;
+    return { charIds, unigramIndex, recordInts, packedRows };
   }
 
   /** True when this scorer reproduces the vectorizer (it implements the `separate` rules only). */
@@ -232,6 +249,20 @@ function tally(records: Int32Array, touched: Int32Array, index: number, distinct
  * costs one cache miss instead of one per array: [0] count in the current text (int32),
  * [1] idf × word weight (float32), [2] int8 row scale (float32), [3..4] row start/end (int32).
  */
+/** The lookup tables of a {@link FastScorer}: code point ids, unigram features, feature records. */
+function buildTables(vectorizer: TfidfVectorizer, linear: LinearModel): FastScorerState {
+  const alphabet = vectorizer.alphabet;
+  const charIds = new Int32Array(BMP_SIZE);
+  for (let code = 0; code < BMP_SIZE; code++) charIds[code] = charIdOf(code, alphabet);
+  const unigramIndex = new Int32Array(alphabet.size + 1).fill(-1);
+  if (vectorizer.options.ngramMin === 1) {
+    for (let id = 1; id <= alphabet.size; id++)
+      unigramIndex[id] = vectorizer.table.get(id * RADIX_SQUARED);
+  }
+  const records = buildRecords(vectorizer, linear);
+  return { charIds, unigramIndex, recordInts: records.ints, packedRows: records.packedRows };
+}
+
 function buildRecords(
   vectorizer: TfidfVectorizer,
   linear: LinearModel,

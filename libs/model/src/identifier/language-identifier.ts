@@ -3,11 +3,12 @@ import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ModelParts, decodeModel, encodeModel } from '../artifact/model-codec';
 import { softmaxInPlace } from '../calibration/softmax-temperature';
-import { SparseVectorBuffer } from '../features/tfidf-vectorizer';
+import { SparseVectorBuffer, TfidfVectorizer } from '../features/tfidf-vectorizer';
 import { UNDETERMINED } from '../languages/languages';
 import { decisionValues } from '../svm/linear-model';
-import { PairStageIndex, applyPairStages } from '../pairs/pair-classifier';
-import { FastScorer } from './fast-scorer';
+import { PairClassifier, PairStageIndex, applyPairStages } from '../pairs/pair-classifier';
+import { FastScorer, type FastScorerState } from './fast-scorer';
+import type { ModelState } from './model-state';
 import {
   DEFAULT_TOP_N,
   LanguagePrediction,
@@ -34,8 +35,14 @@ export class LanguageIdentifier {
   private readonly fast: FastScorer | null;
   private readonly pairStages: PairStageIndex[];
 
-  /** Wraps trained parts; use {@link load} or {@link fromBuffer} for a saved model. */
-  constructor(private readonly parts: ModelParts) {
+  /**
+   * Wraps trained parts; use {@link load} or {@link fromBuffer} for a saved model.
+   * @param fast the tables of the fast scorer when already built (see {@link fromState})
+   */
+  constructor(
+    private readonly parts: ModelParts,
+    fast?: FastScorerState | null,
+  ) {
     this.scores = new Float64Array(parts.linear.classCount);
     this.pairStages = parts.pairs.map((classifier) => ({
       classifier,
@@ -43,8 +50,23 @@ export class LanguageIdentifier {
       second: parts.info.classes.indexOf(classifier.languages[1]),
     }));
     this.fast = FastScorer.supports(parts.vectorizer)
-      ? new FastScorer(parts.vectorizer, parts.linear)
+      ? new FastScorer(parts.vectorizer, parts.linear, fast ?? undefined)
       : null;
+  }
+
+  /**
+   * Rewraps a model exported by {@link state} (typically decoded in a worker thread and posted
+   * back): nothing is decompressed, verified or rebuilt, so this takes about a millisecond.
+   */
+  static fromState(state: ModelState): LanguageIdentifier {
+    const parts: ModelParts = {
+      info: state.info,
+      temperature: state.temperature,
+      vectorizer: TfidfVectorizer.fromState(state.vectorizer),
+      linear: state.linear,
+      pairs: state.pairs.map((pair) => PairClassifier.fromState(pair)),
+    };
+    return new LanguageIdentifier(parts, state.fast);
   }
 
   /**
@@ -112,6 +134,22 @@ export class LanguageIdentifier {
     });
     const topN = this.topN(options);
     return texts.map((text) => this.classify(text, topN));
+  }
+
+  /**
+   * This model as plain data with its built tables ({@link ModelState}). The state shares this
+   * model's arrays: once they are transferred to another thread, this instance is unusable.
+   */
+  state(): ModelState {
+    const { info, temperature, vectorizer, linear, pairs } = this.parts;
+    return {
+      info,
+      temperature,
+      vectorizer: vectorizer.state(),
+      linear,
+      fast: this.fast?.state() ?? null,
+      pairs: pairs.map((pair) => pair.state()),
+    };
   }
 
   /** A copy of this model with other metrics (e.g. after evaluating it on more data). */

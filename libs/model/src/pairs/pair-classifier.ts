@@ -1,5 +1,18 @@
-import type { SparseVectorBuffer, TfidfVectorizer } from '../features/tfidf-vectorizer';
-import { FastScorer } from '../identifier/fast-scorer';
+import {
+  TfidfVectorizer,
+  type SparseVectorBuffer,
+  type VectorizerState,
+} from '../features/tfidf-vectorizer';
+import { FastScorer, type FastScorerState } from '../identifier/fast-scorer';
+
+/** A {@link PairClassifier} as plain data (structured-clonable, arrays transferable). */
+export interface PairClassifierState {
+  languages: readonly [string, string];
+  vectorizer: VectorizerState;
+  weights: Float32Array;
+  intercept: number;
+  fast: FastScorerState | null;
+}
 
 /**
  * The second stage for one confusable pair (e.g. Croatian/Serbian): a binary linear scorer
@@ -24,18 +37,47 @@ export class PairClassifier {
     readonly weights: Float32Array,
     /** Added to the score: the log prior ratio and any per-pair calibration shift. */
     readonly intercept: number,
+    /** The tables of its fast scorer when already built (see {@link state}). */
+    fast?: FastScorerState | null,
   ) {
     if (weights.length !== vectorizer.featureCount)
       throw new RangeError('pair weights and features differ in length');
     this.fast = FastScorer.supports(vectorizer)
-      ? new FastScorer(vectorizer, {
-          classCount: 1,
-          featureCount: weights.length,
-          weights,
-          int8Rows: null,
-          intercepts: Float32Array.of(intercept),
-        })
+      ? new FastScorer(
+          vectorizer,
+          {
+            classCount: 1,
+            featureCount: weights.length,
+            weights,
+            int8Rows: null,
+            intercepts: Float32Array.of(intercept),
+          },
+          fast ?? undefined,
+        )
       : null;
+  }
+
+  /** Rewraps a pair stage exported by {@link state} without rebuilding its tables. */
+  static fromState(state: PairClassifierState): PairClassifier {
+    const vectorizer = TfidfVectorizer.fromState(state.vectorizer);
+    return new PairClassifier(
+      state.languages,
+      vectorizer,
+      state.weights,
+      state.intercept,
+      state.fast,
+    );
+  }
+
+  /** This pair stage as plain data (shares its arrays). */
+  state(): PairClassifierState {
+    return {
+      languages: this.languages,
+      vectorizer: this.vectorizer.state(),
+      weights: this.weights,
+      intercept: this.intercept,
+      fast: this.fast?.state() ?? null,
+    };
   }
 
   /**
