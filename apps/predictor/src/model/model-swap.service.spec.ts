@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Registry } from 'prom-client';
 import { PredictorMetrics } from '../metrics/predictor.metrics';
+import { InThreadModelDecoder, type DecodedModel, type ModelDecoder } from './model-decoder';
 import type { ModelRef, ModelSource } from './model-source.interface';
 import { ModelSwapService } from './model-swap.service';
 
@@ -39,7 +40,35 @@ class FakeSource implements ModelSource {
 }
 
 const quiet = new Logger('test');
-const OPTIONS = { modelPath: '', recheckIntervalMs: 0 };
+
+/**
+ * Decodes in-thread, but can be held (as a decode in a worker thread keeps the event loop free until it
+ * answers): {@link close} makes the next decodes wait until the returned release is called.
+ */
+class GatedDecoder implements ModelDecoder {
+  waiting = false;
+  private gate: Promise<void> = Promise.resolve();
+  private readonly inThread = new InThreadModelDecoder();
+
+  close(): () => void {
+    let release: () => void = () => undefined;
+    this.gate = new Promise((resolve) => (release = resolve));
+    return release;
+  }
+
+  async decode(bytes: Uint8Array, ref: ModelRef): Promise<DecodedModel> {
+    this.waiting = true;
+    await this.gate;
+    this.waiting = false;
+    return this.inThread.decode(bytes, ref);
+  }
+}
+
+/** Yields to the event loop until `condition` holds. */
+async function waitUntil(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setImmediate(resolve));
+}
+const OPTIONS = { modelPath: '', recheckIntervalMs: 0, decoder: new InThreadModelDecoder() };
 
 describe('ModelSwapService', () => {
   let first: Buffer;
@@ -104,6 +133,28 @@ describe('ModelSwapService', () => {
     await expect(ModelSwapService.boot(source, metrics, OPTIONS, quiet)).rejects.toThrow(
       /refused: its artifact's sha256 .* is not the registered/,
     );
+  });
+
+  it('keeps serving the old model while the new one is decoded, and reports the batches served meanwhile', async () => {
+    const a = source.add(first);
+    const b = source.add(second);
+    source.liveVersion = a.version;
+    const decoder = new GatedDecoder();
+    const swap = await ModelSwapService.boot(source, metrics, { ...OPTIONS, decoder }, quiet);
+    expect(swap.serving.current.load).not.toHaveProperty('batchesWhileDecoding'); // nothing served before boot
+
+    const release = decoder.close();
+    source.liveVersion = b.version;
+    const checking = swap.check('event');
+    await waitUntil(() => decoder.waiting);
+    for (let batch = 0; batch < 3; batch++) expect(swap.serving.forBatch().version).toBe(a.version);
+    release();
+    await checking;
+    expect(swap.serving.forBatch().version).toBe(b.version);
+    expect(swap.serving.current.load).toMatchObject({
+      fetchMs: expect.any(Number),
+      batchesWhileDecoding: 3,
+    });
   });
 
   it('swaps to a newly promoted version and back on rollback, counting swaps and updating model_info', async () => {

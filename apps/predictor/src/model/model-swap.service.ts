@@ -1,5 +1,6 @@
 import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { PredictorMetrics } from '../metrics/predictor.metrics';
+import type { ModelDecoder } from './model-decoder';
 import { loadFromFile, loadFromSource, ModelLoadError } from './model.loader';
 import type { ModelRef, ModelSource } from './model-source.interface';
 import { ServingModel, type ServedModel } from './serving-model';
@@ -13,6 +14,8 @@ export interface ModelSwapOptions {
   modelPath: string;
   /** Period of the re-check of the registry's live version (0 = events only). */
   recheckIntervalMs: number;
+  /** Verifies and decodes artifacts (off the event loop in production: `WorkerModelDecoder`). */
+  decoder: ModelDecoder;
 }
 
 /**
@@ -20,8 +23,8 @@ export interface ModelSwapOptions {
  *
  * At boot it loads the live version (or, only when the registry has none, MODEL_PATH, saying so). Afterwards a
  * `model.promoted` event or the periodic re-check reads the live version; when it differs from the served one,
- * the new model is fetched, verified and decoded beside the old one, then {@link ServingModel.replace}d between
- * two batches. A failed load keeps the old model serving: it is logged with its cause, counted in
+ * the new model is fetched, then verified and decoded beside the old one by the decoder (in a worker thread, so
+ * batches keep flowing meanwhile), then {@link ServingModel.replace}d between two batches. A failed load keeps the old model serving: it is logged with its cause, counted in
  * `sibyl_model_load_failures_total{reason}` and shown by the health check until a load succeeds. Checks never
  * overlap: one arriving during a load runs once that load is over (the registry is read again then, so the
  * last promotion wins).
@@ -57,12 +60,12 @@ export class ModelSwapService implements OnApplicationBootstrap, OnApplicationSh
     });
     let initial: ServedModel;
     if (live) {
-      initial = await loadFromSource(source, live, logger);
+      initial = await loadFromSource(source, live, { decoder: options.decoder, logger });
     } else {
       logger.warn(
         `the model registry has no live model: serving MODEL_PATH ${options.modelPath} until one is promoted`,
       );
-      initial = await loadFromFile(options.modelPath, logger);
+      initial = await loadFromFile(options.modelPath, { decoder: options.decoder, logger });
     }
     return new ModelSwapService(new ServingModel(initial), source, metrics, options);
   }
@@ -127,7 +130,11 @@ export class ModelSwapService implements OnApplicationBootstrap, OnApplicationSh
     const stop = this.metrics.modelLoadDuration.startTimer();
     let next: ServedModel;
     try {
-      next = await loadFromSource(this.source, ref, this.logger);
+      next = await loadFromSource(this.source, ref, {
+        decoder: this.options.decoder,
+        logger: this.logger,
+        batches: () => this.serving.batches,
+      });
     } catch (error) {
       stop();
       const reason = error instanceof ModelLoadError ? error.reason : 'fetch';
@@ -145,8 +152,9 @@ export class ModelSwapService implements OnApplicationBootstrap, OnApplicationSh
     this.metrics.modelSwaps.inc({ trigger });
     this.publishInfo(next);
     this.logger.log(
-      `now serving model ${next.version} (was ${previous.version}, ${trigger}); the old one is freed ` +
-        'once its last batch is written',
+      `now serving model ${next.version} (was ${previous.version}, ${trigger}); ` +
+        `${next.load?.batchesWhileDecoding ?? 0} batches served with the old one while it was decoded, ` +
+        'which is freed once its last batch is written',
     );
   }
 

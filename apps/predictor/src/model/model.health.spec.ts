@@ -27,6 +27,18 @@ describe('ModelHealthIndicator', () => {
     });
   });
 
+  it('reports how the served model was loaded: timings and the batches served while it was decoded', () => {
+    const model = serving();
+    const decodeStartedAt = new Date('2026-12-07T02:59:59Z');
+    const load = { fetchMs: 40, decodeMs: 300, eventLoopMs: 2, batchesWhileDecoding: 12 };
+    model.replace({ ...model.current, load: { ...load, decodeStartedAt } });
+    expect(new ModelHealthIndicator(model, health).isLoaded()).toEqual({
+      model: expect.objectContaining({
+        load: { ...load, decodeStartedAt: decodeStartedAt.toISOString() },
+      }),
+    });
+  });
+
   it('stays up but degraded after a failed swap (the old model keeps serving), until a load succeeds', () => {
     const model = serving();
     const at = new Date('2026-12-07T03:05:00Z');

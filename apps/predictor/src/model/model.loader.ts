@@ -1,33 +1,33 @@
 import { Logger } from '@nestjs/common';
-import { LanguageIdentifier } from '@sibyl/model';
 import { modelVersionOf, sha256Hex } from '@sibyl/registry';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import type { ModelDecoder } from './model-decoder';
+import { ModelLoadError } from './model-load.error';
 import type { ModelRef, ModelSource } from './model-source.interface';
-import type { ServedModel } from './serving-model';
+import type { ModelLoadReport, ServedModel } from './serving-model';
 
-/** A model that could not be loaded, with the metric label of why (`fetch`, `checksum`, `decode`). */
-export class ModelLoadError extends Error {
-  constructor(
-    readonly version: string,
-    readonly reason: 'fetch' | 'checksum' | 'decode',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ModelLoadError';
-  }
+export { ModelLoadError } from './model-load.error';
+
+/** What a load needs besides the artifact. */
+export interface LoadContext {
+  /** Verifies and decodes the bytes (in a worker thread in production). */
+  decoder: ModelDecoder;
+  logger?: Logger;
+  /** The count of batches served so far (`ServingModel.batches`): reports those served while decoding. */
+  batches?: () => number;
 }
 
 /**
- * Fetches `ref` from the source (which verifies the stored checksum), checks the bytes against `ref.sha256`
- * once more and decodes them, beside whatever model is serving.
+ * Fetches `ref` from the source (which verifies the stored checksum), then has the decoder check the bytes
+ * against `ref.sha256` once more and decode them, beside whatever model is serving.
  * @throws ModelLoadError saying which step failed and why
  */
 export async function loadFromSource(
   source: ModelSource,
   ref: ModelRef,
-  logger = new Logger('Model'),
+  context: LoadContext,
 ): Promise<ServedModel> {
   const started = performance.now();
   let bytes: Buffer;
@@ -41,21 +41,10 @@ export async function loadFromSource(
       `cannot fetch model ${ref.version} from the registry: ${(error as Error).message}`,
     );
   }
-  const actual = sha256Hex(bytes);
-  if (actual !== ref.sha256) {
-    throw new ModelLoadError(
-      ref.version,
-      'checksum',
-      `model ${ref.version} refused: its artifact's sha256 ${actual} is not the registered ${ref.sha256}`,
-    );
-  }
-  const fetched = performance.now();
-  const served = decode(bytes, ref, 'registry');
-  const fetchMs = Math.round(fetched - started);
-  const decodeMs = Math.round(performance.now() - fetched);
-  logger.log(
-    `loaded model ${ref.version} (${describe(served)}) from the registry: fetched and verified in ` +
-      `${fetchMs} ms, decoded in ${decodeMs} ms`,
+  const fetchMs = Math.round(performance.now() - started);
+  const served = await decode(bytes, ref, 'registry', fetchMs, context);
+  (context.logger ?? new Logger('Model')).log(
+    `loaded model ${ref.version} (${describe(served)}) from the registry: ${timings(served)}`,
   );
   return served;
 }
@@ -65,38 +54,47 @@ export async function loadFromSource(
  * from its bytes exactly as the registry derives it. Failure is fatal: the error says which file and how to
  * produce it.
  */
-export async function loadFromFile(
-  path: string,
-  logger = new Logger('Model'),
-): Promise<ServedModel> {
+export async function loadFromFile(path: string, context: LoadContext): Promise<ServedModel> {
   const absolute = resolve(path);
-  const started = performance.now();
   let served: ServedModel;
   try {
     const bytes = await readFile(absolute);
-    served = decode(bytes, { version: modelVersionOf(bytes), sha256: sha256Hex(bytes) }, 'file');
+    const ref = { version: modelVersionOf(bytes), sha256: sha256Hex(bytes) };
+    served = await decode(bytes, ref, 'file', 0, context);
   } catch (error) {
     throw new Error(
       `cannot load the language model from ${absolute}: ${(error as Error).message} ` +
         '(train it with `npm run langid -- train`, or point MODEL_PATH at a model file)',
     );
   }
-  const ms = Math.round(performance.now() - started);
-  logger.log(`loaded model ${served.version} (${describe(served)}) from ${absolute} in ${ms} ms`);
+  (context.logger ?? new Logger('Model')).log(
+    `loaded model ${served.version} (${describe(served)}) from ${absolute}: ${timings(served)}`,
+  );
   return served;
 }
 
-function decode(bytes: Buffer, ref: ModelRef, origin: ServedModel['origin']): ServedModel {
-  try {
-    const model = LanguageIdentifier.fromBuffer(bytes);
-    return { ...ref, origin, model, loadedAt: new Date() };
-  } catch (error) {
-    throw new ModelLoadError(
-      ref.version,
-      'decode',
-      `model ${ref.version} cannot be decoded: ${(error as Error).message}`,
-    );
-  }
+/** Has the decoder verify and decode `bytes`; reports how long it took and what was served meanwhile. */
+async function decode(
+  bytes: Uint8Array,
+  ref: ModelRef,
+  origin: ServedModel['origin'],
+  fetchMs: number,
+  { decoder, batches }: LoadContext,
+): Promise<ServedModel> {
+  const decodeStartedAt = new Date();
+  const before = batches?.();
+  const { model, decodeMs, eventLoopMs } = await decoder.decode(bytes, ref);
+  const load: ModelLoadReport = { fetchMs, decodeMs, eventLoopMs, decodeStartedAt };
+  if (batches && before !== undefined) load.batchesWhileDecoding = batches() - before;
+  return { ...ref, origin, model, loadedAt: new Date(), load };
+}
+
+function timings({ load }: ServedModel): string {
+  const { fetchMs, decodeMs, eventLoopMs } = load as ModelLoadReport;
+  return (
+    `fetched in ${fetchMs} ms, verified and decoded in ${decodeMs} ms off the event loop ` +
+    `(${eventLoopMs} ms on it)`
+  );
 }
 
 function describe({ model }: ServedModel): string {

@@ -9,6 +9,7 @@ import { PredictorMetrics } from '../metrics/predictor.metrics';
 import { PredictorMetricsModule } from '../metrics/predictor-metrics.module';
 import { CachingModelSource } from './caching-model.source';
 import { MODEL_SOURCE } from './model.constants';
+import { WorkerModelDecoder } from './model-decoder';
 import { ModelEventsListener } from './model-events.listener';
 import { ModelHealthIndicator } from './model.health';
 import type { ModelSource } from './model-source.interface';
@@ -42,6 +43,7 @@ import { ServingModel } from './serving-model';
         ModelSwapService.boot(source, metrics, {
           modelPath: config.get('MODEL_PATH', { infer: true }),
           recheckIntervalMs: config.get('MODEL_RECHECK_INTERVAL_MS', { infer: true }),
+          decoder: new WorkerModelDecoder(),
         }),
     },
     {

@@ -91,7 +91,7 @@ export class PredictionService {
    */
   prepareBatch(messages: readonly PredictionRequestedV1[]): ResultEntry[] {
     this.metrics.batchSize.observe(messages.length);
-    const { model, version: modelVersion } = this.serving.current;
+    const { model, version: modelVersion } = this.serving.forBatch();
     const predictions = this.classify(
       model,
       messages.map((message) => message.text),

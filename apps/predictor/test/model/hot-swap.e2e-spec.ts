@@ -62,7 +62,7 @@ describe('model hot swap', () => {
     }
   });
 
-  it('swaps every predictor to a promoted version under load: 0 failed or lost, results switching version', async () => {
+  it('swaps every predictor to a promoted version under load: 0 failed or lost, results switching version, batches completing while it is decoded', async () => {
     const load = new SteadyLoad(fx);
     await sleep(1500);
     const promotedAt = Date.now();
@@ -82,6 +82,14 @@ describe('model hot swap', () => {
       expect.arrayContaining([b]),
     );
     expect(results.filter((r) => completed(r) > allOnB && r.modelVersion !== b)).toEqual([]);
+    // the decode ran in a worker thread: each predictor kept classifying batches with the old model meanwhile
+    for (const predictor of predictors) {
+      const health = await modelHealth(predictor);
+      expect(health.load).toMatchObject({ decodeStartedAt: expect.any(String) });
+      expect(health.load?.batchesWhileDecoding).toBeGreaterThan(0);
+      const [from, to] = [Date.parse(health.load!.decodeStartedAt), Date.parse(health.loadedAt)];
+      expect(results.some((r) => completed(r) >= from && completed(r) <= to)).toBe(true);
+    }
     for (const predictor of predictors) {
       expect(await predictor.metric('sibyl_model_swaps_total', { trigger: 'event' })).toBe(1);
       expect(await predictor.metric('sibyl_model_info', { version: b })).toBe(1);

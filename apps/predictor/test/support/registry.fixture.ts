@@ -39,6 +39,15 @@ export interface ModelHealth {
   origin: string;
   degraded?: boolean;
   lastLoadFailure?: { version: string; reason: string; message: string };
+  /** How the served model was loaded; `batchesWhileDecoding` only after a swap. */
+  load?: {
+    fetchMs: number;
+    decodeMs: number;
+    eventLoopMs: number;
+    decodeStartedAt: string;
+    batchesWhileDecoding?: number;
+  };
+  loadedAt: string;
 }
 
 /**

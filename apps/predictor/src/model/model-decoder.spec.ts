@@ -1,0 +1,94 @@
+import { trainTinyModel } from '@sibyl/model/testing';
+import { modelVersionOf, sha256Hex } from '@sibyl/registry';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { InThreadModelDecoder, WorkerModelDecoder } from './model-decoder';
+import type { ModelRef } from './model-source.interface';
+
+/** The worker entry run from its TypeScript source (the bundle runs `model-decode.worker.js`). */
+const FROM_SOURCES = {
+  script: join(__dirname, 'model-decode.worker.ts'),
+  execArgv: ['--require', 'tsx/cjs'],
+};
+const TEXTS = ['Jag tycker om att läsa böcker på kvällen.', 'Ich lese abends gern Bücher.', ''];
+
+describe('model decoders', () => {
+  let bytes: Buffer;
+  let ref: ModelRef;
+
+  beforeAll(async () => {
+    bytes = (await trainTinyModel({ pairStages: [['sv', 'de']] })).identifier.toBuffer();
+    ref = { version: modelVersionOf(bytes), sha256: sha256Hex(bytes) };
+  }, 120_000);
+
+  it('a worker thread decodes the model: it predicts exactly as one decoded in-thread', async () => {
+    const inThread = await new InThreadModelDecoder().decode(bytes, ref);
+    const decoded = await new WorkerModelDecoder(FROM_SOURCES).decode(bytes, ref);
+    expect(decoded.model.info).toEqual(inThread.model.info);
+    for (const text of TEXTS) {
+      expect(decoded.model.predict(text)).toEqual(inThread.model.predict(text));
+    }
+    expect(decoded.decodeMs).toBeGreaterThanOrEqual(0);
+    expect(decoded.eventLoopMs).toBeGreaterThanOrEqual(0);
+  }, 60_000);
+
+  it('leaves the caller’s bytes usable (a cached artifact is copied to the worker, not moved)', async () => {
+    await new WorkerModelDecoder(FROM_SOURCES).decode(bytes, ref);
+    expect(bytes.byteLength).toBeGreaterThan(0);
+    expect(sha256Hex(bytes)).toBe(ref.sha256);
+  }, 60_000);
+
+  it.each([
+    ['worker', () => new WorkerModelDecoder(FROM_SOURCES)],
+    ['in-thread', () => new InThreadModelDecoder()],
+  ])(
+    '%s: refuses bytes that do not match the registered sha256 (checksum)',
+    async (_, make) => {
+      const wrong = { ...ref, sha256: sha256Hex(Buffer.from('other')) };
+      await expect(make().decode(bytes, wrong)).rejects.toMatchObject({
+        name: 'ModelLoadError',
+        version: ref.version,
+        reason: 'checksum',
+        message: expect.stringContaining(`not the registered ${wrong.sha256}`),
+      });
+    },
+    60_000,
+  );
+
+  it.each([
+    ['worker', () => new WorkerModelDecoder(FROM_SOURCES)],
+    ['in-thread', () => new InThreadModelDecoder()],
+  ])(
+    '%s: refuses bytes that are not a model (decode)',
+    async (_, make) => {
+      const garbage = Buffer.from('not a model at all');
+      const garbageRef = { version: 'langid-garbage', sha256: sha256Hex(garbage) };
+      await expect(make().decode(garbage, garbageRef)).rejects.toMatchObject({
+        reason: 'decode',
+        message: expect.stringMatching(
+          /langid-garbage cannot be decoded: not a Sibyl language model/,
+        ),
+      });
+    },
+    60_000,
+  );
+
+  it('reports a worker that crashes as a decode failure with its cause', async () => {
+    const script = join(await mkdtemp(join(tmpdir(), 'sibyl-worker-')), 'broken.js');
+    await writeFile(script, "throw new Error('worker blew up');\n");
+    await expect(new WorkerModelDecoder({ script }).decode(bytes, ref)).rejects.toMatchObject({
+      reason: 'decode',
+      message: expect.stringContaining('the decode worker failed: worker blew up'),
+    });
+  });
+
+  it('reports a worker that exits without answering', async () => {
+    const script = join(await mkdtemp(join(tmpdir(), 'sibyl-worker-')), 'silent.js');
+    await writeFile(script, 'process.exit(3);\n');
+    await expect(new WorkerModelDecoder({ script }).decode(bytes, ref)).rejects.toMatchObject({
+      reason: 'decode',
+      message: expect.stringContaining('exited with code 3 without an answer'),
+    });
+  });
+});
