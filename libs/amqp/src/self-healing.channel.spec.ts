@@ -23,18 +23,24 @@ class FakeConnection {
 
 const tick = (ms = 5) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A channel named `probe` on a fake connection, opened (its first setup ran). */
+async function openChannel(setup?: (channel: unknown) => Promise<void>) {
+  const connection = new FakeConnection();
+  const channel = new SelfHealingChannel(connection as unknown as AmqpConnectionManager, {
+    name: 'probe',
+    setup,
+    recoveryDelayMs: 1,
+  });
+  await tick();
+  return { connection, channel };
+}
+
 describe('SelfHealingChannel', () => {
   beforeAll(() => Logger.overrideLogger(false));
 
   it('re-opens a channel the broker closed while the connection stayed up', async () => {
-    const connection = new FakeConnection();
     const setup = jest.fn(async () => undefined);
-    const channel = new SelfHealingChannel(connection as unknown as AmqpConnectionManager, {
-      name: 'probe',
-      setup,
-      recoveryDelayMs: 1,
-    });
-    await tick();
+    const { connection, channel } = await openChannel(setup);
     expect(channel.open).toBe(true);
     const first = channel.current;
     connection.channels[0].emit('error', new Error('404 (NOT-FOUND) no queue'));
@@ -50,12 +56,7 @@ describe('SelfHealingChannel', () => {
   });
 
   it('leaves a close caused by a lost connection to the reconnect', async () => {
-    const connection = new FakeConnection();
-    const channel = new SelfHealingChannel(connection as unknown as AmqpConnectionManager, {
-      name: 'probe',
-      recoveryDelayMs: 1,
-    });
-    await tick();
+    const { connection, channel } = await openChannel();
     connection.connected = false;
     connection.channels[0].emit('close');
     await tick();
@@ -64,12 +65,7 @@ describe('SelfHealingChannel', () => {
   });
 
   it('does not re-open after close()', async () => {
-    const connection = new FakeConnection();
-    const channel = new SelfHealingChannel(connection as unknown as AmqpConnectionManager, {
-      name: 'probe',
-      recoveryDelayMs: 1,
-    });
-    await tick();
+    const { connection, channel } = await openChannel();
     await channel.close();
     connection.channels[0].emit('close');
     await tick();
