@@ -1,15 +1,7 @@
 import { ExecutionContext, PayloadTooLargeException } from '@nestjs/common';
 import { of } from 'rxjs';
+import { SMALL_LIMITS } from '../../test/predictions/small-limits';
 import { BatchSizeInterceptor } from './batch-size.interceptor';
-
-const options = {
-  maxTextBytes: 10,
-  maxBatchItems: 2,
-  maxWaitMs: 0,
-  insertBatchMax: 1,
-  insertBatchWaitMs: 0,
-  maxLongPollsPerKey: 1,
-};
 
 function context(body: unknown): ExecutionContext {
   return {
@@ -18,7 +10,7 @@ function context(body: unknown): ExecutionContext {
 }
 
 describe('BatchSizeInterceptor', () => {
-  const interceptor = new BatchSizeInterceptor(options);
+  const interceptor = new BatchSizeInterceptor(SMALL_LIMITS);
   const next = { handle: jest.fn(() => of('handled')) };
 
   it('refuses an oversized batch before its items are looked at', () => {

@@ -1,16 +1,10 @@
 import { PayloadTooLargeException } from '@nestjs/common';
 import { CreatePredictionBatchDto, CreatePredictionDto } from '@sibyl/contracts';
 import { plainToInstance } from 'class-transformer';
+import { SMALL_LIMITS } from '../../test/predictions/small-limits';
 import { SubmissionLimitsPipe } from './submission-limits.pipe';
 
-const pipe = new SubmissionLimitsPipe({
-  maxTextBytes: 10,
-  maxBatchItems: 2,
-  maxWaitMs: 0,
-  insertBatchMax: 1,
-  insertBatchWaitMs: 0,
-  maxLongPollsPerKey: 1,
-});
+const pipe = new SubmissionLimitsPipe(SMALL_LIMITS);
 
 describe('SubmissionLimitsPipe', () => {
   it('passes texts up to the byte limit', () => {
