@@ -9,6 +9,12 @@ export const MODEL_CHUNKS_COLLECTION = 'model_chunks';
 export const CHUNK_BYTES = 1024 * 1024 - 1024;
 /** Chunk documents written per insert round trip. */
 export const CHUNKS_PER_WRITE = 4;
+/**
+ * Chunk documents read at once, each by `_id`: FerretDB answers an `_id` lookup from its primary key, while a
+ * `find({version})` decodes every chunk of every stored version (2.6–3.2 s against 0.6–1.0 s for a 3 MiB
+ * artifact among three, measured on the shared machine).
+ */
+export const CHUNKS_PER_READ = 4;
 /** Prefix of every content-derived version: `langid-<first 12 hex of sha256>`. */
 export const MODEL_VERSION_PREFIX = 'langid';
 /** Hex digits of the artifact's SHA-256 that make up its version. */

@@ -6,6 +6,7 @@ import { metricDeltas, promotionGate } from '../gate';
 import type { AddModelMeta, ChangelogEntry, ModelRecord, ShadowReport } from '../model-record';
 import {
   CHUNK_BYTES,
+  CHUNKS_PER_READ,
   CHUNKS_PER_WRITE,
   DEFAULT_MODEL_NAME,
   DEFAULT_PROMOTION_MAX_ACCURACY_DROP,
@@ -20,6 +21,9 @@ import type {
   PromoteOptions,
   RollbackOptions,
 } from './model-registry.types';
+
+/** `_id` of chunk `n` of `version`'s artifact. */
+const chunkId = (version: string, n: number): string => `${version}:${n}`;
 
 /** Options of {@link ModelRegistry}. */
 export interface ModelRegistryOptions {
@@ -126,8 +130,20 @@ export class ModelRegistry {
    */
   async fetchArtifact(version: string): Promise<Buffer> {
     const record = await this.getOrThrow(version);
-    const stored = await this.chunks.find({ version }, { projection: { n: 1, data: 1 } }).toArray();
-    return assembleArtifact(record, stored as unknown as StoredChunk[]);
+    const stored: StoredChunk[] = [];
+    for (let first = 0; first < record.chunks; first += CHUNKS_PER_READ) {
+      const numbers = Array.from(
+        { length: Math.min(CHUNKS_PER_READ, record.chunks - first) },
+        (_, offset) => first + offset,
+      );
+      const found = await Promise.all(
+        numbers.map((n) =>
+          this.chunks.findOne({ _id: chunkId(version, n) }, { projection: { n: 1, data: 1 } }),
+        ),
+      );
+      for (const chunk of found) if (chunk) stored.push(chunk as unknown as StoredChunk);
+    }
+    return assembleArtifact(record, stored);
   }
 
   /**
@@ -255,7 +271,7 @@ export class ModelRegistry {
       await this.chunks.bulkWrite(
         batch.map((data, offset) => {
           const n = first + offset;
-          const _id = `${version}:${n}`;
+          const _id = chunkId(version, n);
           return {
             replaceOne: { filter: { _id }, replacement: { _id, version, n, data }, upsert: true },
           };
