@@ -34,7 +34,7 @@ export async function createGatewayApp(
     },
   );
   if (env.HTTP_ADAPTER === 'express') (app as NestExpressApplication).disable('x-powered-by');
-  installSecurityHeaders(app);
+  installSecurityHeaders(app, env.HTTP_ADAPTER);
   const origins = corsOrigins(env);
   app.enableCors({
     origin: origins.length > 0 ? origins : false,

@@ -25,7 +25,12 @@ class Routes {
 const alice: VerifiedKey = { id: 'a'.repeat(64), name: 'alice', scopes: ['predict'], rateLimit: 1 };
 const admin: VerifiedKey = { id: 'b'.repeat(64), name: 'ops', scopes: ['admin'] };
 
-function setup(enabled = true) {
+/** Inherits `undeclared`; its class-level scope applies to it here, not in {@link Routes}. */
+@Controller()
+@RequireScopes('metrics')
+class MetricsRoutes extends Routes {}
+
+function setup(enabled = true, reflector = new Reflector()) {
   const headers: Record<string, string> = {};
   const verifier = {
     verify: jest.fn(async (key: string) => ({ alice, admin })[key] ?? null),
@@ -36,7 +41,7 @@ function setup(enabled = true) {
     },
   } as unknown as HttpAdapterHost;
   const guard = new ApiKeyGuard(
-    new Reflector(),
+    reflector,
     adapterHost,
     resolveAuthOptions({
       enabled,
@@ -47,12 +52,17 @@ function setup(enabled = true) {
     new RateLimiter(),
     new RateLimiter(),
   );
-  const run = async (handler: keyof Routes, authorization?: string, ip = '10.0.0.1') => {
+  const run = async (
+    handler: keyof Routes,
+    authorization?: string,
+    ip = '10.0.0.1',
+    controller: typeof Routes = Routes,
+  ) => {
     const request = { headers: { authorization }, socket: { remoteAddress: ip } };
     const context = {
       getType: () => 'http',
-      getHandler: () => Routes.prototype[handler],
-      getClass: () => Routes,
+      getHandler: () => controller.prototype[handler],
+      getClass: () => controller,
       switchToHttp: () => ({ getRequest: () => request, getResponse: () => ({}) }),
     } as unknown as ExecutionContext;
     return { allowed: await guard.canActivate(context), request };
@@ -111,6 +121,22 @@ describe('ApiKeyGuard', () => {
     const { request } = await run('metrics');
     expect(requestKey(request)).toMatchObject({ anonymous: true });
     expect(verifier.verify).not.toHaveBeenCalled();
+  });
+
+  it("reads a route's metadata once per controller and handler", async () => {
+    const reflector = new Reflector();
+    const read = jest.spyOn(reflector, 'getAllAndOverride');
+    const { run, status } = setup(true, reflector);
+    expect(await status(run('submit', 'Bearer alice'))).toBe(200);
+    const reads = read.mock.calls.length;
+    expect(await status(run('submit', 'Bearer alice'))).toBe(200);
+    expect(await status(run('health'))).toBe(200);
+    expect(await status(run('health'))).toBe(200);
+    expect(read.mock.calls.length).toBe(reads + 1);
+    // The same inherited handler under another controller is that controller's route.
+    expect(await status(run('undeclared', 'Bearer admin'))).toBe(200);
+    expect(await status(run('undeclared', 'Bearer alice', '10.0.0.1', MetricsRoutes))).toBe(403);
+    expect(await status(run('undeclared', 'Bearer admin', '10.0.0.1', MetricsRoutes))).toBe(200);
   });
 
   it('reads only the Bearer scheme', () => {

@@ -41,6 +41,9 @@ const ANONYMOUS: VerifiedKey = {
 /** Scopes of a route that declares none: fail closed. */
 const DEFAULT_SCOPES: readonly Scope[] = ['admin'];
 
+/** What a route requires: nothing (`@Public()`), or these scopes. */
+type RouteAccess = { public: true } | { public: false; scopes: readonly Scope[] };
+
 /**
  * The application-wide guard of HTTP routes: `Authorization: Bearer <key>` verified against
  * `api_keys` (401 + `WWW-Authenticate` if missing, unknown or revoked; 429 once a client IP made
@@ -52,6 +55,8 @@ const DEFAULT_SCOPES: readonly Scope[] = ['admin'];
 export class ApiKeyGuard implements CanActivate {
   private readonly logger = new Logger('ApiKeyGuard');
   private readonly ipPolicy: BucketPolicy;
+  /** Route metadata never changes once the app runs: read once per controller and handler. */
+  private readonly access = new WeakMap<object, WeakMap<object, RouteAccess>>();
 
   constructor(
     private readonly reflector: Reflector,
@@ -67,11 +72,9 @@ export class ApiKeyGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
-    const required =
-      this.reflector.getAllAndOverride<Scope[] | undefined>(REQUIRED_SCOPES, targets) ??
-      DEFAULT_SCOPES;
+    const access = this.accessOf(context);
+    if (access.public) return true;
+    const required = access.scopes;
     const request = context.switchToHttp().getRequest<HttpRequest>();
     const response = context.switchToHttp().getResponse<unknown>();
     if (!this.options.enabled) {
@@ -88,6 +91,26 @@ export class ApiKeyGuard implements CanActivate {
     this.limit(key, response);
     Object.assign(request, { [REQUEST_KEY_PROPERTY]: key });
     return true;
+  }
+
+  private accessOf(context: ExecutionContext): RouteAccess {
+    const [handler, controller] = [context.getHandler(), context.getClass()];
+    let byHandler = this.access.get(controller);
+    if (!byHandler) this.access.set(controller, (byHandler = new WeakMap()));
+    let access = byHandler.get(handler);
+    if (!access) {
+      const targets = [handler, controller];
+      access = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)
+        ? { public: true }
+        : {
+            public: false,
+            scopes:
+              this.reflector.getAllAndOverride<Scope[] | undefined>(REQUIRED_SCOPES, targets) ??
+              DEFAULT_SCOPES,
+          };
+      byHandler.set(handler, access);
+    }
+    return access;
   }
 
   private async authenticate(request: HttpRequest, response: unknown): Promise<VerifiedKey> {
