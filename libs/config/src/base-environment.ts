@@ -4,6 +4,9 @@ import 'reflect-metadata';
 import { IsIn, IsInt, Matches, Min } from 'class-validator';
 import { LOG_LEVELS, LogLevelName } from './log-levels';
 
+/** Default of DATABASE_OPERATION_TIMEOUT_MS: well above a busy FerretDB's slowest write here. */
+export const DEFAULT_DATABASE_OPERATION_TIMEOUT_MS = 5000;
+
 /** Variables of every Sibyl process. App environments extend it. */
 export class BaseEnvironment {
   /** Least severe level logged (that level and every more severe one). */
@@ -29,6 +32,16 @@ export class SibylEnvironment extends BaseEnvironment {
     message: 'AMQP_NAMESPACE may only hold letters, digits, ".", "_" and "-"',
   })
   AMQP_NAMESPACE: string = '';
+
+  /**
+   * Longest a database operation on a request path (the gateway's inserts and reads, the
+   * predictor's result writes) waits for its answer: past it the gateway answers 503 and the
+   * predictor holds the batch and retries, so a hung socket or stalled server never hangs a
+   * request or a shutdown. 0 = unbounded.
+   */
+  @IsInt({ message: 'DATABASE_OPERATION_TIMEOUT_MS must be an integer' })
+  @Min(0, { message: 'DATABASE_OPERATION_TIMEOUT_MS must be at least 0' })
+  DATABASE_OPERATION_TIMEOUT_MS: number = DEFAULT_DATABASE_OPERATION_TIMEOUT_MS;
 
   /**
    * `x-delivery-limit` of the requests queue: deliveries after which the broker dead-letters a

@@ -17,6 +17,7 @@ describe('validateEnv', () => {
       MONGODB_URI: 'mongodb://127.0.0.1:27017/sibyl',
       AMQP_NAMESPACE: '',
       DELIVERY_LIMIT: 5,
+      DATABASE_OPERATION_TIMEOUT_MS: 5000,
       LOG_LEVEL: 'log',
       APP_WORKERS: 2,
     });

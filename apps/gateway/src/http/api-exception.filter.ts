@@ -12,7 +12,7 @@ import {
 } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { HttpAdapterHost } from '@nestjs/core';
-import { isDatabaseUnavailable } from '@sibyl/persistence';
+import { DatabaseTimeoutError, isDatabaseUnavailable } from '@sibyl/persistence';
 import type { GatewayEnvironment } from '../config/env.validation';
 import { API_ERROR_LISTENERS, ApiErrorListener, ApiErrorRequest } from './api-error.listener';
 import { bodyParserError } from './body-parser-errors';
@@ -81,6 +81,12 @@ export class ApiExceptionFilter implements ExceptionFilter {
             `request body exceeds ${this.maxBodyBytes} bytes (MAX_BODY_BYTES)`,
           )
         : exception;
+    }
+    if (exception instanceof DatabaseTimeoutError) {
+      // The write may still land: retrying is safe (a stored request is published by the outbox).
+      return new ServiceUnavailableException(
+        `database did not answer within ${exception.timeoutMs} ms (DATABASE_OPERATION_TIMEOUT_MS) — retry later`,
+      );
     }
     if (isDatabaseUnavailable(exception)) {
       return new ServiceUnavailableException(

@@ -10,6 +10,7 @@ import {
   StoredFeedback,
 } from '@sibyl/persistence';
 import { ConnectionStates, Model } from 'mongoose';
+import { DatabaseDeadline } from './database-deadline';
 import { findByIds } from './find-by-ids';
 
 /** A request as clients read it while it has no result (the text is never sent back). */
@@ -46,7 +47,8 @@ export function isVisibleTo(request: RequestSnapshot, owner: string | undefined)
  * The gateway's access to requests (`predictions`) and results (`prediction_results`) on the
  * request path: inserts, reads by id, feedback. Every query filters on `_id` alone: indexed on
  * MongoDB, and on FerretDB 1.24 the one filter SQLite evaluates itself (any other is decoded and
- * matched document by document in Go; its `_id` index is not used by either).
+ * matched document by document in Go; its `_id` index is not used by either). Every operation is
+ * bounded by {@link DatabaseDeadline} (DATABASE_OPERATION_TIMEOUT_MS).
  */
 @Injectable()
 export class PredictionStore {
@@ -54,6 +56,7 @@ export class PredictionStore {
     @InjectModel(PredictionRecord.name) private readonly requests: Model<PredictionRecord>,
     @InjectModel(PredictionResultRecord.name)
     private readonly results: Model<PredictionResultRecord>,
+    private readonly deadline: DatabaseDeadline,
   ) {}
 
   /** True while Mongoose holds a live connection. */
@@ -68,24 +71,28 @@ export class PredictionStore {
    */
   async insertMany(records: PredictionRecord[]): Promise<void> {
     this.assertConnected();
-    await retryWhileBusy(() => insertNew(this.requests, records));
+    await this.deadline.run(
+      'insert',
+      `insert of ${records.length} prediction request(s)`,
+      retryWhileBusy(() => insertNew(this.requests, records)),
+    );
   }
 
   /** The request's result, or null while it has none. */
   findResult(id: string): Promise<PredictionResultRecord | null> {
     this.assertConnected();
-    return this.results.findById(id).lean<PredictionResultRecord>().exec();
+    return this.read(this.results.findById(id).lean<PredictionResultRecord>().exec());
   }
 
   /** The request without its text; null if unknown. */
   findRequest(id: string): Promise<RequestSnapshot | null> {
     this.assertConnected();
-    return this.requests.findById(id, WITHOUT_TEXT).lean<RequestSnapshot>().exec();
+    return this.read(this.requests.findById(id, WITHOUT_TEXT).lean<RequestSnapshot>().exec());
   }
 
   /** The results that exist for `ids`, looked up by `_id`. */
   findResults(ids: readonly string[]): Promise<PredictionResultRecord[]> {
-    return findByIds(this.results, ids);
+    return this.read(findByIds(this.results, ids));
   }
 
   /**
@@ -97,7 +104,7 @@ export class PredictionStore {
     ids: readonly string[],
   ): Promise<{ results: PredictionResultRecord[]; requests: RequestSnapshot[] }> {
     this.assertConnected();
-    const results = await findByIds(this.results, ids);
+    const results = await this.read(findByIds(this.results, ids));
     const finished = new Set(results.map((result) => result._id));
     const rest = ids.filter((id) => !finished.has(id));
     const requests = rest.length > 0 ? await this.findRequests(rest) : [];
@@ -115,9 +122,11 @@ export class PredictionStore {
     this.assertConnected();
     const owned = (await this.findRequests(ids)).filter((request) => request.owner === owner);
     if (owned.length === 0) return { results: [], requests: [] };
-    const results = await findByIds(
-      this.results,
-      owned.map((request) => request._id),
+    const results = await this.read(
+      findByIds(
+        this.results,
+        owned.map((request) => request._id),
+      ),
     );
     const finished = new Set(results.map((result) => result._id));
     return { results, requests: owned.filter((request) => !finished.has(request._id)) };
@@ -125,7 +134,9 @@ export class PredictionStore {
 
   /** The requests of `ids` that exist, without their text. */
   private findRequests(ids: readonly string[]): Promise<RequestSnapshot[]> {
-    return findByIds(this.requests as unknown as Model<RequestSnapshot>, ids, WITHOUT_TEXT);
+    return this.read(
+      findByIds(this.requests as unknown as Model<RequestSnapshot>, ids, WITHOUT_TEXT),
+    );
   }
 
   /** Stores feedback on a finished (`done`) prediction that `owner` submitted. */
@@ -141,18 +152,26 @@ export class PredictionStore {
     const result = await this.findResult(id);
     if (!result) return { status: (await this.findRequest(id)) ? 'not_done' : 'not_found' };
     if (result.status !== PredictionStatus.Done) return { status: 'not_done' };
-    await this.results.updateOne({ _id: id }, { $set: { feedback } }).exec();
+    await this.deadline.run(
+      'feedback',
+      `feedback on ${id}`,
+      this.results.updateOne({ _id: id }, { $set: { feedback } }).exec(),
+    );
     return { status: 'saved', result: { ...result, feedback } };
   }
 
   /** The request's text; null if unknown. */
   async findText(id: string): Promise<string | null> {
     this.assertConnected();
-    const request = await this.requests
-      .findById(id, { text: 1 })
-      .lean<Pick<PredictionRecord, 'text'>>()
-      .exec();
+    const request = await this.read(
+      this.requests.findById(id, { text: 1 }).lean<Pick<PredictionRecord, 'text'>>().exec(),
+    );
     return request?.text ?? null;
+  }
+
+  /** A read, bounded by DATABASE_OPERATION_TIMEOUT_MS. */
+  private read<T>(work: Promise<T>): Promise<T> {
+    return this.deadline.run('read', 'read of predictions', work);
   }
 
   private assertConnected(): void {

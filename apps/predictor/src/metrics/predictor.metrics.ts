@@ -72,6 +72,7 @@ export class PredictorMetrics {
   readonly modelLoadDuration: Histogram;
   readonly resultsWritten: Counter;
   readonly resultsSkipped: Counter;
+  readonly databaseTimeouts: Counter;
   readonly received: Counter<'redelivered'>;
   readonly requeued: Counter;
   readonly consumerCancelled: Counter;
@@ -157,6 +158,11 @@ export class PredictorMetrics {
     this.resultsSkipped = new Counter({
       name: `${prefix}results_skipped_total`,
       help: 'Results not written because the request already had one (duplicate delivery)',
+      registers,
+    });
+    this.databaseTimeouts = new Counter({
+      name: `${prefix}database_timeouts_total`,
+      help: 'Result writes given up after DATABASE_OPERATION_TIMEOUT_MS without an answer (the batch is held and retried)',
       registers,
     });
     this.received = new Counter({

@@ -1,5 +1,10 @@
 import { PredictionStatus } from '@sibyl/contracts';
-import { DUPLICATE_KEY, type PredictionResultRecord } from '@sibyl/persistence';
+import {
+  DatabaseTimeoutError,
+  DUPLICATE_KEY,
+  isDatabaseUnavailable,
+  type PredictionResultRecord,
+} from '@sibyl/persistence';
 import type { Model } from 'mongoose';
 import { PredictionResultFields, ResultEntry, ResultWriter } from './result.writer';
 
@@ -45,14 +50,25 @@ const done = (trackingId: string, result = swedish): ResultEntry => ({
   result,
 });
 
+/** The bound of a write in these specs. */
+const WRITE_TIMEOUT_MS = 200;
+
 describe('ResultWriter', () => {
   let results: FakeResults;
   let writer: ResultWriter;
+  let timeouts: { inc: jest.Mock };
 
   beforeEach(() => {
     results = new FakeResults();
-    writer = new ResultWriter(results as unknown as Model<PredictionResultRecord>);
+    timeouts = { inc: jest.fn() };
+    writer = new ResultWriter(
+      results as unknown as Model<PredictionResultRecord>,
+      WRITE_TIMEOUT_MS,
+      { databaseTimeouts: timeouts } as never,
+    );
   });
+
+  afterEach(() => jest.useRealTimers());
 
   it('writes a whole batch with one unordered insertMany of complete result documents', async () => {
     const completedAt = new Date('2026-01-01T00:00:00Z');
@@ -141,5 +157,19 @@ describe('ResultWriter', () => {
       Object.assign(new Error('bad'), { writeErrors: [{ code: 121, index: 0 }] }),
     );
     await expect(writer.write([done('a')])).rejects.toThrow('bad');
+  });
+
+  it('gives up on a write without an answer within the bound: an unavailable database, counted', async () => {
+    jest.useFakeTimers();
+    results.insertMany.mockReturnValueOnce(new Promise<never>(() => undefined));
+    const writing = writer.write([done('a')]).catch((error: unknown) => error);
+    await jest.advanceTimersByTimeAsync(WRITE_TIMEOUT_MS);
+    const error = await writing;
+    expect(error).toBeInstanceOf(DatabaseTimeoutError);
+    expect(isDatabaseUnavailable(error)).toBe(true); // → StorageOutage holds the batch and retries
+    expect((error as Error).message).toBe(
+      `write of 1 result(s): no answer from the database within ${WRITE_TIMEOUT_MS} ms`,
+    );
+    expect(timeouts.inc).toHaveBeenCalledTimes(1);
   });
 });

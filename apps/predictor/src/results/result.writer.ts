@@ -1,14 +1,18 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { PredictionStatus } from '@sibyl/contracts';
 import {
   DoneResultFields,
   doneResultDocument,
   failedResultDocument,
+  DatabaseTimeoutError,
   insertNew,
   PredictionResultRecord,
+  withDeadline,
 } from '@sibyl/persistence';
 import type { Model } from 'mongoose';
+import { PredictorMetrics } from '../metrics/predictor.metrics';
+import { RESULT_WRITE_TIMEOUT } from './results.constants';
 
 /** The result fields of a finished prediction. */
 export type PredictionResultFields = DoneResultFields;
@@ -32,13 +36,17 @@ export interface ResultWriteSummary {
  * A request that already has a result makes its insert fail with a duplicate key (11000), which is the
  * idempotency guard: a redelivered or republished message writes nothing, so a request gets exactly one result,
  * atomically on MongoDB and FerretDB alike. One write (one SQLite transaction on FerretDB) per batch, whatever
- * its size. Throws when the database fails otherwise; retrying the same batch is harmless.
+ * its size. Throws when the database fails otherwise; retrying the same batch is harmless. A write without an
+ * answer within DATABASE_OPERATION_TIMEOUT_MS fails with a DatabaseTimeoutError (counted in
+ * `sibyl_database_timeouts_total`): an unavailable database, so the batch is held and retried, never hung on.
  */
 @Injectable()
 export class ResultWriter {
   constructor(
     @InjectModel(PredictionResultRecord.name)
     private readonly results: Model<PredictionResultRecord>,
+    @Inject(RESULT_WRITE_TIMEOUT) private readonly timeoutMs: number,
+    private readonly metrics: Pick<PredictorMetrics, 'databaseTimeouts'>,
   ) {}
 
   /** Writes the entries (all stamped `completedAt`) and reports which requests received their result. */
@@ -49,8 +57,22 @@ export class ResultWriter {
     const docs = uniqueById(entries).map((entry) => resultRecord(entry, completedAt));
     if (docs.length === 0) return { written: new Set(), skipped: 0 };
     const written = new Set(docs.map((doc) => doc._id));
-    for (const index of await insertNew(this.results, docs)) written.delete(docs[index]._id);
+    for (const index of await this.insert(docs)) written.delete(docs[index]._id);
     return { written, skipped: entries.length - written.size };
+  }
+
+  /** One bounded insertMany; the indexes of the documents already stored. */
+  private async insert(docs: PredictionResultRecord[]): Promise<number[]> {
+    try {
+      return await withDeadline(
+        insertNew(this.results, docs),
+        this.timeoutMs,
+        `write of ${docs.length} result(s)`,
+      );
+    } catch (error) {
+      if (error instanceof DatabaseTimeoutError) this.metrics.databaseTimeouts.inc();
+      throw error;
+    }
   }
 }
 

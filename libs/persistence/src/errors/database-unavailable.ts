@@ -28,7 +28,7 @@ export function isDatabaseBusy(error: unknown): boolean {
 
 /** Raised by the store when it refuses to even try (connection known to be down). */
 export class DatabaseUnavailableError extends Error {
-  override readonly name = 'DatabaseUnavailableError';
+  override readonly name: string = 'DatabaseUnavailableError';
 }
 
 /** True when `error` (or its cause) says the database cannot be reached, as opposed to a bad query. */
