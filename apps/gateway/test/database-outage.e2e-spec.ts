@@ -1,28 +1,11 @@
-import { TcpProxy, waitFor } from '@sibyl/testing';
-import { MONGODB_URI, RunningGateway, startGateway, viaProxy } from './gateway.harness';
-import { uniqueMongoUri } from '@sibyl/testing';
+import { waitFor } from '@sibyl/testing';
+import { gatewayBehindDatabaseProxy } from './gateway.harness';
 
 describe('gateway: database unreachable', () => {
-  let proxy: TcpProxy;
-  let gateway: RunningGateway;
-
-  beforeAll(async () => {
-    const target = new URL(MONGODB_URI);
-    proxy = new TcpProxy(target.hostname, Number(target.port || 27017));
-    const port = await proxy.start();
-    gateway = await startGateway({
-      MONGODB_URI: viaProxy(uniqueMongoUri(MONGODB_URI), port),
-      MONGODB_TIMEOUT_MS: '1000',
-    });
-  });
-
-  afterAll(async () => {
-    proxy?.restore();
-    await gateway?.close();
-    await proxy?.stop();
-  });
+  const stack = gatewayBehindDatabaseProxy({ MONGODB_TIMEOUT_MS: '1000' });
 
   it('answers 503 with a message (never 500) while the database is cut off, and recovers', async () => {
+    const { proxy, gateway } = stack;
     const accepted = await gateway.postJson(`${gateway.url}/v1/predictions`, {
       text: 'before the outage',
     });

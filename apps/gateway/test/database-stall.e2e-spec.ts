@@ -1,30 +1,15 @@
-import { TcpProxy, uniqueMongoUri } from '@sibyl/testing';
-import { MONGODB_URI, RunningGateway, startGateway, viaProxy } from './gateway.harness';
+import { gatewayBehindDatabaseProxy } from './gateway.harness';
 
 /** DATABASE_OPERATION_TIMEOUT_MS of this suite: short, and below MONGODB_TIMEOUT_MS (3 s). */
 const OPERATION_TIMEOUT_MS = 500;
 
 describe('gateway: database that accepts connections but never answers', () => {
-  let proxy: TcpProxy;
-  let gateway: RunningGateway;
-
-  beforeAll(async () => {
-    const target = new URL(MONGODB_URI);
-    proxy = new TcpProxy(target.hostname, Number(target.port || 27017));
-    const port = await proxy.start();
-    gateway = await startGateway({
-      MONGODB_URI: viaProxy(uniqueMongoUri(MONGODB_URI), port),
-      DATABASE_OPERATION_TIMEOUT_MS: String(OPERATION_TIMEOUT_MS),
-    });
-  });
-
-  afterAll(async () => {
-    proxy?.release();
-    await gateway?.close();
-    await proxy?.stop();
+  const stack = gatewayBehindDatabaseProxy({
+    DATABASE_OPERATION_TIMEOUT_MS: String(OPERATION_TIMEOUT_MS),
   });
 
   it('answers 503 within DATABASE_OPERATION_TIMEOUT_MS, counts and recovers, instead of hanging', async () => {
+    const { proxy, gateway } = stack;
     const accepted = await gateway.postJson(`${gateway.url}/v1/predictions`, { text: 'before' });
     expect(accepted.status).toBe(202);
     const { trackingId } = (await accepted.json()) as { trackingId: string };

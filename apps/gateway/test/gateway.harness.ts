@@ -135,12 +135,47 @@ async function startGatewayBehindBrokerProxy(
 export function gatewayBehindBrokerProxy(
   env: Record<string, string> = {},
 ): GatewayBehindBrokerProxy {
+  return proxiedGatewayHooks(() => startGatewayBehindBrokerProxy(env));
+}
+
+/** A gateway whose database connection runs through a proxy the test can cut or hold. */
+export type GatewayBehindDatabaseProxy = GatewayBehindBrokerProxy;
+
+/**
+ * {@link gatewayBehindBrokerProxy} for the database: the gateway reaches its own database through a
+ * {@link TcpProxy}; `afterAll` restores and releases the proxy, closes the gateway, stops the proxy.
+ */
+export function gatewayBehindDatabaseProxy(
+  env: Record<string, string> = {},
+): GatewayBehindDatabaseProxy {
+  return proxiedGatewayHooks(async () => {
+    const target = new URL(MONGODB_URI);
+    const proxy = new TcpProxy(target.hostname, Number(target.port || 27017));
+    const port = await proxy.start();
+    try {
+      const gateway = await startGateway({
+        MONGODB_URI: viaProxy(uniqueMongoUri(MONGODB_URI), port),
+        ...env,
+      });
+      return { proxy, gateway };
+    } catch (error) {
+      await proxy.stop();
+      throw error;
+    }
+  });
+}
+
+/** The hooks of a gateway behind a proxy: start in `beforeAll`; restore, close, stop in `afterAll`. */
+function proxiedGatewayHooks(
+  start: () => Promise<GatewayBehindBrokerProxy>,
+): GatewayBehindBrokerProxy {
   const stack = {} as GatewayBehindBrokerProxy;
   beforeAll(async () => {
-    Object.assign(stack, await startGatewayBehindBrokerProxy(env));
+    Object.assign(stack, await start());
   });
   afterAll(async () => {
     stack.proxy?.restore();
+    stack.proxy?.release();
     await stack.gateway?.close();
     await stack.proxy?.stop();
   });
