@@ -38,6 +38,7 @@ describe('parseCli', () => {
     expect(options.submitBatch).toBe(10);
     expect(options.spawn).toMatchObject({
       predictors: 2,
+      gateways: 1,
       batchSize: 1,
       rabbitUrl: 'amqp://u:p@h:5673',
       extraEnv: { A: 'b=c' },
@@ -66,6 +67,13 @@ describe('parseCli', () => {
     expect(() => parseCli(['--spawn', '--private-db', '--use-database'], {})).toThrow(
       /--use-database/,
     );
+  });
+
+  it('spawns several gateways with --gateways (scale-out runs)', () => {
+    const { options } = parseCli(['--spawn', '--gateways', '2', '--predictors', '1'], {});
+    expect(options.spawn).toMatchObject({ gateways: 2, predictors: 1 });
+    expect(() => parseCli(['--gateways', '2'], {})).toThrow(/only applies with --spawn/);
+    expect(() => parseCli(['--spawn', '--gateways', '0'], {})).toThrow(UsageError);
   });
 
   it('uses a given database as it is with --use-database', () => {

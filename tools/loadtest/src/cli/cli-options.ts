@@ -19,11 +19,12 @@ Target (one of):
                            local key of npm start (.data/api-key)
   --spawn                  start 1 gateway + N predictors from dist/apps on a unique namespace and database
     --predictors N         predictor processes (default 2; 0 with --no-verify = gateway alone)
+    --gateways N           gateway processes (default 1); requests go to them in turn (scale-out runs)
     --batch-size N         predictor BATCH_MAX_SIZE (1 = micro-batching off)
     --batch-wait-ms N      predictor BATCH_MAX_WAIT_MS
     --prefetch N           predictor PREFETCH
     --http-adapter NAME    gateway HTTP_ADAPTER (express | fastify)
-    --gateway-port N       default: a free port;  --predictor-port N  first predictor port (default: free ports)
+    --gateway-port N       first gateway port (default: free ports);  --predictor-port N  first predictor port (default: free ports)
     --rabbitmq-url URL     default $RABBITMQ_URL or amqp://guest:guest@127.0.0.1:5672
     --mongodb-uri URI      base URI (default $MONGODB_URI or mongodb://127.0.0.1:27017/sibyl); a unique database is used
     --model-path PATH      predictor MODEL_PATH
@@ -111,6 +112,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
         'api-key': { type: 'string' },
         spawn: { type: 'boolean' },
         predictors: { type: 'string' },
+        gateways: { type: 'string' },
         'batch-size': { type: 'string' },
         'batch-wait-ms': { type: 'string' },
         prefetch: { type: 'string' },
@@ -173,6 +175,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
     throw new UsageError('--spawn starts its own gateway; do not combine it with --gateway');
   const spawnOnly = [
     'predictors',
+    'gateways',
     'batch-size',
     'batch-wait-ms',
     'prefetch',
@@ -198,6 +201,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
   const spawn = v.spawn
     ? {
         predictors: positiveInt('predictors', v.predictors, 0) ?? 2,
+        gateways: positiveInt('gateways', v.gateways) ?? 1,
         batchSize: positiveInt('batch-size', v['batch-size']),
         batchWaitMs: positiveInt('batch-wait-ms', v['batch-wait-ms'], 0),
         prefetch: positiveInt('prefetch', v.prefetch),

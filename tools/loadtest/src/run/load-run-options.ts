@@ -1,6 +1,8 @@
 /** Settings of a stack spawned by the load tool (`--spawn`). */
 export interface SpawnSettings {
   predictors: number;
+  /** Gateway processes (default 1); requests go to them in turn. */
+  gateways?: number;
   batchSize?: number;
   batchWaitMs?: number;
   prefetch?: number;

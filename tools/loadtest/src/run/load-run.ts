@@ -8,6 +8,7 @@ import {
 } from '@sibyl/testing';
 import { resolve } from 'node:path';
 import { createHttpClient } from '../http/http-client';
+import { roundRobinClient } from '../http/round-robin-client';
 import { MetricsProbe } from '../monitor/metrics-probe';
 import { ProcessCpu, ProcessCpuSampler } from '../monitor/process-cpu-sampler';
 import { counterDeltas, sumMetric } from '../monitor/prometheus-text';
@@ -73,7 +74,7 @@ export async function runLoadTest(
       ? spawn.mongoUri
       : uniqueMongoUri(privateDb?.uri ?? spawn.mongoUri);
     say(
-      `spawning 1 gateway + ${spawn.predictors} predictor(s); namespace ${namespace}, database ${new URL(mongoUri).pathname.slice(1)}`,
+      `spawning ${spawn.gateways ?? 1} gateway(s) + ${spawn.predictors} predictor(s); namespace ${namespace}, database ${new URL(mongoUri).pathname.slice(1)}`,
     );
     try {
       // A key with every scope and no practical rate limit: the load measures the pipeline.
@@ -84,6 +85,7 @@ export async function runLoadTest(
         root,
         distDir: spawn.distDir,
         predictors: spawn.predictors,
+        gateways: spawn.gateways,
         gatewayPort: spawn.gatewayPort,
         predictorPort: spawn.predictorPort,
         namespace,
@@ -107,17 +109,22 @@ export async function runLoadTest(
     }
   }
   const gatewayUrl = stack?.gatewayUrl ?? options.gatewayUrl;
+  const gatewayUrls = stack?.gatewayUrls ?? [gatewayUrl];
   const apiKey = spawnedKey ?? options.apiKey;
   const predictorUrls =
     stack?.predictorUrls ?? options.predictorMetricsUrls.map((u) => u.replace(/\/metrics$/, ''));
 
-  const client = createHttpClient({
-    baseUrl: gatewayUrl,
-    maxSockets: options.maxSockets,
-    timeoutMs: options.requestTimeoutMs,
-    implementation: options.httpClient,
-    apiKey,
-  });
+  const client = roundRobinClient(
+    gatewayUrls.map((baseUrl) =>
+      createHttpClient({
+        baseUrl,
+        maxSockets: options.maxSockets,
+        timeoutMs: options.requestTimeoutMs,
+        implementation: options.httpClient,
+        apiKey,
+      }),
+    ),
+  );
   const monitorClient = createHttpClient({
     baseUrl: gatewayUrl,
     maxSockets: 2,
@@ -126,7 +133,10 @@ export async function runLoadTest(
   });
   const metrics = new MetricsProbe(
     [
-      { name: 'gateway', url: `${gatewayUrl}/metrics` },
+      ...gatewayUrls.map((url, i) => ({
+        name: i === 0 ? 'gateway' : `gateway-${i + 1}`,
+        url: `${url}/metrics`,
+      })),
       ...predictorUrls.map((url, i) => ({ name: `predictor-${i + 1}`, url: `${url}/metrics` })),
     ],
     apiKey,

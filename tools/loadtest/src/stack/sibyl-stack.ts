@@ -10,7 +10,9 @@ export interface StackOptions {
   /** Folder holding `gateway/main.js` and `predictor/main.js`. */
   distDir: string;
   predictors: number;
-  /** 0 = a free port. */
+  /** Gateway processes (default 1), e.g. 2 to measure scaling out; the load is spread over them. */
+  gateways?: number;
+  /** First gateway's port, +1 per gateway; 0 = free ports. */
   gatewayPort: number;
   /** First predictor's health/metrics port, +1 per predictor; 0 = free ports. */
   predictorPort: number;
@@ -37,16 +39,19 @@ export interface StackOptions {
 
 /** A running stack: its URLs and processes. */
 export interface SibylStack {
+  /** The first gateway's URL. */
   gatewayUrl: string;
+  /** Every gateway's URL (`gateway`, `gateway-2`, …). */
+  gatewayUrls: string[];
   predictorUrls: string[];
   processes: AppProcess[];
   profileDir: string | null;
-  /** Stops every app (predictors first, then the gateway). */
+  /** Stops every app (predictors first, then the gateways). */
   stop(): Promise<void>;
 }
 
 /**
- * Starts one gateway and N predictors from the built apps on a unique namespace and
+ * Starts the gateways (one by default) and N predictors from the built apps on a unique namespace and
  * database (given in the options), waits until each answers `/health/ready`, and
  * returns their URLs. On any start-up failure everything started is stopped.
  */
@@ -75,33 +80,38 @@ export async function startSibylStack(options: StackOptions): Promise<SibylStack
     ...options.extraEnv,
   };
   const processes: AppProcess[] = [];
+  const isGateway = (p: AppProcess): boolean => p.name.startsWith('gateway');
   const stopAll = async (): Promise<void> => {
-    const predictors = processes.filter((p) => p.name !== 'gateway');
-    await Promise.all(predictors.map((p) => p.stop()));
-    await Promise.all(processes.filter((p) => p.name === 'gateway').map((p) => p.stop()));
+    await Promise.all(processes.filter((p) => !isGateway(p)).map((p) => p.stop()));
+    await Promise.all(processes.filter(isGateway).map((p) => p.stop()));
   };
+  const readyTimeoutMs = options.readyTimeoutMs ?? 60_000;
   try {
-    const gatewayPort = options.gatewayPort || (await freePort());
-    const gateway = AppProcess.start({
-      name: 'gateway',
-      entry: join(dist, 'gateway/main.js'),
-      cwd: options.root,
-      logFile: join(options.runDir, 'gateway.log'),
-      nodeFlags: nodeFlags('gateway'),
-      env: {
-        ...common,
-        GATEWAY_PORT: String(gatewayPort),
-        GATEWAY_HOST: '127.0.0.1',
-        ...(options.httpAdapter ? { HTTP_ADAPTER: options.httpAdapter } : {}),
-      },
-    });
-    processes.push(gateway);
-    const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
-    log(
-      `gateway pid ${gateway.pid} on ${gatewayUrl}${options.httpAdapter ? ` (${options.httpAdapter})` : ''}`,
-    );
-    // The gateway declares the topology first; predictors then attach to it.
-    await gateway.waitReady(`${gatewayUrl}/health/ready`, options.readyTimeoutMs ?? 60_000);
+    const gatewayUrls: string[] = [];
+    for (let i = 0; i < (options.gateways ?? 1); i++) {
+      const port = options.gatewayPort ? options.gatewayPort + i : await freePort();
+      const name = i === 0 ? 'gateway' : `gateway-${i + 1}`;
+      const gateway = AppProcess.start({
+        name,
+        entry: join(dist, 'gateway/main.js'),
+        cwd: options.root,
+        logFile: join(options.runDir, `${name}.log`),
+        nodeFlags: nodeFlags(name),
+        env: {
+          ...common,
+          GATEWAY_PORT: String(port),
+          GATEWAY_HOST: '127.0.0.1',
+          ...(options.httpAdapter ? { HTTP_ADAPTER: options.httpAdapter } : {}),
+        },
+      });
+      processes.push(gateway);
+      gatewayUrls.push(`http://127.0.0.1:${port}`);
+      log(
+        `${name} pid ${gateway.pid} on ${gatewayUrls[i]}${options.httpAdapter ? ` (${options.httpAdapter})` : ''}`,
+      );
+      // A gateway declares the topology first; predictors then attach to it.
+      await gateway.waitReady(`${gatewayUrls[i]}/health/ready`, readyTimeoutMs);
+    }
     const predictorUrls: string[] = [];
     for (let i = 0; i < options.predictors; i++) {
       const port = options.predictorPort ? options.predictorPort + i : await freePort();
@@ -130,12 +140,17 @@ export async function startSibylStack(options: StackOptions): Promise<SibylStack
     }
     await Promise.all(
       processes
-        .slice(1)
-        .map((p, i) =>
-          p.waitReady(`${predictorUrls[i]}/health/ready`, options.readyTimeoutMs ?? 60_000),
-        ),
+        .filter((p) => !isGateway(p))
+        .map((p, i) => p.waitReady(`${predictorUrls[i]}/health/ready`, readyTimeoutMs)),
     );
-    return { gatewayUrl, predictorUrls, processes, profileDir, stop: stopAll };
+    return {
+      gatewayUrl: gatewayUrls[0],
+      gatewayUrls,
+      predictorUrls,
+      processes,
+      profileDir,
+      stop: stopAll,
+    };
   } catch (error) {
     await stopAll();
     throw error;
