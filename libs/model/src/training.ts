@@ -19,3 +19,5 @@ export type { TrainingSample } from './training/held-out-split';
 export { splitOptionsOf, trainingSplit } from './training/training-split';
 export type { SplitOptions } from './training/training-split';
 export * from './training/training-options';
+export { trainPairStage } from './training/pair-training';
+export { PairClassifier } from './pairs/pair-classifier';

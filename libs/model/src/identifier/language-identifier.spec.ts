@@ -61,6 +61,18 @@ describe('LanguageIdentifier (tiny model)', () => {
     expect(() => LanguageIdentifier.fromBuffer('x' as unknown as Uint8Array)).toThrow(TypeError);
   });
 
+  it('without its pair stages keeps the main order of the two best languages', async () => {
+    const staged = (await trainTinyModel({ pairStages: [['de', 'sv']] })).identifier;
+    const main = staged.withoutPairStages();
+    expect(staged.pairs).toEqual([['de', 'sv']]);
+    expect(main.pairs).toEqual([]);
+    expect(main.info).toBe(staged.info);
+    const texts = ['Guten Morgen', 'Jag läser', 'Ich lese gern', 'Det är fint'];
+    const top = (m: LanguageIdentifier) =>
+      m.predictMany(texts, { topN: 2 }).map((p) => p.top.map((c) => c.language).sort());
+    expect(top(main)).toEqual(top(staged));
+  });
+
   it('describes itself', () => {
     expect(model.info).toMatchObject({
       name: 'sibyl-langid',

@@ -157,6 +157,14 @@ export class LanguageIdentifier {
     return new LanguageIdentifier({ ...this.parts, info: { ...this.parts.info, metrics } });
   }
 
+  /**
+   * This model's main stage alone (no pair stages): the model a pair stage is measured
+   * against, whose best two candidates are the main model's own order.
+   */
+  withoutPairStages(): LanguageIdentifier {
+    return new LanguageIdentifier({ ...this.parts, pairs: [] });
+  }
+
   /** The model file's bytes. */
   toBuffer(): Buffer {
     return encodeModel(this.parts);

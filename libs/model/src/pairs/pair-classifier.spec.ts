@@ -1,6 +1,6 @@
 import { Alphabet } from '../features/alphabet';
 import { TfidfVectorizer } from '../features/tfidf-vectorizer';
-import { trainPairClassifier } from '../training/pair-training';
+import { trainPairClassifier, trainPairStage } from '../training/pair-training';
 import { DEFAULT_VECTORIZER_OPTIONS } from '../training/training-options';
 import { PairClassifier, PairStageIndex, applyPairStages } from './pair-classifier';
 
@@ -21,6 +21,29 @@ describe('trainPairClassifier', () => {
     expect(classifier.score('vrijeme i mjesto')).toBeGreaterThan(0);
     expect(classifier.score('vreme i mesto')).toBeLessThan(0);
     expect(classifier.score('ko ima vreme')).toBeLessThan(0);
+  });
+
+  it('trains a stage from mixed samples: its two languages only, Serbian Cyrillic in Latin', () => {
+    const samples = [
+      ...HR.map((text) => ({ text, language: 'hr' })),
+      ...['ко је то рекао', 'време је за рад', 'место и време', 'свако има право'].map((text) => ({
+        text,
+        language: 'sr',
+      })),
+      { text: 'Guten Morgen', language: 'de' },
+    ];
+    const train = (from: typeof samples) =>
+      trainPairStage(
+        from,
+        { languages: ['hr', 'sr'], alpha: 0.1 },
+        { ...DEFAULT_VECTORIZER_OPTIONS, minDf: 1 },
+      );
+    const stage = train(samples);
+    expect(stage.languages).toEqual(['hr', 'sr']);
+    expect(stage.score('vrijeme i mjesto')).toBeGreaterThan(0);
+    expect(stage.score('vreme i mesto')).toBeLessThan(0);
+    expect(stage.score('svako ima pravo')).toBeLessThan(0);
+    expect(stage.weights).toEqual(train(samples.filter((s) => s.language !== 'de')).weights);
   });
 
   it('scores in one pass what the TF-IDF vector and the weights give', () => {

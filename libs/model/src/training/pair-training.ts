@@ -1,6 +1,9 @@
 import { fitTfidfVectorizer } from '../features/tfidf-fitting';
 import type { VectorizerOptions } from '../features/tfidf-vectorizer';
 import { PairClassifier } from '../pairs/pair-classifier';
+import type { TrainingSample } from './held-out-split';
+import { hasCyrillic, serbianToLatin } from './serbian-latin';
+import type { PairStageSpec } from './training-options';
 
 /** How a pair stage is trained. */
 export interface PairStageOptions {
@@ -46,4 +49,33 @@ export function trainPairClassifier(
       Math.log((mass[1][f] + alpha) / denominators[1]);
   }
   return new PairClassifier(options.languages, vectorizer, weights, 0);
+}
+
+/**
+ * The second stage of one pair trained on the samples of its two languages (the others are
+ * skipped). Serbian is taken in Latin spelling: the main model tells Cyrillic apart by script,
+ * so the pair is only ever asked about Latin text.
+ */
+export function trainPairStage(
+  samples: readonly TrainingSample[],
+  spec: PairStageSpec,
+  vectorizer: VectorizerOptions,
+): PairClassifier {
+  const texts: string[] = [];
+  const sides: number[] = [];
+  for (const sample of samples) {
+    const side = spec.languages.indexOf(sample.language);
+    if (side < 0) continue;
+    texts.push(
+      sample.language === 'sr' && hasCyrillic(sample.text)
+        ? serbianToLatin(sample.text)
+        : sample.text,
+    );
+    sides.push(side);
+  }
+  return trainPairClassifier(texts, Uint8Array.from(sides), {
+    languages: [spec.languages[0], spec.languages[1]],
+    vectorizer,
+    alpha: spec.alpha,
+  });
 }

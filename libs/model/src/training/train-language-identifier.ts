@@ -13,8 +13,7 @@ import { trainingSplit } from './training-split';
 import { pruneZeroFeatures } from './feature-pruning';
 import { languageBalanceWeights, withSerbianLatin } from './language-balance';
 import { PairClassifier } from '../pairs/pair-classifier';
-import { trainPairClassifier } from './pair-training';
-import { hasCyrillic, serbianToLatin } from './serbian-latin';
+import { trainPairStage } from './pair-training';
 import { TrainingOptions } from './training-options';
 import { MODEL_FORMAT_VERSION } from '../artifact/model-codec';
 import { defaultModelVersion } from './model-version-name';
@@ -223,23 +222,7 @@ function trainPairStages(
       total: specs.length,
       detail: spec.languages.join('/'),
     });
-    const texts: string[] = [];
-    const sides: number[] = [];
-    for (const sample of samples) {
-      const side = spec.languages.indexOf(sample.language);
-      if (side < 0) continue;
-      texts.push(
-        sample.language === 'sr' && hasCyrillic(sample.text)
-          ? serbianToLatin(sample.text)
-          : sample.text,
-      );
-      sides.push(side);
-    }
-    return trainPairClassifier(texts, Uint8Array.from(sides), {
-      languages: [spec.languages[0], spec.languages[1]],
-      vectorizer: options.vectorizer,
-      alpha: spec.alpha,
-    });
+    return trainPairStage(samples, spec, options.vectorizer);
   });
 }
 
