@@ -12,11 +12,13 @@ import { runPipelineCli } from './pipeline/pipeline-cli';
 import { runDatabaseCli } from './database/database-cli';
 import { runFillCli } from './database/fill-cli';
 import { runSwapCli } from './swap/swap-cli';
+import { runPairLeversCli } from './pair-levers/pair-levers-cli';
 
 const PREVIOUS_MODEL_FILE = 'models/langid/langid-v1.model';
 
-const USAGE = `usage: npm run bench -- <model|tune|pipeline|gateway|longpoll|charts|database|fill|swap> [options]
+const USAGE = `usage: npm run bench -- <model|tune|pair-levers|pipeline|gateway|longpoll|charts|database|fill|swap> [options]
 
+  pair-levers  close-pair levers of issue 13 on top of a trained model, errors per pair (\`--help\`)
   longpoll  clients that submit and long-poll each id: p50/p99 submit→answer per stack (\`--help\`)
   database  FerretDB backends and settings: insert throughput, reads by id over a million results (\`--help\`)
   fill      store N realistic results and their requests in a database, fast (\`--help\`)
@@ -47,6 +49,7 @@ const SUBCOMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   longpoll: runLongPollCli,
   gateway: (args) => runGatewayCli(workspaceRoot(), args),
   pipeline: runPipelineCli,
+  'pair-levers': (args) => runPairLeversCli(workspaceRoot(), args),
 };
 
 async function main(argv: string[]): Promise<number> {
