@@ -9,6 +9,10 @@ describe('dedupe', () => {
     ]);
   });
 
+  it('keeps only lower-case letters separated by single spaces', () => {
+    expect(dedupeKey('  Save… (Ctrl+S) 2 ')).toBe('save ctrl s');
+  });
+
   it('treats composed and decomposed Unicode as equal', () => {
     expect(dedupeKey('Cafe\u0301')).toBe(dedupeKey('Café'));
   });

@@ -1,4 +1,7 @@
-/** Key under which two segments count as duplicates: case-folded, punctuation and digits ignored. */
+/**
+ * Key under which two segments count as duplicates, also the form in which strings are compared with the
+ * English originals: NFC, lower-case letters separated by single spaces (punctuation and digits ignored).
+ */
 export function dedupeKey(segment: string): string {
   return segment
     .normalize('NFC')

@@ -1,4 +1,4 @@
-import { comparableForm, EnglishReference } from './english-original';
+import { EnglishReference } from './english-original';
 
 describe('EnglishReference', () => {
   const reference = new EnglishReference({ minWords: 3, minEnglishShare: 0.9, minWordCount: 1 });
@@ -36,11 +36,5 @@ describe('EnglishReference', () => {
   it('exposes word knowledge for inline UI names', () => {
     expect(reference.isEnglishWord('Window')).toBe(true);
     expect(reference.isEnglishWord('fönster')).toBe(false);
-  });
-});
-
-describe('comparableForm', () => {
-  it('keeps only lower-case letters separated by single spaces', () => {
-    expect(comparableForm('  Save… (Ctrl+S) 2 ')).toBe('save ctrl s');
   });
 });

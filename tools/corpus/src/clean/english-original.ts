@@ -1,3 +1,5 @@
+import { dedupeKey } from './dedupe';
+
 /** Very frequent English function words; at least one must occur for the vocabulary test to fire. */
 const ENGLISH_FUNCTION_WORDS = new Set(
   'the of and to with this that you your from for are is be by or not can will which when it its an on in a'.split(
@@ -21,15 +23,6 @@ export const DEFAULT_ENGLISH_RULES: EnglishDetectionRules = {
   minWordCount: 3,
 };
 
-/** Lower-case letters-only form used to compare strings with the English originals. */
-export function comparableForm(text: string): string {
-  return text
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{M}]+/gu, ' ')
-    .trim();
-}
-
 /** Why a segment counts as untranslated English, or `undefined`. */
 export type EnglishMatch = 'same-key' | 'known-string' | 'english-vocabulary' | undefined;
 
@@ -47,7 +40,7 @@ export class EnglishReference {
 
   /** Registers an English string, optionally under the key that its translations share. */
   add(text: string, key?: string): void {
-    const form = comparableForm(text);
+    const form = dedupeKey(text);
     if (!form) return;
     this.strings.add(form);
     if (key !== undefined) {
@@ -71,7 +64,7 @@ export class EnglishReference {
 
   /** Classifies a cleaned translated segment; `key` is its cross-locale key when the layout has one. */
   match(text: string, key?: string): EnglishMatch {
-    const form = comparableForm(text);
+    const form = dedupeKey(text);
     if (!form) return undefined;
     if (key !== undefined && this.byKey.get(key)?.has(form)) return 'same-key';
     if (this.strings.has(form)) return 'known-string';

@@ -1,4 +1,5 @@
-import { comparableForm, EnglishReference } from '../clean/english-original';
+import { dedupeKey } from '../clean/dedupe';
+import { EnglishReference } from '../clean/english-original';
 import { splitSentences } from '../clean/sentence-split';
 import { stripPlaceholders } from '../clean/strip-placeholders';
 import { CorpusLanguage, sourceScriptOf } from '../languages';
@@ -72,6 +73,6 @@ export function readLanguageSources(lang: CorpusLanguage, context: SourceContext
 
 /** True when an inline UI name inside translated help prose is made of English words only. */
 function isEnglishUiName(fragment: string, english: EnglishReference): boolean {
-  const words = comparableForm(stripPlaceholders(fragment)).split(' ').filter(Boolean);
+  const words = dedupeKey(stripPlaceholders(fragment)).split(' ').filter(Boolean);
   return words.length > 0 && words.every((word) => english.isEnglishWord(word));
 }
