@@ -1,4 +1,4 @@
-import { connect } from 'amqplib';
+import { Channel, ChannelModel, ConfirmChannel, connect } from 'amqplib';
 import { DEFAULT_WATERMARK, PrivateRabbit } from './private-rabbit';
 
 /**
@@ -18,24 +18,23 @@ export class BrokerControl {
   }
 
   /** Runs `work` on a fresh channel of a fresh connection, then closes both. */
-  async withChannel<T>(work: (channel: import('amqplib').Channel) => Promise<T>): Promise<T> {
-    const connection = await connect(this.url);
-    try {
-      const channel = await connection.createChannel();
-      return await work(channel);
-    } finally {
-      await connection.close().catch(() => undefined);
-    }
+  withChannel<T>(work: (channel: Channel) => Promise<T>): Promise<T> {
+    return this.onFreshConnection((connection) => connection.createChannel(), work);
   }
 
   /** Same on a confirm channel (publishes can be awaited with `waitForConfirms`). */
-  async withConfirmChannel<T>(
-    work: (channel: import('amqplib').ConfirmChannel) => Promise<T>,
+  withConfirmChannel<T>(work: (channel: ConfirmChannel) => Promise<T>): Promise<T> {
+    return this.onFreshConnection((connection) => connection.createConfirmChannel(), work);
+  }
+
+  /** Opens a connection and a channel with `open`, runs `work` on it, then closes the connection. */
+  private async onFreshConnection<C, T>(
+    open: (connection: ChannelModel) => Promise<C>,
+    work: (channel: C) => Promise<T>,
   ): Promise<T> {
     const connection = await connect(this.url);
     try {
-      const channel = await connection.createConfirmChannel();
-      return await work(channel);
+      return await work(await open(connection));
     } finally {
       await connection.close().catch(() => undefined);
     }
