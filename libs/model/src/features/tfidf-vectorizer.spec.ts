@@ -29,14 +29,13 @@ const SKLEARN_CHAR: VectorizerOptions = {
   wordWeight: 1,
 };
 
+/** What the model fixture changes from the analyzer defaults (the parameters it was generated with). */
 const MODEL_FEATURES: VectorizerOptions = {
+  ...SKLEARN_CHAR,
   normalization: DEFAULT_NORMALIZATION,
-  ngramMin: 2,
-  ngramMax: 3,
   wordUnigrams: true,
   sublinearTf: true,
   minDf: 2,
-  wordWeight: 1,
 };
 
 /** Feature index of a scikit-learn term; word terms carry the fixture's `w:` prefix. */
