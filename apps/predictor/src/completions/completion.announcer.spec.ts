@@ -2,6 +2,7 @@ import type { CompletionPublisher } from '@sibyl/amqp';
 import { PredictionRequestedV1, PredictionStatus } from '@sibyl/contracts';
 import { resolveMetricsOptions } from '@sibyl/observability';
 import { Registry } from 'prom-client';
+import { doneEntry } from '../../test/results/swedish-result.fixture';
 import type { ResultEntry } from '../results/result.writer';
 import { CompletionAnnouncer } from './completion.announcer';
 
@@ -14,19 +15,7 @@ const request = (id: string, owner?: string): PredictionRequestedV1 => ({
   attempt: 1,
   ...(owner ? { owner } : {}),
 });
-const done = (id: string): ResultEntry => ({
-  trackingId: id,
-  submittedAt: at,
-  status: PredictionStatus.Done,
-  result: {
-    language: 'sv',
-    languageName: 'Swedish',
-    nativeName: 'Svenska',
-    confidence: 0.9,
-    top: [],
-    modelVersion: 'm1',
-  },
-});
+const done = (id: string): ResultEntry => doneEntry(id, at);
 const failed = (id: string): ResultEntry => ({
   trackingId: id,
   submittedAt: at,

@@ -6,6 +6,7 @@ import { PredictorMetrics } from '../metrics/predictor.metrics';
 import type { LanguageModel } from '../model/model.constants';
 import { ServingModel } from '../model/serving-model';
 import type { ResultEntry, ResultWriter, ResultWriteSummary } from '../results/result.writer';
+import { SWEDISH_PREDICTION, SWEDISH_RESULT } from '../../test/results/swedish-result.fixture';
 import { PredictionService } from './prediction.service';
 import { StorageOutage } from './storage-outage';
 
@@ -17,22 +18,13 @@ const newOutage = (): StorageOutage =>
     delaysMs: [1],
   });
 
-const swedish: LanguagePrediction = {
-  language: 'sv',
-  confidence: 0.9,
-  top: [
-    { language: 'sv', score: 0.9 },
-    { language: 'nb', score: 0.07 },
-    { language: 'da', score: 0.03 },
-  ],
-};
 const undetermined: LanguagePrediction = { language: 'und', confidence: 0.1, top: [] };
 
 /** Fake model: "crash" makes predict throw; "???" is undetermined; everything else Swedish. */
 function fakeModel(): LanguageModel & { predictMany: jest.Mock; predict: jest.Mock } {
   const predict = jest.fn((text: string): LanguagePrediction => {
     if (text === 'crash') throw new Error('feature overflow');
-    return text === '???' ? undetermined : swedish;
+    return text === '???' ? undetermined : SWEDISH_PREDICTION;
   });
   return {
     info: { name: 'sibyl-langid', modelVersion: 'm-test' },
@@ -112,14 +104,7 @@ describe('PredictionService', () => {
       trackingId: message('hej', 0).trackingId,
       submittedAt: expect.any(Date),
       status: PredictionStatus.Done,
-      result: {
-        language: 'sv',
-        languageName: 'Swedish',
-        nativeName: 'Svenska',
-        confidence: 0.9,
-        top: swedish.top,
-        modelVersion: 'm-test',
-      },
+      result: { ...SWEDISH_RESULT, modelVersion: 'm-test' },
     });
     // "und" is a result like any other
     expect(entries[2]).toMatchObject({

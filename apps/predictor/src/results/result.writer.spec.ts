@@ -6,7 +6,8 @@ import {
   type PredictionResultRecord,
 } from '@sibyl/persistence';
 import type { Model } from 'mongoose';
-import { PredictionResultFields, ResultEntry, ResultWriter } from './result.writer';
+import { doneEntry, SWEDISH_RESULT } from '../../test/results/swedish-result.fixture';
+import { ResultEntry, ResultWriter } from './result.writer';
 
 type Doc = PredictionResultRecord;
 
@@ -30,25 +31,9 @@ class FakeResults {
   readonly collection = { insertMany: this.insertMany };
 }
 
-const swedish: PredictionResultFields = {
-  language: 'sv',
-  languageName: 'Swedish',
-  nativeName: 'Svenska',
-  confidence: 0.93,
-  top: [
-    { language: 'sv', score: 0.93 },
-    { language: 'nb', score: 0.05 },
-    { language: 'da', score: 0.02 },
-  ],
-  modelVersion: 'm1',
-};
 const submittedAt = new Date('2025-12-31T23:59:59Z');
-const done = (trackingId: string, result = swedish): ResultEntry => ({
-  trackingId,
-  submittedAt,
-  status: PredictionStatus.Done,
-  result,
-});
+const done = (trackingId: string, result = SWEDISH_RESULT): ResultEntry =>
+  doneEntry(trackingId, submittedAt, result);
 
 /** The bound of a write in these specs. */
 const WRITE_TIMEOUT_MS = 200;
@@ -77,7 +62,7 @@ describe('ResultWriter', () => {
     expect(results.docs.get('a')).toEqual({
       _id: 'a',
       status: 'done',
-      ...swedish,
+      ...SWEDISH_RESULT,
       error: null,
       feedback: null,
       submittedAt,
@@ -90,7 +75,7 @@ describe('ResultWriter', () => {
     await writer.write([done('a')], new Date('2026-01-01T00:00:00Z'));
     const stored = structuredClone(results.docs.get('a'));
     const other = {
-      ...swedish,
+      ...SWEDISH_RESULT,
       language: 'nb',
       languageName: 'Norwegian Bokmål',
       modelVersion: 'm2',
@@ -111,7 +96,10 @@ describe('ResultWriter', () => {
   });
 
   it('writes a request repeated inside one batch once, keeping the first', async () => {
-    const summary = await writer.write([done('a'), done('a', { ...swedish, modelVersion: 'm2' })]);
+    const summary = await writer.write([
+      done('a'),
+      done('a', { ...SWEDISH_RESULT, modelVersion: 'm2' }),
+    ]);
     expect(summary).toEqual({ written: new Set(['a']), skipped: 1 });
     expect(results.insertMany.mock.calls[0][0]).toHaveLength(1);
     expect(results.docs.get('a')?.modelVersion).toBe('m1');
