@@ -1,3 +1,5 @@
+// Explicit property types emit the `design:type` metadata class-transformer needs to turn env strings into numbers.
+import 'reflect-metadata';
 import { BaseEnvironment, validateEnv } from '@sibyl/config';
 import { Transform } from 'class-transformer';
 import {
@@ -35,19 +37,14 @@ function commaList({ value }: { value: unknown }): unknown {
  */
 export class DashboardConfig extends BaseEnvironment {
   /** HTTP port of the dashboard. */
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(0)
-  @Max(65535)
-  DASHBOARD_PORT = 3001;
+  @IsInt() @Min(0) @Max(65535) DASHBOARD_PORT: number = 3001;
 
   /** Interface the dashboard listens on. */
-  @IsString()
-  DASHBOARD_HOST = '0.0.0.0';
+  @IsString() DASHBOARD_HOST: string = '0.0.0.0';
 
   /** Gateway base URL the dashboard server samples (`/v1/queue`, `/metrics`, `/health/live`). */
   @IsUrl(URL_OPTIONS, { message: 'GATEWAY_URL must be an http(s) URL' })
-  GATEWAY_URL = 'http://127.0.0.1:3000';
+  GATEWAY_URL: string = 'http://127.0.0.1:3000';
 
   /** `/metrics` URLs of the predictors, comma-separated. */
   @Transform(commaList)
@@ -55,31 +52,16 @@ export class DashboardConfig extends BaseEnvironment {
   PREDICTOR_METRICS_URLS: string[] = ['http://127.0.0.1:3002/metrics'];
 
   /** Ready messages above which the operations view raises the backlog alert. */
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(0)
-  BACKLOG_ALERT_THRESHOLD = 1000;
+  @IsInt() @Min(0) BACKLOG_ALERT_THRESHOLD: number = 1000;
 
   /** How often the gateway and predictors are sampled. */
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(100)
-  @Max(60000)
-  SAMPLE_INTERVAL_MS = 1000;
+  @IsInt() @Min(100) @Max(60000) SAMPLE_INTERVAL_MS: number = 1000;
 
   /** Span over which rates and latency quantiles are computed (smooths the per-interval noise). */
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(0)
-  @Max(600000)
-  RATE_WINDOW_MS = 5000;
+  @IsInt() @Min(0) @Max(600000) RATE_WINDOW_MS: number = 5000;
 
   /** Samples kept server-side so a newly opened page gets history (300 × 1 s = 5 minutes). */
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(2)
-  @Max(100000)
-  SAMPLE_HISTORY_SIZE = 300;
+  @IsInt() @Min(2) @Max(100000) SAMPLE_HISTORY_SIZE: number = 300;
 
   /** Directory of the built web UI; empty = `web/` beside main.js. */
   @IsOptional()
@@ -116,11 +98,7 @@ export class DashboardConfig extends BaseEnvironment {
   DASHBOARD_SESSION_SECRET?: string = undefined;
 
   /** Lifetime of a login session. */
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(60_000)
-  @Max(7 * 24 * 3600_000)
-  DASHBOARD_SESSION_TTL_MS = 8 * 3600_000;
+  @IsInt() @Min(60_000) @Max(7 * 24 * 3600_000) DASHBOARD_SESSION_TTL_MS: number = 8 * 3600_000;
 
   /** Marks the session cookie `Secure` and sends HSTS (set it whenever the dashboard is served over HTTPS). */
   @Transform(({ obj }) =>

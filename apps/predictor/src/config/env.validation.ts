@@ -1,7 +1,7 @@
+// Explicit property types emit the `design:type` metadata class-transformer needs to turn env strings into numbers.
 import 'reflect-metadata';
 import { invalidEnv, SibylEnvironment, validateEnv } from '@sibyl/config';
 import { DEFAULT_MODEL_RECHECK_INTERVAL_MS } from '@sibyl/registry';
-import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsString, Max, Min } from 'class-validator';
 
 /**
@@ -12,15 +12,10 @@ import { IsIn, IsInt, IsNotEmpty, IsString, Max, Min } from 'class-validator';
  */
 export class PredictorEnvironment extends SibylEnvironment {
   /** How long a database operation waits for a reachable server before the batch is requeued. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(100)
-  MONGODB_TIMEOUT_MS = 5000;
+  @IsInt() @Min(100) MONGODB_TIMEOUT_MS: number = 5000;
 
   /** Interface of the health/metrics HTTP server. */
-  @IsString()
-  @IsNotEmpty()
-  PREDICTOR_HOST = '0.0.0.0';
+  @IsString() @IsNotEmpty() PREDICTOR_HOST: string = '0.0.0.0';
 
   /**
    * `on` (default): `GET /metrics` needs an API key with the `metrics` (or `admin`) scope;
@@ -30,57 +25,34 @@ export class PredictorEnvironment extends SibylEnvironment {
   AUTH: 'on' | 'off' = 'on';
 
   /** How long a verified key is reused without a database read (revocation delay). */
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(60000)
-  AUTH_CACHE_TTL_MS = 5000;
+  @IsInt() @Min(0) @Max(60000) AUTH_CACHE_TTL_MS: number = 5000;
 
   /** Port of the health/metrics HTTP server (0 = any free port). */
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(65535)
-  PREDICTOR_PORT = 3002;
+  @IsInt() @Min(0) @Max(65535) PREDICTOR_PORT: number = 3002;
 
   /**
    * The language-identification model file served when the model registry has no live model (the predictor
    * says so in its log); otherwise the registry's live version is served.
    */
-  @IsString()
-  @IsNotEmpty()
-  MODEL_PATH = 'models/langid/langid.model';
+  @IsString() @IsNotEmpty() MODEL_PATH: string = 'models/langid/langid.model';
 
   /**
    * Period of the re-check of the registry's live model (besides `model.promoted` events, so that a lost event
    * only delays a swap); 0 = events only.
    */
-  @Type(() => Number)
   @IsInt()
   @Min(0)
   @Max(3600000)
-  MODEL_RECHECK_INTERVAL_MS = DEFAULT_MODEL_RECHECK_INTERVAL_MS;
+  MODEL_RECHECK_INTERVAL_MS: number = DEFAULT_MODEL_RECHECK_INTERVAL_MS;
 
   /** Unacknowledged messages the broker may hand this consumer at once. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(65535)
-  PREFETCH = 256;
+  @IsInt() @Min(1) @Max(65535) PREFETCH: number = 256;
 
   /** Largest micro-batch; 1 = pure realtime (one message per predict and write). At most PREFETCH (adaptive). */
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(10000)
-  BATCH_MAX_SIZE = 64;
+  @IsInt() @Min(1) @Max(10000) BATCH_MAX_SIZE: number = 64;
 
   /** Longest a message waits for its micro-batch to fill (the adaptive controller's upper bound). */
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(60000)
-  BATCH_MAX_WAIT_MS = 5;
+  @IsInt() @Min(0) @Max(60000) BATCH_MAX_WAIT_MS: number = 5;
 
   /**
    * `adaptive` (default): batch size and wait follow the load and the observed write latency (no wait and
@@ -95,49 +67,29 @@ export class PredictorEnvironment extends SibylEnvironment {
   BATCH_PIPELINE: 'on' | 'off' = 'on';
 
   /** Batch writes in flight at once per predictor (1 = a single writer, best for SQLite-backed FerretDB). */
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(8)
-  BATCH_WRITES_IN_FLIGHT = 1;
+  @IsInt() @Min(1) @Max(8) BATCH_WRITES_IN_FLIGHT: number = 1;
 
   /** Budget for draining the in-flight batch on SIGTERM before the process exits anyway. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  SHUTDOWN_TIMEOUT_MS = 10000;
+  @IsInt() @Min(0) SHUTDOWN_TIMEOUT_MS: number = 10000;
 
   /** Pause before a message that failed for a transient reason (database down) is handed back to the broker. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(600000)
-  REQUEUE_DELAY_MS = 1000;
+  @IsInt() @Min(0) @Max(600000) REQUEUE_DELAY_MS: number = 1000;
 
   /**
    * A predictor holding unacked messages that settles none for this long is stalled: /health/live fails (so the
    * orchestrator restarts it) and `sibyl_consumer_stalled` is 1. Not counted while consumption is paused
    * because the database is unreachable.
    */
-  @Type(() => Number)
-  @IsInt()
-  @Min(1000)
-  STALL_TIMEOUT_MS = 60000;
+  @IsInt() @Min(1000) STALL_TIMEOUT_MS: number = 60000;
 
   /**
    * Largest message body the predictor parses; a bigger one is dead-lettered unread (reason `oversized`). Must
    * exceed what the gateway publishes for MAX_TEXT_BYTES (JSON escaping can grow a text up to 6×).
    */
-  @Type(() => Number)
-  @IsInt()
-  @Min(1024)
-  MAX_MESSAGE_BYTES = 1048576;
+  @IsInt() @Min(1024) MAX_MESSAGE_BYTES: number = 1048576;
 
   /** Period of the broker topology drift check (the topology is also declared on every reconnect). */
-  @Type(() => Number)
-  @IsInt()
-  @Min(1000)
-  TOPOLOGY_CHECK_INTERVAL_MS = 3000;
+  @IsInt() @Min(1000) TOPOLOGY_CHECK_INTERVAL_MS: number = 3000;
 }
 
 /**
