@@ -4,6 +4,12 @@ import prettierRecommended from 'eslint-plugin-prettier/recommended';
 /** Database and broker client packages: neither the contracts nor the model may import them. */
 const DATABASE_AND_BROKER_CLIENTS = ['mongoose', 'amqplib', 'amqp-connection-manager'];
 
+/** The kinds of library an app may use. */
+const LIBRARY_TYPES = ['type:contracts', 'type:model', 'type:infra', 'type:testing'];
+
+/** Owners whose projects use only their own and the shared libraries. */
+const OWNER_SCOPES = ['scope:gateway', 'scope:predictor', 'scope:dashboard', 'scope:tools'];
+
 /**
  * Module boundaries on two axes:
  *  - type:*  what a project is (app, contracts, model, infra, tool)
@@ -35,26 +41,14 @@ const depConstraints = [
   },
   { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:contracts'] },
   { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra'] },
-  {
-    sourceTag: 'type:app',
-    onlyDependOnLibsWithTags: ['type:contracts', 'type:model', 'type:infra', 'type:testing'],
-  },
-  {
-    // a tool may reuse another tool's public entry (the chaos tool drives the load tool's parts)
-    sourceTag: 'type:tool',
-    onlyDependOnLibsWithTags: [
-      'type:contracts',
-      'type:model',
-      'type:infra',
-      'type:testing',
-      'type:tool',
-    ],
-  },
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: LIBRARY_TYPES },
+  // a tool may reuse another tool's public entry (the chaos tool drives the load tool's parts)
+  { sourceTag: 'type:tool', onlyDependOnLibsWithTags: [...LIBRARY_TYPES, 'type:tool'] },
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-  { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:gateway', 'scope:shared'] },
-  { sourceTag: 'scope:predictor', onlyDependOnLibsWithTags: ['scope:predictor', 'scope:shared'] },
-  { sourceTag: 'scope:dashboard', onlyDependOnLibsWithTags: ['scope:dashboard', 'scope:shared'] },
-  { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:tools', 'scope:shared'] },
+  ...OWNER_SCOPES.map((scope) => ({
+    sourceTag: scope,
+    onlyDependOnLibsWithTags: [scope, 'scope:shared'],
+  })),
 ];
 
 /**
