@@ -24,6 +24,8 @@ export const MAX_WORD_LENGTH = 32;
 /** Word keys live above all n-gram keys (which are < 2^51). */
 export const WORD_KEY_OFFSET = 2 ** 51;
 const INITIAL_BUFFER = 1024;
+/** Largest code point of one UTF-16 unit; a larger one is read from a surrogate pair. */
+const MAX_BMP = 0xffff;
 
 /**
  * Cuts a text into integer feature keys, one per occurrence.
@@ -57,14 +59,8 @@ export class FeatureKeyExtractor {
     this.reserve(text.length + 2);
     let length = 0;
     for (let i = 0; i < text.length; i++) {
-      let code = text.charCodeAt(i);
-      if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-        const low = text.charCodeAt(i + 1);
-        if (low >= 0xdc00 && low <= 0xdfff) {
-          code = (code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
-          i++;
-        }
-      }
+      const code = text.codePointAt(i) as number;
+      if (code > MAX_BMP) i++; // the low half of a surrogate pair
       this.points[length] = code;
       this.ids[length++] = learn ? alphabet.add(code) : alphabet.idOf(code);
     }
@@ -89,14 +85,8 @@ export class FeatureKeyExtractor {
     let previousWasSpace = true;
     let letter = false;
     for (let i = 0; i < folded.length; i++) {
-      let code = folded.charCodeAt(i);
-      if (code >= 0xd800 && code <= 0xdbff && i + 1 < folded.length) {
-        const low = folded.charCodeAt(i + 1);
-        if (low >= 0xdc00 && low <= 0xdfff) {
-          code = (code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
-          i++;
-        }
-      }
+      const code = folded.codePointAt(i) as number;
+      if (code > MAX_BMP) i++; // the low half of a surrogate pair
       const kind = letterClassOf(code);
       if (kind === OTHER) {
         if (!previousWasSpace) {
