@@ -13,26 +13,22 @@ export function isSubmission(request: ApiErrorRequest): boolean {
   );
 }
 
+/** Label of a refusal by its status (400 is told apart by its message; any other is `error`). */
+const REASON_BY_STATUS: Partial<Record<HttpStatus, RejectionReason>> = {
+  [HttpStatus.PAYLOAD_TOO_LARGE]: 'too_large',
+  [HttpStatus.UNSUPPORTED_MEDIA_TYPE]: 'unsupported_media_type',
+  [HttpStatus.SERVICE_UNAVAILABLE]: 'unavailable',
+  [HttpStatus.UNAUTHORIZED]: 'unauthorized',
+  [HttpStatus.FORBIDDEN]: 'forbidden',
+  [HttpStatus.TOO_MANY_REQUESTS]: 'rate_limited',
+};
+
 /** Label of a refused submission. */
 export function rejectionReason(answer: HttpException): RejectionReason {
-  switch (answer.getStatus()) {
-    case HttpStatus.BAD_REQUEST:
-      return answer.message.startsWith('malformed JSON') ? 'malformed_json' : 'invalid';
-    case HttpStatus.PAYLOAD_TOO_LARGE:
-      return 'too_large';
-    case HttpStatus.UNSUPPORTED_MEDIA_TYPE:
-      return 'unsupported_media_type';
-    case HttpStatus.SERVICE_UNAVAILABLE:
-      return 'unavailable';
-    case HttpStatus.UNAUTHORIZED:
-      return 'unauthorized';
-    case HttpStatus.FORBIDDEN:
-      return 'forbidden';
-    case HttpStatus.TOO_MANY_REQUESTS:
-      return 'rate_limited';
-    default:
-      return 'error';
-  }
+  const status = answer.getStatus();
+  if (status === HttpStatus.BAD_REQUEST)
+    return answer.message.startsWith('malformed JSON') ? 'malformed_json' : 'invalid';
+  return REASON_BY_STATUS[status as HttpStatus] ?? 'error';
 }
 
 /**
