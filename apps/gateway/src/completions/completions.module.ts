@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
-import type { GatewayEnvironment } from '../config/env.validation';
+import { envOptions } from '../config/env-options.provider';
 import { RecordsModule } from '../records/records.module';
 import {
   COMPLETIONS_OPTIONS,
@@ -17,17 +16,13 @@ import { CompletionsService } from './completions.service';
   providers: [
     CompletionsService,
     CompletionsMetrics,
-    {
-      provide: COMPLETIONS_OPTIONS,
-      inject: [ConfigService],
-      useFactory: (config: ConfigService<GatewayEnvironment, true>): CompletionsOptions => ({
-        safetyRecheckMs: config.get('WAIT_SAFETY_RECHECK_MS', { infer: true }),
-        safetyRecheckMaxIds: SAFETY_RECHECK_MAX_IDS,
-        recentCompletions: RECENT_COMPLETIONS,
-        maxStreamsPerKey: config.get('MAX_EVENT_STREAMS_PER_KEY', { infer: true }),
-        heartbeatMs: config.get('EVENT_STREAM_HEARTBEAT_MS', { infer: true }),
-      }),
-    },
+    envOptions(COMPLETIONS_OPTIONS, (env): CompletionsOptions => ({
+      safetyRecheckMs: env('WAIT_SAFETY_RECHECK_MS'),
+      safetyRecheckMaxIds: SAFETY_RECHECK_MAX_IDS,
+      recentCompletions: RECENT_COMPLETIONS,
+      maxStreamsPerKey: env('MAX_EVENT_STREAMS_PER_KEY'),
+      heartbeatMs: env('EVENT_STREAM_HEARTBEAT_MS'),
+    })),
   ],
   exports: [CompletionsService],
 })

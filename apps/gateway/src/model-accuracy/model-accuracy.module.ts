@@ -1,9 +1,8 @@
 import { Module } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { getModelToken, MongooseModule } from '@nestjs/mongoose';
 import { FeedbackLog, FeedbackRecord, FeedbackSchema } from '@sibyl/persistence';
 import type { Model, mongo } from 'mongoose';
-import type { GatewayEnvironment } from '../config/env.validation';
+import { envOptions } from '../config/env-options.provider';
 import { FeedbackRecorder } from './feedback.recorder';
 import { LiveAccuracyMonitor } from './live-accuracy.monitor';
 import { MODEL_ACCURACY_OPTIONS, ModelAccuracyOptions } from './model-accuracy.constants';
@@ -26,13 +25,9 @@ import { ModelAccuracyService } from './model-accuracy.service';
       useFactory: (model: Model<FeedbackRecord>) =>
         new FeedbackLog(model.collection as unknown as mongo.Collection<FeedbackRecord>),
     },
-    {
-      provide: MODEL_ACCURACY_OPTIONS,
-      inject: [ConfigService],
-      useFactory: (config: ConfigService<GatewayEnvironment, true>): ModelAccuracyOptions => ({
-        refreshIntervalMs: config.get('LIVE_ACCURACY_INTERVAL_MS', { infer: true }),
-      }),
-    },
+    envOptions(MODEL_ACCURACY_OPTIONS, (env): ModelAccuracyOptions => ({
+      refreshIntervalMs: env('LIVE_ACCURACY_INTERVAL_MS'),
+    })),
     FeedbackRecorder,
     ModelAccuracyMetrics,
     ModelAccuracyService,

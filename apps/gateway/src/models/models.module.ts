@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
-import type { GatewayEnvironment } from '../config/env.validation';
+import { envOptions } from '../config/env-options.provider';
 import { MODELS_OPTIONS, type ModelsOptions } from './models.constants';
 import { ModelsController } from './models.controller';
 import { ModelsMetrics } from './models.metrics';
@@ -10,13 +9,9 @@ import { ModelsService } from './models.service';
 @Module({
   controllers: [ModelsController],
   providers: [
-    {
-      provide: MODELS_OPTIONS,
-      inject: [ConfigService],
-      useFactory: (config: ConfigService<GatewayEnvironment, true>): ModelsOptions => ({
-        margin: config.get('PROMOTION_MAX_ACCURACY_DROP', { infer: true }),
-      }),
-    },
+    envOptions(MODELS_OPTIONS, (env): ModelsOptions => ({
+      margin: env('PROMOTION_MAX_ACCURACY_DROP'),
+    })),
     ModelsMetrics,
     ModelsService,
   ],

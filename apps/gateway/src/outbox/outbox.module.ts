@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { MongooseModule } from '@nestjs/mongoose';
 import { OutboxCursorRecord, OutboxCursorSchema } from '@sibyl/persistence';
+import { envOptions } from '../config/env-options.provider';
 import type { GatewayEnvironment } from '../config/env.validation';
 import { QueueDepthService } from '../queue/queue-depth.service';
 import { QueueModule } from '../queue/queue.module';
@@ -46,13 +47,9 @@ type Config = ConfigService<GatewayEnvironment, true>;
       inject: [OutboxMetrics],
       useFactory: (metrics: OutboxMetrics) => metrics.gaveUp,
     },
-    {
-      provide: OUTBOX_DISPATCH_OPTIONS,
-      inject: [ConfigService],
-      useFactory: (config: Config): OutboxDispatchOptions => ({
-        backlogMaxBytes: config.get('OUTBOX_BACKLOG_MAX_BYTES', { infer: true }),
-      }),
-    },
+    envOptions(OUTBOX_DISPATCH_OPTIONS, (env): OutboxDispatchOptions => ({
+      backlogMaxBytes: env('OUTBOX_BACKLOG_MAX_BYTES'),
+    })),
     {
       provide: OUTBOX_RELAY_OPTIONS,
       inject: [ConfigService, DatabaseClock],

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
-import type { GatewayEnvironment } from '../config/env.validation';
+import { envOptions } from '../config/env-options.provider';
 import { CompletionsModule } from '../completions/completions.module';
 import { OutboxModule } from '../outbox/outbox.module';
 import { ModelAccuracyModule } from '../model-accuracy/model-accuracy.module';
@@ -21,18 +20,14 @@ import { SubmissionRejectionsListener } from './submission-rejections.listener';
     PredictionsService,
     PredictionsMetrics,
     SubmissionRejectionsListener,
-    {
-      provide: PREDICTIONS_OPTIONS,
-      inject: [ConfigService],
-      useFactory: (config: ConfigService<GatewayEnvironment, true>): PredictionsOptions => ({
-        maxTextBytes: config.get('MAX_TEXT_BYTES', { infer: true }),
-        maxBatchItems: config.get('MAX_BATCH_ITEMS', { infer: true }),
-        maxWaitMs: config.get('MAX_WAIT_MS', { infer: true }),
-        maxLongPollsPerKey: config.get('MAX_LONG_POLLS_PER_KEY', { infer: true }),
-        insertBatchMax: config.get('INSERT_BATCH_MAX', { infer: true }),
-        insertBatchWaitMs: config.get('INSERT_BATCH_WAIT_MS', { infer: true }),
-      }),
-    },
+    envOptions(PREDICTIONS_OPTIONS, (env): PredictionsOptions => ({
+      maxTextBytes: env('MAX_TEXT_BYTES'),
+      maxBatchItems: env('MAX_BATCH_ITEMS'),
+      maxWaitMs: env('MAX_WAIT_MS'),
+      maxLongPollsPerKey: env('MAX_LONG_POLLS_PER_KEY'),
+      insertBatchMax: env('INSERT_BATCH_MAX'),
+      insertBatchWaitMs: env('INSERT_BATCH_WAIT_MS'),
+    })),
   ],
   exports: [SubmissionRejectionsListener],
 })
