@@ -8,8 +8,13 @@
 #         deps      (production dependencies of that package.json only, no dev dependencies)
 #         runtime   (node slim, code owned by root, non-root uid 1000, writes nothing outside /tmp)
 #         gateway | dashboard | predictor | models: what each image adds; the last stage is $APP's.
+# Without APP the build stops at once and says how to name the image.
 ARG NODE_IMAGE=node:20.20.2-bookworm-slim
-ARG APP
+ARG APP=no-app
+
+FROM ${NODE_IMAGE} AS no-app
+RUN echo 'name the image: docker build --build-arg APP=gateway|predictor|dashboard|models .' >&2 \
+ && exit 1
 
 FROM ${NODE_IMAGE} AS workspace
 WORKDIR /workspace

@@ -27,6 +27,14 @@ describe('Dockerfile', () => {
     expect(images.sort()).toEqual([...APPS, 'models'].sort());
   });
 
+  it('stops with a message when APP is not given', () => {
+    expect(stagesOf(parseDockerfile(DOCKERFILE)).at(-1)?.from).toBe('no-app');
+    const [image] = imageStages(DOCKERFILE).slice(-1);
+    expect(image.instructions.map((i) => i.args).join(' ')).toMatch(
+      /name the image: docker build --build-arg APP=.* && exit 1$/,
+    );
+  });
+
   it('builds the project APP names and moves its output where the later stages read it', () => {
     const build = stagesOf(parseDockerfile(DOCKERFILE), { APP: 'models' }).find(
       (s) => s.name === 'build',
