@@ -9,6 +9,7 @@ import { runSpeedComparison } from './model/interleaved-speed';
 import { runTune } from './model/tune';
 import { runLongPollCli } from './longpoll/longpoll-cli';
 import { runPipelineCli } from './pipeline/pipeline-cli';
+import { runProfileCli } from './profile/profile-cli';
 import { runDatabaseCli } from './database/database-cli';
 import { runFillCli } from './database/fill-cli';
 import { runSwapCli } from './swap/swap-cli';
@@ -16,7 +17,7 @@ import { runPairLeversCli } from './pair-levers/pair-levers-cli';
 
 const PREVIOUS_MODEL_FILE = 'models/langid/langid-v1.model';
 
-const USAGE = `usage: npm run bench -- <model|tune|pair-levers|pipeline|gateway|longpoll|charts|database|fill|swap> [options]
+const USAGE = `usage: npm run bench -- <model|tune|pair-levers|pipeline|gateway|longpoll|charts|database|fill|swap|profile> [options]
 
   pair-levers  close-pair levers of issue 13 on top of a trained model, errors per pair (\`--help\`)
   longpoll  clients that submit and long-poll each id: p50/p99 submit→answer per stack (\`--help\`)
@@ -26,6 +27,7 @@ const USAGE = `usage: npm run bench -- <model|tune|pair-levers|pipeline|gateway|
   pipeline  end-to-end pipeline benchmark (see \`npm run bench -- pipeline --help\`)
   swap      model hot swap under load: failed/lost, p99 during swaps, switch time (\`--help\`)
   gateway   gateway alone: accepted/s and CPU per accepted, builds side by side (\`--help\`)
+  profile   where a process's CPU goes: a --cpu-prof profile split by part of the request path (\`--help\`)
   model   [--systems sibyl,sibyl-v1,sklearn,cld,fasttext,franc] [--no-train] [--repeats 5] [--no-write]
 
   model   compares the language identification model with v1 (models/langid/langid-v1.model,
@@ -50,6 +52,7 @@ const SUBCOMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   gateway: (args) => runGatewayCli(workspaceRoot(), args),
   pipeline: runPipelineCli,
   'pair-levers': (args) => runPairLeversCli(workspaceRoot(), args),
+  profile: runProfileCli,
 };
 
 async function main(argv: string[]): Promise<number> {
