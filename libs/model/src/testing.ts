@@ -15,6 +15,8 @@ export interface TinyModelOptions {
   save?: boolean | string;
   /** Pairs of tiny-corpus languages to give a second stage (none by default). */
   pairStages?: ReadonlyArray<readonly [string, string]>;
+  /** Train on these tiny-corpus languages only (default all six): a model that cannot know the rest. */
+  languages?: readonly string[];
 }
 
 /** A tiny model and, when saved, where its file is. */
@@ -29,7 +31,10 @@ export interface TinyModel {
  * Its `modelVersion` is `langid-tiny-test`.
  */
 export async function trainTinyModel(options: TinyModelOptions = {}): Promise<TinyModel> {
-  const samples = tinyCorpusSamples();
+  const { languages } = options;
+  const samples = tinyCorpusSamples().filter(
+    (sample) => !languages || languages.includes(sample.language),
+  );
   const corpusSha256 = createHash('sha256').update(JSON.stringify(TINY_CORPUS)).digest('hex');
   const { identifier } = await trainLanguageIdentifier(samples, {
     ...DEFAULT_TRAINING_OPTIONS,

@@ -45,6 +45,15 @@ export class PredictorEnvironment extends SibylEnvironment {
   @Max(3600000)
   MODEL_RECHECK_INTERVAL_MS: number = DEFAULT_MODEL_RECHECK_INTERVAL_MS;
 
+  /**
+   * Period of the check for an active shadow run (`models shadow`): while one is active the predictor loads
+   * the candidate and consumes the shadow queue; 0 = this predictor never takes part in shadow evaluation.
+   */
+  @IsInt() @Min(0) @Max(3600000) SHADOW_CHECK_INTERVAL_MS: number = 2000;
+
+  /** Unacknowledged shadow copies the broker may hand this predictor at once. */
+  @IsInt() @Min(1) @Max(1000) SHADOW_PREFETCH: number = 16;
+
   /** Unacknowledged messages the broker may hand this consumer at once. */
   @IsInt() @Min(1) @Max(65535) PREFETCH: number = 256;
 

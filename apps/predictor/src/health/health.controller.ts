@@ -8,6 +8,7 @@ import {
 import { AmqpHealthIndicator, TopologyHealthIndicator } from '@sibyl/amqp';
 import { Public } from '@sibyl/auth';
 import { ModelHealthIndicator } from '../model/model.health';
+import { ShadowHealthIndicator } from '../shadow/shadow.health';
 import { AmqpConsumerHealthIndicator } from '../transport/amqp-consumer.health';
 
 /** Liveness and readiness of the predictor (served on PREDICTOR_PORT; no key needed). */
@@ -21,6 +22,7 @@ export class HealthController {
     private readonly database: MongooseHealthIndicator,
     private readonly model: ModelHealthIndicator,
     private readonly topology: TopologyHealthIndicator,
+    private readonly shadow: ShadowHealthIndicator,
   ) {}
 
   /**
@@ -37,6 +39,7 @@ export class HealthController {
    * `GET /health/ready`: broker connected, consuming (not paused for a database outage), database answering a
    * ping, model loaded (with version), and the broker's topology as declared (drift is reported here as
    * `topology` down, with the broker's refusal, while the predictor keeps consuming the existing queue).
+   * `shadow` reports this predictor's part in a shadow evaluation and is never down.
    */
   @Get('ready')
   @HealthCheck()
@@ -47,6 +50,7 @@ export class HealthController {
       () => this.database.pingCheck('database', { timeout: 1500 }),
       () => this.model.isLoaded('model'),
       () => this.topology.isAsDeclared('topology'),
+      () => this.shadow.report('shadow'),
     ]);
   }
 }

@@ -231,6 +231,19 @@ export class PredictionFixture {
     return (await this.channel.checkQueue(this.names.requestsQueue)).messageCount;
   }
 
+  /** Messages in a queue of the broker, or null when it does not exist (on a channel of its own). */
+  async queueDepth(queue: string): Promise<number | null> {
+    const channel = await this.amqp.createChannel();
+    channel.on('error', () => undefined);
+    try {
+      return (await channel.checkQueue(queue)).messageCount;
+    } catch {
+      return null;
+    } finally {
+      await channel.close().catch(() => undefined);
+    }
+  }
+
   /** Consumers on the requests queue. */
   async consumerCount(): Promise<number> {
     return (await this.channel.checkQueue(this.names.requestsQueue)).consumerCount;

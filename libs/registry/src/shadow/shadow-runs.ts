@@ -106,7 +106,9 @@ export class ShadowRuns {
 
   /**
    * Counts one more shadow prediction of run `runId` and returns the new count, or null when the
-   * run is no longer active (then the prediction is not to be stored).
+   * run is no longer active (then the prediction is not to be stored). Atomic on MongoDB; FerretDB
+   * 1.24 applies `$inc` as an unisolated read-modify-write, so concurrent increments can be lost:
+   * callers serialize theirs, and {@link storedCount} is the exact figure.
    */
   async countPrediction(runId: string): Promise<number | null> {
     const run = await this.runs.findOneAndUpdate(
@@ -115,6 +117,11 @@ export class ShadowRuns {
       { returnDocument: 'after' },
     );
     return run?.predictions ?? null;
+  }
+
+  /** Shadow predictions of run `runId` stored so far. */
+  storedCount(runId: string): Promise<number> {
+    return this.results.countDocuments({ runId });
   }
 
   /** Stores a shadow prediction (idempotent by `_id`). */
