@@ -6,6 +6,7 @@ import {
   type PredictionResultRecord,
 } from '@sibyl/persistence';
 import type { Model } from 'mongoose';
+import type { PredictorMetrics } from '../metrics/predictor.metrics';
 import { doneEntry, SWEDISH_RESULT } from '../../test/results/swedish-result.fixture';
 import { ResultEntry, ResultWriter } from './result.writer';
 
@@ -49,7 +50,7 @@ describe('ResultWriter', () => {
     writer = new ResultWriter(
       results as unknown as Model<PredictionResultRecord>,
       WRITE_TIMEOUT_MS,
-      { databaseTimeouts: timeouts } as never,
+      { databaseTimeouts: timeouts } as unknown as PredictorMetrics,
     );
   });
 

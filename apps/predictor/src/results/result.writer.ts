@@ -46,7 +46,7 @@ export class ResultWriter {
     @InjectModel(PredictionResultRecord.name)
     private readonly results: Model<PredictionResultRecord>,
     @Inject(RESULT_WRITE_TIMEOUT) private readonly timeoutMs: number,
-    private readonly metrics: Pick<PredictorMetrics, 'databaseTimeouts'>,
+    private readonly metrics: PredictorMetrics,
   ) {}
 
   /** Writes the entries (all stamped `completedAt`) and reports which requests received their result. */
