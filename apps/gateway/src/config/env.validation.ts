@@ -95,7 +95,7 @@ export class GatewayEnvironment extends SibylEnvironment {
    */
   @IsInt() @Min(1000) OUTBOX_REPUBLISH_UNDER_BACKLOG_MS: number = 600000;
 
-  /** Concurrent submissions are grouped into one insertMany of at most this many documents ... */
+  /** Concurrent submissions are grouped into one insertMany of at most this many documents (the group size adapts to the load)... */
   @IsInt() @Min(1) INSERT_BATCH_MAX: number = 1000;
   /** ...and a submission waits at most this many milliseconds for its group to fill. */
   @IsInt() @Min(0) INSERT_BATCH_WAIT_MS: number = 2;

@@ -4,6 +4,9 @@ export const PREDICTIONS_PATH = 'v1/predictions';
 /** Concurrent insertMany calls the submission coalescer keeps in flight. */
 export const INSERT_MAX_CONCURRENT = 4;
 
+/** Bound of the shutdown's wait for pending inserts when DATABASE_OPERATION_TIMEOUT_MS is 0 (unbounded). */
+export const INSERT_DRAIN_UNBOUNDED_DB_MS = 30_000;
+
 /** Injection token of the {@link PredictionsOptions}. */
 export const PREDICTIONS_OPTIONS = Symbol('PREDICTIONS_OPTIONS');
 

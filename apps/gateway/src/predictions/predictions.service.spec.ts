@@ -19,6 +19,7 @@ import { CompletionWatcher } from '../completions/completion.watcher';
 import type { CompletionsService } from '../completions/completions.service';
 import type { OutboxDispatcher } from '../outbox/outbox.dispatcher';
 import type { DatabaseClock } from '../records/database.clock';
+import type { DatabaseDeadline } from '../records/database-deadline';
 import type { FeedbackOutcome, PredictionStore } from '../records/prediction.store';
 import type { PredictionsMetrics } from './predictions.metrics';
 import { PredictionsService } from './predictions.service';
@@ -32,12 +33,17 @@ const options = {
   maxLongPollsPerKey: 1,
 };
 
+/** DATABASE_OPERATION_TIMEOUT_MS of these specs (the shutdown waits for inserts twice that long). */
+const SHUTDOWN_TEST_DB_TIMEOUT_MS = 25;
+
 /** A store and a dispatcher in memory, recording the order of events. */
 function setup(
   init: {
     insertError?: Error;
     feedback?: FeedbackOutcome['status'];
     backlogFull?: boolean;
+    /** insertMany never settles (a database that accepts the write and never answers). */
+    insertHangs?: boolean;
   } = {},
 ) {
   const events: string[] = [];
@@ -45,6 +51,7 @@ function setup(
   const results = new Map<string, PredictionResultRecord>();
   const store = {
     insertMany: async (records: PredictionRecord[]) => {
+      if (init.insertHangs) await new Promise<never>(() => undefined);
       if (init.insertError) throw init.insertError;
       events.push(`insert ${records.length}`);
       for (const record of records) docs.set(record._id, record);
@@ -115,6 +122,7 @@ function setup(
     clock,
     recorder,
     completions,
+    { timeoutMs: SHUTDOWN_TEST_DB_TIMEOUT_MS } as DatabaseDeadline,
   );
   return { service, events, docs, results, dispatched, accepted, recorded, watcher };
 }
@@ -348,5 +356,17 @@ describe('PredictionsService', () => {
         status: 'queued',
       });
     });
+  });
+});
+
+describe('PredictionsService shutdown', () => {
+  it('does not hang on an insert that never returns: gives up after two database bounds', async () => {
+    const { service } = setup({ insertHangs: true });
+    void service.submit(['stuck']).catch(() => undefined);
+    await new Promise((resolve) => setImmediate(resolve));
+    const started = Date.now();
+    await service.beforeApplicationShutdown();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(2 * SHUTDOWN_TEST_DB_TIMEOUT_MS - 5);
+    expect(Date.now() - started).toBeLessThan(2000);
   });
 });

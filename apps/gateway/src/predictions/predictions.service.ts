@@ -6,6 +6,7 @@ import {
   ConflictException,
   Inject,
   Injectable,
+  Logger,
   NotFoundException,
 } from '@nestjs/common';
 import {
@@ -23,6 +24,7 @@ import { OutboxDispatcher } from '../outbox/outbox.dispatcher';
 import { toPredictionRequest } from '../outbox/prediction-request';
 import { FeedbackRecorder } from '../model-accuracy/feedback.recorder';
 import { DatabaseClock } from '../records/database.clock';
+import { DatabaseDeadline } from '../records/database-deadline';
 import {
   isVisibleTo,
   newPredictionRecord,
@@ -33,6 +35,7 @@ import { WriteCoalescer } from '../records/write-coalescer';
 import { CompletionsService } from '../completions/completions.service';
 import {
   INSERT_MAX_CONCURRENT,
+  INSERT_DRAIN_UNBOUNDED_DB_MS,
   PREDICTIONS_OPTIONS,
   PredictionsOptions,
 } from './predictions.constants';
@@ -48,6 +51,7 @@ import { toPredictionView, toQueuedView } from './prediction-view';
  */
 @Injectable()
 export class PredictionsService implements BeforeApplicationShutdown {
+  private readonly logger = new Logger(PredictionsService.name);
   private readonly inserts: WriteCoalescer<PredictionRecord>;
   private readonly longPolls: ConcurrencyLimiter;
 
@@ -59,6 +63,7 @@ export class PredictionsService implements BeforeApplicationShutdown {
     private readonly clock: DatabaseClock,
     private readonly feedbackRecorder: FeedbackRecorder,
     private readonly completions: CompletionsService,
+    private readonly deadline: DatabaseDeadline,
   ) {
     // One insert group = one insertMany, then one publish group with one confirm wait.
     this.inserts = new WriteCoalescer(
@@ -181,9 +186,19 @@ export class PredictionsService implements BeforeApplicationShutdown {
     await this.feedbackRecorder.record(outcome.result, stored, text, owner);
   }
 
-  /** Stores what is still waiting and waits for its publishes (the long polls end with CompletionsService). */
+  /**
+   * Stores what is still waiting and waits for its publishes (the long polls end with
+   * CompletionsService). The inserts get two database bounds (a write in flight, then the group
+   * behind it); past that the shutdown goes on and logs what it left unsettled.
+   */
   async beforeApplicationShutdown(): Promise<void> {
-    await this.inserts.drain();
+    const boundMs =
+      this.deadline.timeoutMs > 0 ? 2 * this.deadline.timeoutMs : INSERT_DRAIN_UNBOUNDED_DB_MS;
+    if (!(await this.inserts.drain(boundMs))) {
+      this.logger.error(
+        `shutdown: ${this.inserts.unsettled} prediction request(s) still being stored after ${boundMs} ms; not waiting longer (their submitters get no answer)`,
+      );
+    }
     await this.dispatcher.drain();
   }
 }
