@@ -9,6 +9,18 @@ export interface DecodeRequest extends ModelRef {
   bytes: Uint8Array;
 }
 
+/** A request to the decode worker, and its answer, matched by `id`. */
+export interface DecodeJob {
+  id: number;
+  request: DecodeRequest;
+}
+
+/** The decode worker's answer to {@link DecodeJob} `id`. */
+export interface DecodeAnswer {
+  id: number;
+  reply: DecodeReply;
+}
+
 /** What the decode worker answers: the decoded model as transferable state, or why it is refused. */
 export type DecodeReply =
   | { ok: true; state: ModelState; verifyMs: number; decodeMs: number }

@@ -1,10 +1,13 @@
 /**
- * Entry of the model decode worker thread (bundled beside main.js as `model-decode.worker.js`): decodes the one
- * artifact it is given in `workerData` ({@link DecodeRequest}), posts the {@link DecodeReply} with the model's
- * buffers transferred, and exits. The predictor's event loop keeps serving batches meanwhile.
+ * Entry of the model decode worker thread (bundled beside main.js as `model-decode.worker.js`). It lives as long
+ * as the predictor (kept warm: module loaded, code optimised, Unicode tables built) and decodes each
+ * {@link DecodeRequest} it is sent, answering its {@link DecodeReply} with the model's buffers transferred. The
+ * predictor's event loop keeps serving batches meanwhile.
  */
-import { parentPort, workerData } from 'node:worker_threads';
-import { decodeRequest, type DecodeRequest } from './model-decode.protocol';
+import { parentPort } from 'node:worker_threads';
+import { decodeRequest, type DecodeJob } from './model-decode.protocol';
 
-const { reply, transfer } = decodeRequest(workerData as DecodeRequest);
-parentPort?.postMessage(reply, transfer);
+parentPort?.on('message', ({ id, request }: DecodeJob) => {
+  const { reply, transfer } = decodeRequest(request);
+  parentPort?.postMessage({ id, reply }, transfer);
+});

@@ -3,7 +3,12 @@ import { modelVersionOf, sha256Hex } from '@sibyl/registry';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InThreadModelDecoder, WorkerModelDecoder } from './model-decoder';
+import {
+  InThreadModelDecoder,
+  WorkerModelDecoder,
+  type ModelDecoder,
+  type WorkerDecoderOptions,
+} from './model-decoder';
 import type { ModelRef } from './model-source.interface';
 
 /** The worker entry run from its TypeScript source (the bundle runs `model-decode.worker.js`). */
@@ -16,6 +21,16 @@ const TEXTS = ['Jag tycker om att läsa böcker på kvällen.', 'Ich lese abends
 describe('model decoders', () => {
   let bytes: Buffer;
   let ref: ModelRef;
+  const started: WorkerModelDecoder[] = [];
+  /** A worker decoder (from sources unless told otherwise), stopped after the test. */
+  const worker = (options: WorkerDecoderOptions = FROM_SOURCES): WorkerModelDecoder => {
+    const decoder = new WorkerModelDecoder(options);
+    started.push(decoder);
+    return decoder;
+  };
+  afterEach(async () => {
+    await Promise.all(started.splice(0).map((decoder) => decoder.close()));
+  });
 
   beforeAll(async () => {
     bytes = (await trainTinyModel({ pairStages: [['sv', 'de']] })).identifier.toBuffer();
@@ -24,7 +39,7 @@ describe('model decoders', () => {
 
   it('a worker thread decodes the model: it predicts exactly as one decoded in-thread', async () => {
     const inThread = await new InThreadModelDecoder().decode(bytes, ref);
-    const decoded = await new WorkerModelDecoder(FROM_SOURCES).decode(bytes, ref);
+    const decoded = await worker().decode(bytes, ref);
     expect(decoded.model.info).toEqual(inThread.model.info);
     for (const text of TEXTS) {
       expect(decoded.model.predict(text)).toEqual(inThread.model.predict(text));
@@ -34,14 +49,14 @@ describe('model decoders', () => {
   }, 60_000);
 
   it('leaves the caller’s bytes usable (a cached artifact is copied to the worker, not moved)', async () => {
-    await new WorkerModelDecoder(FROM_SOURCES).decode(bytes, ref);
+    await worker().decode(bytes, ref);
     expect(bytes.byteLength).toBeGreaterThan(0);
     expect(sha256Hex(bytes)).toBe(ref.sha256);
   }, 60_000);
 
   it.each([
-    ['worker', () => new WorkerModelDecoder(FROM_SOURCES)],
-    ['in-thread', () => new InThreadModelDecoder()],
+    ['worker', (): ModelDecoder => worker()],
+    ['in-thread', (): ModelDecoder => new InThreadModelDecoder()],
   ])(
     '%s: refuses bytes that do not match the registered sha256 (checksum)',
     async (_, make) => {
@@ -57,8 +72,8 @@ describe('model decoders', () => {
   );
 
   it.each([
-    ['worker', () => new WorkerModelDecoder(FROM_SOURCES)],
-    ['in-thread', () => new InThreadModelDecoder()],
+    ['worker', (): ModelDecoder => worker()],
+    ['in-thread', (): ModelDecoder => new InThreadModelDecoder()],
   ])(
     '%s: refuses bytes that are not a model (decode)',
     async (_, make) => {
@@ -77,18 +92,27 @@ describe('model decoders', () => {
   it('reports a worker that crashes as a decode failure with its cause', async () => {
     const script = join(await mkdtemp(join(tmpdir(), 'sibyl-worker-')), 'broken.js');
     await writeFile(script, "throw new Error('worker blew up');\n");
-    await expect(new WorkerModelDecoder({ script }).decode(bytes, ref)).rejects.toMatchObject({
+    await expect(worker({ script }).decode(bytes, ref)).rejects.toMatchObject({
       reason: 'decode',
       message: expect.stringContaining('the decode worker failed: worker blew up'),
     });
   });
 
+  it('keeps one warm worker for successive decodes, and starts another after close', async () => {
+    const decoder = worker();
+    const [one, two] = await Promise.all([decoder.decode(bytes, ref), decoder.decode(bytes, ref)]);
+    expect(one.model.predict(TEXTS[0])).toEqual(two.model.predict(TEXTS[0]));
+    await decoder.close();
+    expect((await decoder.decode(bytes, ref)).model.info.classes).toHaveLength(6);
+    await decoder.close();
+  }, 60_000);
+
   it('reports a worker that exits without answering', async () => {
     const script = join(await mkdtemp(join(tmpdir(), 'sibyl-worker-')), 'silent.js');
     await writeFile(script, 'process.exit(3);\n');
-    await expect(new WorkerModelDecoder({ script }).decode(bytes, ref)).rejects.toMatchObject({
+    await expect(worker({ script }).decode(bytes, ref)).rejects.toMatchObject({
       reason: 'decode',
-      message: expect.stringContaining('exited with code 3 without an answer'),
+      message: expect.stringContaining('the decode worker exited with code 3'),
     });
   });
 });

@@ -2,7 +2,12 @@ import { LanguageIdentifier } from '@sibyl/model';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
-import { decodeRequest, type DecodeReply } from './model-decode.protocol';
+import {
+  decodeRequest,
+  type DecodeAnswer,
+  type DecodeJob,
+  type DecodeReply,
+} from './model-decode.protocol';
 import { ModelLoadError } from './model-load.error';
 import type { ModelRef } from './model-source.interface';
 import type { LanguageModel } from './model.constants';
@@ -26,6 +31,8 @@ export interface ModelDecoder {
    * @throws ModelLoadError (`checksum` or `decode`) saying why the artifact is refused
    */
   decode(bytes: Uint8Array, ref: ModelRef): Promise<DecodedModel>;
+  /** Releases what the decoder holds (its worker thread), if anything. */
+  close?(): Promise<void>;
 }
 
 /** Options of {@link WorkerModelDecoder}. */
@@ -36,14 +43,26 @@ export interface WorkerDecoderOptions {
   execArgv?: string[];
 }
 
+/** A decode sent to the worker and not answered yet. */
+interface PendingDecode {
+  ref: ModelRef;
+  resolve: (decoded: DecodedModel) => void;
+  reject: (error: Error) => void;
+}
+
 /**
- * Decodes each artifact in a fresh worker thread, so that the checksum, the gunzip and the table building
- * (hundreds of milliseconds for the 3 MiB model on a busy machine) never block the event loop: batches keep
- * flowing while a model loads. The worker posts the decoded model as transferable state (no copy), which is
- * rewrapped here in about a millisecond; the worker then exits and its heap is freed.
+ * Decodes artifacts in a worker thread, so that the checksum, the gunzip and the table building (hundreds of
+ * milliseconds for the 3 MiB model, seconds on a busy machine) never block the event loop: batches keep flowing
+ * while a model loads. The worker posts the decoded model as transferable state (no copy), which is rewrapped
+ * here in about a millisecond. The thread is started at the first decode and kept (warm, unref'd: it does not
+ * hold the process open) for the next; one that fails or exits fails its pending decodes with the cause and is
+ * replaced at the next decode. {@link close} stops it.
  */
 export class WorkerModelDecoder implements ModelDecoder {
   private readonly script: string;
+  private worker: Worker | undefined;
+  private readonly pending = new Map<number, PendingDecode>();
+  private nextId = 1;
 
   constructor(private readonly options: WorkerDecoderOptions = {}) {
     this.script = options.script ?? join(__dirname, MODEL_DECODE_WORKER_FILE);
@@ -52,29 +71,49 @@ export class WorkerModelDecoder implements ModelDecoder {
   /** {@inheritDoc ModelDecoder.decode} */
   decode(bytes: Uint8Array, ref: ModelRef): Promise<DecodedModel> {
     return new Promise((resolve, reject) => {
-      const failed = (message: string) =>
-        reject(new ModelLoadError(ref.version, 'decode', `model ${ref.version}: ${message}`));
-      let answered = false;
-      const worker = new Worker(this.script, {
-        workerData: { version: ref.version, sha256: ref.sha256, bytes },
-        execArgv: this.options.execArgv,
-      });
-      worker.once('message', (reply: DecodeReply) => {
-        answered = true;
-        try {
-          resolve(rewrap(reply, ref));
-        } catch (error) {
-          reject(error);
-        }
-      });
-      worker.once('error', (error) => {
-        answered = true;
-        failed(`the decode worker failed: ${error.message}`);
-      });
-      worker.once('exit', (code) => {
-        if (!answered) failed(`the decode worker exited with code ${code} without an answer`);
-      });
+      const id = this.nextId++;
+      this.pending.set(id, { ref, resolve, reject });
+      const job: DecodeJob = { id, request: { version: ref.version, sha256: ref.sha256, bytes } };
+      this.started().postMessage(job); // the bytes are copied: a cached artifact stays usable
     });
+  }
+
+  /** Stops the worker thread (pending decodes fail). */
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = undefined;
+    await worker?.terminate();
+  }
+
+  private started(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(this.script, { execArgv: this.options.execArgv });
+    worker.unref();
+    worker.on('message', ({ id, reply }: DecodeAnswer) => {
+      const job = this.pending.get(id);
+      if (!job) return;
+      this.pending.delete(id);
+      try {
+        job.resolve(rewrap(reply, job.ref));
+      } catch (error) {
+        job.reject(error as Error);
+      }
+    });
+    worker.on('error', (error) => this.lost(worker, `the decode worker failed: ${error.message}`));
+    worker.on('exit', (code) => this.lost(worker, `the decode worker exited with code ${code}`));
+    this.worker = worker;
+    return worker;
+  }
+
+  /** Fails every pending decode: the worker is gone (the next decode starts another). */
+  private lost(worker: Worker, message: string): void {
+    if (this.worker === worker) this.worker = undefined;
+    for (const [id, job] of this.pending) {
+      this.pending.delete(id);
+      job.reject(
+        new ModelLoadError(job.ref.version, 'decode', `model ${job.ref.version}: ${message}`),
+      );
+    }
   }
 }
 

@@ -43,14 +43,14 @@ const quiet = new Logger('test');
 
 /**
  * Decodes in-thread, but can be held (as a decode in a worker thread keeps the event loop free until it
- * answers): {@link close} makes the next decodes wait until the returned release is called.
+ * answers): {@link hold} makes the next decodes wait until the returned release is called.
  */
 class GatedDecoder implements ModelDecoder {
   waiting = false;
   private gate: Promise<void> = Promise.resolve();
   private readonly inThread = new InThreadModelDecoder();
 
-  close(): () => void {
+  hold(): () => void {
     let release: () => void = () => undefined;
     this.gate = new Promise((resolve) => (release = resolve));
     return release;
@@ -143,7 +143,7 @@ describe('ModelSwapService', () => {
     const swap = await ModelSwapService.boot(source, metrics, { ...OPTIONS, decoder }, quiet);
     expect(swap.serving.current.load).not.toHaveProperty('batchesWhileDecoding'); // nothing served before boot
 
-    const release = decoder.close();
+    const release = decoder.hold();
     source.liveVersion = b.version;
     const checking = swap.check('event');
     await waitUntil(() => decoder.waiting);

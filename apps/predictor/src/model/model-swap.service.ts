@@ -77,10 +77,11 @@ export class ModelSwapService implements OnApplicationBootstrap, OnApplicationSh
     this.timer.unref();
   }
 
-  /** Stops the re-check. */
-  onApplicationShutdown(): void {
+  /** Stops the re-check and the decoder (its worker thread). */
+  async onApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
+    await this.options.decoder.close?.();
   }
 
   /**
