@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { machineInfo, type MachineInfo } from '../pipeline/machine-info';
 import { waitAllServing } from './predictor-probe';
 import {
+  quietWindowBefore,
   swapWindow,
   windowStats,
   type ResultRow,
@@ -44,6 +45,8 @@ export interface SwapBenchOptions {
   modelPath: string;
   /** The model promoted; default: the live model re-encoded with other stored metrics (same size, other bytes). */
   candidatePath?: string;
+  /** The built apps to run, relative to `root` (default `dist/apps`). */
+  distDir?: string;
   rabbitUrl: string;
   mongoUri: string;
   log: (line: string) => void;
@@ -54,6 +57,7 @@ export interface SwapBenchResult {
   startedAt: string;
   finishedAt: string;
   command: string;
+  distDir: string;
   machine: MachineInfo;
   rate: number;
   predictors: number;
@@ -65,7 +69,7 @@ export interface SwapBenchResult {
   failed: number;
   lost: number;
   steady: WindowStats;
-  swaps: (SwapEvent & { window: WindowStats })[];
+  swaps: (SwapEvent & { window: WindowStats; before: WindowStats })[];
   rssMiB: { name: string; before: number | null; after: number | null }[];
 }
 
@@ -135,7 +139,7 @@ export async function runSwapBench(options: SwapBenchOptions): Promise<SwapBench
       .key;
     stack = await startSibylStack({
       root: options.root,
-      distDir: 'dist/apps',
+      distDir: options.distDir ?? 'dist/apps',
       predictors: options.predictors,
       gatewayPort: 0,
       predictorPort: 0,
@@ -174,16 +178,20 @@ export async function runSwapBench(options: SwapBenchOptions): Promise<SwapBench
         const at = Date.now();
         await publishModelPromoted(channel, names, modelPromotedEvent(change));
         const version = change.record._id;
-        const perPredictorSeconds = await waitAllServing(
-          stack.predictorUrls,
-          version,
-          at,
-          SWITCH_TIMEOUT_MS,
-        );
+        const switched = await waitAllServing(stack.predictorUrls, version, at, SWITCH_TIMEOUT_MS);
+        const perPredictorSeconds = switched.map((s) => s?.swappedSeconds ?? null);
         const all = perPredictorSeconds.includes(null)
           ? null
           : Math.max(...(perPredictorSeconds as number[]));
-        swaps.push({ action, version, at, allSwitchedSeconds: all, perPredictorSeconds });
+        const polled = switched.map((s) => s?.observedSeconds ?? null);
+        swaps.push({
+          action,
+          version,
+          at,
+          allSwitchedSeconds: all,
+          perPredictorSeconds,
+          allObservedSeconds: polled.includes(null) ? null : Math.max(...(polled as number[])),
+        });
         log(
           `cycle ${cycle}/${options.cycles}: ${action} → ${version}: every predictor on it after ` +
             `${all === null ? 'NEVER' : `${all.toFixed(2)} s`}; ${driver.log.ids.length} accepted so far`,
@@ -203,6 +211,7 @@ export async function runSwapBench(options: SwapBenchOptions): Promise<SwapBench
       startedAt,
       finishedAt: new Date().toISOString(),
       command: options.command,
+      distDir: options.distDir ?? 'dist/apps',
       machine,
       rate: options.rate,
       predictors: options.predictors,
@@ -214,9 +223,10 @@ export async function runSwapBench(options: SwapBenchOptions): Promise<SwapBench
       failed: rows.filter((row) => row.status !== 'done').length,
       lost,
       steady: windowStats('steady state', rows, steadyFrom, steadyTo),
-      swaps: swaps.map((swap) => ({
+      swaps: swaps.map((swap, i) => ({
         ...swap,
         window: swapWindow(rows, swap, SWITCH_TIMEOUT_MS),
+        before: quietWindowBefore(rows, swaps, i, steadyFrom, SWITCH_TIMEOUT_MS),
       })),
       rssMiB: predictors.map((p, i) => ({
         name: p.name,

@@ -16,6 +16,7 @@ Usage: npm run bench -- swap [options]   (build first: npx nx run-many -t build 
   --gap S           pause after each swap, default 10
   --model FILE      the live model at the start, default models/langid/langid.model
   --candidate FILE  the model promoted; default: the live model re-encoded with other stored metrics
+  --dist DIR        the built apps to run (gateway/, predictor/), default dist/apps (e.g. another commit's build)
   --no-write        print the section instead of writing BENCHMARKS.md
 Results: the "${SWAP_SECTION}" section of BENCHMARKS.md and reports/bench/swap-<time>.json.
 `;
@@ -33,6 +34,7 @@ export async function runSwapCli(argv: string[]): Promise<void> {
       gap: { type: 'string', default: '10' },
       model: { type: 'string', default: 'models/langid/langid.model' },
       candidate: { type: 'string' },
+      dist: { type: 'string', default: 'dist/apps' },
       'no-write': { type: 'boolean' },
     },
     SWAP_HELP,
@@ -51,6 +53,7 @@ export async function runSwapCli(argv: string[]): Promise<void> {
     gapSeconds: positiveNumber('gap', values.gap),
     modelPath: values.model,
     candidatePath: values.candidate,
+    distDir: values.dist,
     rabbitUrl: process.env.RABBITMQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672',
     mongoUri: process.env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017/sibyl',
     log,

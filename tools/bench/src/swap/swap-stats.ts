@@ -14,10 +14,16 @@ export interface SwapEvent {
   version: string;
   /** When the registry said the version was live and the event was published (ms since epoch). */
   at: number;
-  /** Seconds until every predictor's health reported `version` (null if some never did). */
+  /**
+   * Seconds until every predictor served `version` (null if some never did): each predictor's own swap instant
+   * (`details.model.loadedAt` in `/health/ready`, same machine clock), so neither the poll interval nor a slow
+   * health answer adds to it.
+   */
   allSwitchedSeconds: number | null;
-  /** Seconds until each predictor reported it. */
+  /** Seconds until each predictor swapped. */
   perPredictorSeconds: (number | null)[];
+  /** Seconds until the bench's health poll had seen every predictor on `version` (what it measured before). */
+  allObservedSeconds?: number | null;
 }
 
 /** Latency of the requests submitted in one window. */
@@ -60,11 +66,26 @@ export function swapWindow(
   swap: SwapEvent,
   maxMs: number,
 ): WindowStats {
+  return windowStats(`${swap.action} → ${swap.version}`, rows, swap.at, swapWindowEnd(swap, maxMs));
+}
+
+function swapWindowEnd(swap: SwapEvent, maxMs: number): number {
   const switchedMs = swap.allSwitchedSeconds === null ? maxMs : swap.allSwitchedSeconds * 1000;
-  return windowStats(
-    `${swap.action} → ${swap.version}`,
-    rows,
-    swap.at,
-    swap.at + switchedMs + SWAP_TAIL_MS,
-  );
+  return swap.at + switchedMs + SWAP_TAIL_MS;
+}
+
+/**
+ * The quiet stretch just before swap `i`: from the end of the previous swap's window (or from `steadyFrom` for
+ * the first) until the swap. A local baseline: when the pipeline is saturated its latency drifts over a run, and
+ * a swap late in the run is then better compared with the seconds just before it than with the first window.
+ */
+export function quietWindowBefore(
+  rows: readonly ResultRow[],
+  swaps: readonly SwapEvent[],
+  i: number,
+  steadyFrom: number,
+  maxMs: number,
+): WindowStats {
+  const from = i === 0 ? steadyFrom : swapWindowEnd(swaps[i - 1], maxMs);
+  return windowStats(`before ${swaps[i].action}`, rows, from, swaps[i].at);
 }
