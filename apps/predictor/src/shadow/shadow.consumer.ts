@@ -5,6 +5,7 @@ import type { ShadowRun, ShadowRuns } from '@sibyl/registry';
 import type { AmqpConnectionManager } from 'amqp-connection-manager';
 import type { ConfirmChannel, ConsumeMessage } from 'amqplib';
 import { hostname } from 'node:os';
+import type { ModelDecoder } from '../model/model-decoder';
 import { loadFromSource } from '../model/model.loader';
 import type { ModelSource } from '../model/model-source.interface';
 import type { ServedModel } from '../model/serving-model';
@@ -21,6 +22,8 @@ export interface ShadowConsumerOptions {
   checkIntervalMs: number;
   /** SHADOW_PREFETCH. */
   prefetch: number;
+  /** Verifies and decodes the candidate (in a worker thread: the live path is not held up meanwhile). */
+  decoder: ModelDecoder;
 }
 
 /** What this predictor does for shadow evaluation now (for health). */
@@ -81,6 +84,7 @@ export class ShadowConsumer implements OnApplicationBootstrap, OnApplicationShut
     clearInterval(this.timer);
     await this.checking;
     await this.leave('shutting down');
+    await this.options.decoder.close?.();
   }
 
   /** What this predictor does for shadow evaluation now. */
@@ -136,7 +140,10 @@ export class ShadowConsumer implements OnApplicationBootstrap, OnApplicationShut
     if (failed?.runId === run.runId && Date.now() - failed.at < SHADOW_LOAD_RETRY_MS) return;
     let candidate: ServedModel;
     try {
-      candidate = await loadFromSource(this.source, run, this.logger);
+      candidate = await loadFromSource(this.source, run, {
+        decoder: this.options.decoder,
+        logger: this.logger,
+      });
     } catch (error) {
       this.loadFailed = { runId: run.runId, at: Date.now() };
       this.fail('load', `cannot load shadow candidate ${run.version}: ${(error as Error).message}`);

@@ -9,6 +9,7 @@ import { ModelRegistry, ShadowRuns, type LiveOutcomeLookup } from '@sibyl/regist
 import type { AmqpConnectionManager } from 'amqp-connection-manager';
 import type { Connection } from 'mongoose';
 import type { PredictorEnvironment } from '../config/env.validation';
+import { WorkerModelDecoder } from '../model/model-decoder';
 import { RegistryModelSource } from '../model/registry-model.source';
 import { ShadowConsumer } from './shadow.consumer';
 import { ShadowEvaluator } from './shadow.evaluator';
@@ -89,6 +90,7 @@ const LIVE_OUTCOMES = Symbol('LIVE_OUTCOMES');
           {
             checkIntervalMs: config.get('SHADOW_CHECK_INTERVAL_MS', { infer: true }),
             prefetch: config.get('SHADOW_PREFETCH', { infer: true }),
+            decoder: new WorkerModelDecoder(),
           },
         );
       },
