@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { encodePredictionRequestedV1, parsePredictionRequestedV1 } from './prediction-requested.v1';
+import { parseJsonMessage } from '../messages';
+import {
+  encodePredictionRequestedV1,
+  parsePredictionRequestedV1,
+  PredictionRequestedV1,
+} from './prediction-requested.v1';
 
 describe('prediction.requested.v1', () => {
   const valid = {
@@ -34,5 +39,28 @@ describe('prediction.requested.v1', () => {
     const parsed = parsePredictionRequestedV1(body);
     expect(parsed.ok).toBe(false);
     expect(parsed.ok === false && parsed.reason).toMatch(reason);
+  });
+
+  it('answers a body as the gateway writes it like the class-validator path, as an instance', () => {
+    const body = encodePredictionRequestedV1({ ...valid, owner: 'k' });
+    const parsed = parsePredictionRequestedV1(body);
+    expect(parsed).toEqual(parseJsonMessage(PredictionRequestedV1, body, 'x'));
+    expect(parsed.ok && parsed.value).toBeInstanceOf(PredictionRequestedV1);
+  });
+
+  it.each([
+    ['a timestamp without milliseconds', { submittedAt: '2026-01-02T03:04:05Z' }, true],
+    ['a timestamp with an offset', { submittedAt: '2026-01-02T05:04:05.000+02:00' }, true],
+    ['an impossible date', { submittedAt: '2026-02-30T03:04:05.000Z' }, false],
+    ['a nil UUID', { trackingId: '00000000-0000-0000-0000-000000000000' }, null],
+    ['an extra field', { extra: true }, true],
+    ['a fractional attempt', { attempt: 1.5 }, false],
+    ['a numeric owner', { owner: 7 }, false],
+    ['a version 2', { v: 2 }, false],
+  ])('decides %s as the decorators do', (_name, change, ok) => {
+    const body = Buffer.from(JSON.stringify({ v: 1, ...valid, ...change }));
+    const expected = parseJsonMessage(PredictionRequestedV1, body, 'prediction.requested.v1');
+    if (ok !== null) expect(expected.ok).toBe(ok);
+    expect(parsePredictionRequestedV1(body)).toEqual(expected);
   });
 });
