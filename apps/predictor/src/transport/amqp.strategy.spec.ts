@@ -212,6 +212,20 @@ describe('AmqpStrategy', () => {
     expect(channel.log.at(-1)).toBe('ack 4');
   });
 
+  it("looks a type's handler up once, and keeps no unknown type", async () => {
+    const lookUp = jest.spyOn(strategy, 'getHandlerByPattern');
+    await handle(delivery(11));
+    await handle(delivery(12));
+    await handle(delivery(13, { type: 'order.placed.v1' }));
+    await handle(delivery(14, { type: 'order.placed.v1' }));
+    expect(handler).toHaveBeenCalledTimes(2);
+    expect(lookUp.mock.calls.map(([pattern]) => pattern)).toEqual([
+      MessagingV1.PredictionRequested,
+      'order.placed.v1',
+      'order.placed.v1',
+    ]);
+  });
+
   it('routes a message without a type by the default pattern', async () => {
     await handle(delivery(5, { type: undefined }));
     expect(handler).toHaveBeenCalledTimes(1);
