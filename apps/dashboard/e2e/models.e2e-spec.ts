@@ -110,7 +110,7 @@ describe('dashboard Models panel, with feedback through the real gateway', () =>
     expect(cspViolations).toEqual([]);
   });
 
-  it('shows the registry: versions with status and held-out accuracy, the live changelog', async () => {
+  it("shows the registry: versions with status and held-out accuracy, the live changelog, a candidate's shadow report", async () => {
     const served = results[0].modelVersion as string;
     // The served artifact registered (same bytes, same version) plus a candidate, in the stack's
     // database; the served one promoted over REST with the admin key, so the changelog has an actor.
@@ -135,6 +135,26 @@ describe('dashboard Models panel, with feedback through the real gateway', () =>
           note: 'a candidate',
         })
       ).version;
+      // A finished shadow run of the candidate (the report `models shadow` writes on stop).
+      await registry.setShadowReport(
+        candidate,
+        {
+          liveVersion: served,
+          startedAt: new Date(),
+          finishedAt: new Date(),
+          stopReason: 'reached --max 40',
+          predictions: 40,
+          compared: 40,
+          agreed: 38,
+          agreement: 0.95,
+          perLanguage: { de: { compared: 40, agreed: 38 } },
+          disagreements: [
+            { text: 'ein Text', live: 'de', candidate: 'nl' },
+            { text: 'noch einer', live: 'de', candidate: 'da' },
+          ],
+        },
+        'dashboard-e2e',
+      );
     } finally {
       await connection.close();
     }
@@ -169,6 +189,9 @@ describe('dashboard Models panel, with feedback through the real gateway', () =>
       /promoted by key:e2e-admin \([0-9a-f]{12}\) — dashboard e2e promotion$/,
     );
     expect(changelog[1]).toMatch(/added by dashboard-e2e — the served artifact$/);
+    expect(await page.locator('#models-shadow').innerText()).toBe(
+      `${candidate} against ${served}: agreement 95.0 % of 40 texts compared, 2 disagreements listed (npm run models -- show ${candidate}). Stopped: reached --max 40.`,
+    );
     expect(await page.locator('#alerts').innerText()).toBe('');
     await page.screenshot({ path: join(ARTIFACTS, 'models-registry.png'), fullPage: true });
     expect(cspViolations).toEqual([]);

@@ -58,30 +58,32 @@ describe('ModelsOverviewService', () => {
         },
       },
     ]);
-    expect(overview.focus).toMatchObject({ version: 'v1', changelog: [], shadow: null });
+    expect(overview.focus).toMatchObject({ version: 'v1', changelog: [] });
+    expect(overview.shadow).toBeNull();
     expect(overview.focus?.windows[1].confusedPairs).toEqual([
       { actual: 'nb', predicted: 'da', count: 1 },
     ]);
     expect(overview.errors).toEqual(['registry: HTTP 404 Cannot GET']);
   });
 
-  it('with the registry, focuses on the live model with its changelog (newest first) and shadow report', async () => {
+  it('with the registry, focuses on the live model with its changelog (newest first), and shows the newest shadow report', async () => {
+    const candidateShadow = { liveVersion: 'v2', startedAt: '2026-12-07T10:00', agreement: 0.9 };
     const registry = [
       {
         version: 'v1',
+        shadow: { liveVersion: 'v0', startedAt: '2026-12-01T10:00', agreement: 0.5 },
         status: 'retired',
         created: '2026-12-01',
         metrics: { heldOutAccuracy: 0.95 },
       },
       { version: 'v2', status: 'live', created: '2026-12-06', metrics: { heldOutAccuracy: 0.96 } },
-      { _id: 'v3', status: 'candidate', created: '2026-12-07' },
+      { _id: 'v3', status: 'candidate', created: '2026-12-07', shadow: candidateShadow },
     ];
     const changelog = [{ action: 'added' }, { action: 'promoted' }];
-    const shadow = { liveVersion: 'v2', compared: 10, agreed: 9, agreement: 0.9 };
     const { service, asked } = setup(
       {
         '/v1/models': { status: 200, body: registry },
-        '/v1/models/v2': { status: 200, body: { ...registry[1], changelog, shadow } },
+        '/v1/models/v2': { status: 200, body: { ...registry[1], changelog } },
         '/v1/models/v2/accuracy': accuracy('v2', 0, null),
         '/v1/models/v1/accuracy': accuracy('v1', 2, 0.5),
         '/v1/models/v3/accuracy': accuracy('v3', 0, null),
@@ -98,8 +100,8 @@ describe('ModelsOverviewService', () => {
     expect(overview.focus).toMatchObject({
       version: 'v2',
       changelog: [{ action: 'promoted' }, { action: 'added' }],
-      shadow,
     });
+    expect(overview.shadow).toEqual({ version: 'v3', report: candidateShadow });
     expect(overview.errors).toEqual([]);
     expect(asked).toContain('/v1/models/v2');
   });

@@ -3,7 +3,7 @@ import type { ModelAccuracyView } from '@sibyl/contracts';
 import { GatewayForwarder } from '../demo/gateway-forwarder';
 import { SamplerService } from '../sampler/sampler.service';
 import { CHANGELOG_SHOWN, MAX_VERSIONS_SHOWN, MODELS_FETCH_TIMEOUT_MS } from './models.constants';
-import type { ModelsOverview, VersionRow } from './models-overview.view';
+import type { ModelsOverview, ShadowOverview, VersionRow } from './models-overview.view';
 
 /** The fields of a registry record (`GET /v1/models[/:version]`) the panel reads. */
 interface RegistryModel {
@@ -73,6 +73,7 @@ export class ModelsOverviewService {
       focus: focusVersion
         ? await this.focus(focusVersion, versions, accuracies, registry.ok, errors)
         : null,
+      shadow: newestShadow(models),
       errors,
     };
   }
@@ -94,7 +95,6 @@ export class ModelsOverviewService {
       version,
       windows: accuracy?.ok ? accuracy.body.windows : [],
       changelog: [...(details?.changelog ?? [])].reverse().slice(0, CHANGELOG_SHOWN),
-      shadow: details?.shadow ?? null,
     };
   }
 
@@ -107,6 +107,15 @@ export class ModelsOverviewService {
 }
 
 type Answer<T> = { ok: true; body: T } | { ok: false; message: string };
+
+/** The shadow report started last, of whichever version carries one (usually a candidate). */
+function newestShadow(models: RegistryModel[]): ShadowOverview | null {
+  const started = (m: RegistryModel) => String(m.shadow?.['startedAt'] ?? '');
+  const newest = models
+    .filter((m) => m.shadow)
+    .sort((a, b) => started(b).localeCompare(started(a)))[0];
+  return newest?.shadow ? { version: newest.version, report: newest.shadow } : null;
+}
 
 /** The registry list, whether the gateway answers an array or `{ items }`. */
 function listOf(body: RegistryModel[] | { items: RegistryModel[] }): RegistryModel[] {

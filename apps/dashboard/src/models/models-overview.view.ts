@@ -23,8 +23,14 @@ export interface FocusModel {
   windows: AccuracyWindowView[];
   /** Newest first (registry changelog; empty without the registry). */
   changelog: Array<Record<string, unknown>>;
-  /** The shadow report written by `models shadow`, when there is one. */
-  shadow: Record<string, unknown> | null;
+}
+
+/** The newest shadow report in the registry and the candidate it belongs to. */
+export interface ShadowOverview {
+  /** The shadowed candidate (the record the report is stored on). */
+  version: string;
+  /** The report written by `models shadow` when the run stopped. */
+  report: Record<string, unknown>;
 }
 
 /** Answer of the dashboard's `GET /api/models`: everything the Models panel shows. */
@@ -38,6 +44,8 @@ export interface ModelsOverview {
   served: string[];
   versions: VersionRow[];
   focus: FocusModel | null;
+  /** The newest shadow evaluation of any version (a candidate's, usually); null when none. */
+  shadow: ShadowOverview | null;
   /** What could not be read (shown on the panel). */
   errors: string[];
 }

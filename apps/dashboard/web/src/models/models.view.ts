@@ -61,12 +61,15 @@ function changelogItem(entry: Record<string, unknown>): HTMLLIElement {
   return textItem(parts.filter(Boolean).join(' '));
 }
 
-function shadowText(shadow: Record<string, unknown> | null): string {
-  if (!shadow) return 'No shadow evaluation of the live model.';
-  const agreement = typeof shadow['agreement'] === 'number' ? shadow['agreement'] : null;
-  return `Agreement with ${String(shadow['liveVersion'] ?? 'the live model')}: ${formatPercent(agreement)} of ${formatNumber(
-    Number(shadow['compared'] ?? 0),
-  )} texts compared.`;
+function shadowText(shadow: ModelsOverview['shadow']): string {
+  if (!shadow) return 'No shadow evaluation yet (npm run models -- shadow V).';
+  const report = shadow.report;
+  const agreement = typeof report['agreement'] === 'number' ? report['agreement'] : null;
+  const disagreements = Array.isArray(report['disagreements']) ? report['disagreements'].length : 0;
+  const stop = typeof report['stopReason'] === 'string' ? ` Stopped: ${report['stopReason']}.` : '';
+  return `${shadow.version} against ${String(report['liveVersion'] ?? 'the live model')}: agreement ${formatPercent(agreement)} of ${formatNumber(
+    Number(report['compared'] ?? 0),
+  )} texts compared, ${formatNumber(disagreements)} disagreements listed (npm run models -- show ${shadow.version}).${stop}`;
 }
 
 /** Renders the Models panel from one overview. */
@@ -84,7 +87,7 @@ export function renderModels(overview: ModelsOverview): void {
   byId('models-confused')
     .querySelector('tbody')
     ?.replaceChildren(...confusedRows(overview.focus?.windows ?? []));
-  byId('models-shadow').textContent = shadowText(overview.focus?.shadow ?? null);
+  byId('models-shadow').textContent = shadowText(overview.shadow);
   const changelog = overview.focus?.changelog ?? [];
   byId('models-changelog').replaceChildren(
     ...(changelog.length > 0
