@@ -60,6 +60,8 @@ export class ShadowConsumer implements OnApplicationBootstrap, OnApplicationShut
   private joined: Joined | undefined;
   private loadFailed: { runId: string; at: number } | undefined;
   private failure: ShadowState['lastFailure'];
+  /** When this predictor's count reached the max of the run (it finishes that run). */
+  private reachedMax: { runId: string; at: number } | undefined;
 
   constructor(
     private readonly runs: ShadowRuns,
@@ -123,11 +125,17 @@ export class ShadowConsumer implements OnApplicationBootstrap, OnApplicationShut
 
   /**
    * Finishes the run once `max` results are stored: the count of {@link ShadowRuns.countPrediction}
-   * can lose increments of other predictors on FerretDB, the stored results cannot.
+   * can lose increments of other predictors on FerretDB, the stored results cannot. Copies counted
+   * by other predictors may still be in flight when this one's count reaches the max, so the report
+   * waits for them, up to two check intervals (a copy counted by a predictor that then died is never
+   * stored).
    */
   private async finishIfFull(run: ShadowRun): Promise<void> {
     try {
-      if ((await this.runs.storedCount(run.runId)) < run.max) return;
+      const reached = this.reachedMax?.runId === run.runId ? this.reachedMax.at : undefined;
+      const graceOver =
+        reached !== undefined && Date.now() - reached >= 2 * this.options.checkIntervalMs;
+      if (!graceOver && (await this.runs.storedCount(run.runId)) < run.max) return;
       await this.finish(run);
       await this.leave('the run ended');
     } catch (error) {
@@ -196,7 +204,7 @@ export class ShadowConsumer implements OnApplicationBootstrap, OnApplicationShut
       if (outcome.kind === 'dead-letter') return await this.deadLetter(channel, message, outcome);
       tryAck(channel, message);
       if (outcome.kind === 'stored' && outcome.count === run.max) {
-        await this.finish(run);
+        this.reachedMax = { runId: run.runId, at: Date.now() };
         await this.check();
       }
     } catch (error) {
