@@ -19,3 +19,22 @@ export const GAVE_UP_ERROR =
 
 /** Least time between two sweeps (the rate limit of the sweep, with OUTBOX_BATCH_SIZE per sweep). */
 export const SWEEP_MIN_INTERVAL_MS = 1000;
+
+/** Stamp-to-stored bound assumed when database operations are unbounded (DATABASE_OPERATION_TIMEOUT_MS=0). */
+export const UNBOUNDED_INSERT_VISIBLE_MS = 60_000;
+
+/**
+ * The longest a request can take from its `submittedAt` stamp to being stored and visible to a sweep:
+ * its wait for an insert group and a write slot, then the insert with its busy retries, each bounded
+ * by `databaseTimeoutMs` (counted twice: a group may wait for the write in flight before its own),
+ * plus the clock difference gateways may have without correcting it (`clockToleranceMs`). The sweep
+ * cursor stays this far behind now, so that a slow insert never lands behind it.
+ */
+export function insertVisibleWithinMs(
+  databaseTimeoutMs: number,
+  insertBatchWaitMs: number,
+  clockToleranceMs: number,
+): number {
+  const write = databaseTimeoutMs > 0 ? 2 * databaseTimeoutMs : UNBOUNDED_INSERT_VISIBLE_MS;
+  return write + insertBatchWaitMs + clockToleranceMs;
+}

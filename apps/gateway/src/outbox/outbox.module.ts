@@ -6,9 +6,13 @@ import { envOptions } from '../config/env-options.provider';
 import type { GatewayEnvironment } from '../config/env.validation';
 import { QueueDepthService } from '../queue/queue-depth.service';
 import { QueueModule } from '../queue/queue.module';
-import { DatabaseClock } from '../records/database.clock';
+import { CLOCK_OFFSET_MIN_MS, DatabaseClock } from '../records/database.clock';
 import { RecordsModule } from '../records/records.module';
-import { OUTBOX_DISPATCH_OPTIONS, OUTBOX_RELAY_OPTIONS } from './outbox.constants';
+import {
+  insertVisibleWithinMs,
+  OUTBOX_DISPATCH_OPTIONS,
+  OUTBOX_RELAY_OPTIONS,
+} from './outbox.constants';
 import { OutboxDispatcher, OutboxDispatchOptions } from './outbox.dispatcher';
 import { OutboxMetrics } from './outbox.metrics';
 import { OutboxStore } from './outbox.store';
@@ -59,6 +63,11 @@ type Config = ConfigService<GatewayEnvironment, true>;
         batchSize: config.get('OUTBOX_BATCH_SIZE', { infer: true }),
         maxAttempts: config.get('OUTBOX_MAX_ATTEMPTS', { infer: true }),
         republishUnderBacklogMs: config.get('OUTBOX_REPUBLISH_UNDER_BACKLOG_MS', { infer: true }),
+        cursorLagMs: insertVisibleWithinMs(
+          config.get('DATABASE_OPERATION_TIMEOUT_MS', { infer: true }),
+          config.get('INSERT_BATCH_WAIT_MS', { infer: true }),
+          CLOCK_OFFSET_MIN_MS,
+        ),
         now: () => clock.now(),
       }),
     },

@@ -26,6 +26,11 @@ export interface OutboxRelayOptions {
    * unknown): OUTBOX_REPUBLISH_UNDER_BACKLOG_MS. Default: `republishAfterMs`.
    */
   republishUnderBacklogMs?: number;
+  /**
+   * How far the sweep cursor stays behind now: the longest a request takes from its `submittedAt`
+   * stamp to being stored ({@link insertVisibleWithinMs}). Default 0.
+   */
+  cursorLagMs?: number;
   /** The one clock of the sweep (the database's, see `DatabaseClock`); default the local clock. */
   now?: () => Date;
 }

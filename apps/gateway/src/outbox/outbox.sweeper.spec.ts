@@ -87,6 +87,25 @@ describe('sweepOnce', () => {
     expect(store.pages).toEqual([{ from: at(2), to: CUTOFF, limit: 20_000 }]);
   });
 
+  it('keeps the cursor cursorLagMs behind now, so a request stored after a sweep but stamped before its cutoff is still republished', async () => {
+    const store = new FakeSweepStore();
+    const { sink, published } = publisher();
+    const lagged = { ...limits, cursorLagMs: 10_000 };
+    // The sweep at 61 s (cutoff 60 s) sees nothing: the request stamped at 59 s is still being inserted.
+    await sweepOnce(store, sink, CUTOFF, lagged, at(61_000));
+    expect(store.through).toEqual(at(51_000));
+    store.add('slow insert', at(59_000));
+    await sweepOnce(store, sink, at(61_000), lagged, at(62_000));
+    expect(published.map((r) => [r.trackingId, r.attempt])).toEqual([['slow insert', 2]]);
+    // Without the lag the first sweep would have moved the cursor past it for good.
+    const unlagged = new FakeSweepStore();
+    await sweepOnce(unlagged, sink, CUTOFF, limits, at(61_000));
+    unlagged.add('slow insert', at(59_000));
+    expect(await sweepOnce(unlagged, sink, at(61_000), limits, at(62_000))).toMatchObject({
+      scanned: 0,
+    });
+  });
+
   it('stores a failed result for requests published maxAttempts times, instead of publishing them again', async () => {
     const store = new FakeSweepStore().add('poison', at(1), { publishAttempts: 3 });
     const { sink, published } = publisher();

@@ -34,6 +34,12 @@ export interface SweepLimits {
   maxAttempts: number;
   /** Candidates read per query (tests lower it). */
   pageSize?: number;
+  /**
+   * How far the cursor stays behind `now`: the longest a request can take from its `submittedAt`
+   * stamp to being visible in the database (an insert waiting for its group, busy retries, a slow
+   * server). A request stamped after the cursor but stored later is still found (default 0).
+   */
+  cursorLagMs?: number;
 }
 
 /** What one sweep did. */
@@ -57,7 +63,8 @@ export interface SweepOutcome {
  * is republished with `attempt` + 1 — or, once published `maxAttempts` times (every delivery
  * dead-lettered), stored as `failed`. The cursor then moves forward, but never past a request that
  * is still without a result: a republished message can be dead-lettered again, so the next sweeps
- * look at it until it has a result. A crash or a refused publish leaves the cursor where it was.
+ * look at it until it has a result, nor past `now - cursorLagMs`: an insert stamped before then may
+ * not be visible yet. A crash or a refused publish leaves the cursor where it was.
  */
 export async function sweepOnce(
   store: SweepStore,
@@ -112,9 +119,12 @@ export async function sweepOnce(
   }
   const given = new Set(exhausted.map((candidate) => candidate._id));
   const pending = missing.find((candidate) => !given.has(candidate._id));
-  const through =
+  const reached =
     pending && new Date(pending.submittedAt) < pageEnd ? new Date(pending.submittedAt) : pageEnd;
-  await store.advanceSweep(through);
+  // Never past a stamp whose insert may still be in flight: it would land behind the cursor, unswept.
+  const visibleBefore = new Date(now.getTime() - (limits.cursorLagMs ?? 0));
+  const through = reached < visibleBefore ? reached : visibleBefore;
+  if (through > from) await store.advanceSweep(through);
   // Sweep again at once while there is more to publish, or more to read and the cursor moved.
   outcome.more = overdue.length > due.length || (page.length >= pageSize && through > from);
   return outcome;
