@@ -1,4 +1,5 @@
 import { parsePredictionRequestedV1 } from '@sibyl/contracts';
+import { OUTBOX_CURSORS_COLLECTION, SWEEP_CURSOR_ID } from '@sibyl/persistence';
 import { uniqueNamespace, waitFor } from '@sibyl/testing';
 import { Channel, ChannelModel, connect } from 'amqplib';
 import { randomUUID } from 'node:crypto';
@@ -241,6 +242,44 @@ describe('gateway: outbox relay recovery', () => {
       await amqp.close();
       if (firstOpen) await first.close();
       await takeover?.close();
+    }
+  });
+
+  it('republishes a request stored after a sweep whose cutoff it predates (a slow insert), not left behind the cursor', async () => {
+    const gateway = await startGateway({
+      OUTBOX_INTERVAL_MS: '200',
+      OUTBOX_REPUBLISH_AFTER_MS: '1000',
+    });
+    const amqp = await connect(RABBITMQ_URL);
+    try {
+      // The start-up sweep has run once the cursor exists; its cutoff was now - 1 s.
+      await waitFor(
+        async () =>
+          (await gateway.db
+            .collection<{ _id: string }>(OUTBOX_CURSORS_COLLECTION)
+            .findOne({ _id: SWEEP_CURSOR_ID })) ?? undefined,
+        { timeoutMs: 15000, description: 'the start-up sweep' },
+      );
+      // A request stamped 5 s ago whose insert lands only now (a group waiting, a busy database).
+      const slow = {
+        _id: randomUUID(),
+        text: 'stored late',
+        submittedAt: new Date(Date.now() - 5000),
+        publishAttempts: 1,
+      };
+      await gateway.db.collection<StoredDoc>('predictions').insertOne(slow);
+      const channel = await amqp.createChannel();
+      const message = await waitFor(
+        async () => (await channel.get(gateway.names.requestsQueue, { noAck: true })) || undefined,
+        { timeoutMs: 15000, description: 'the late-stored request to be republished' },
+      );
+      expect(parsePredictionRequestedV1(message.content)).toMatchObject({
+        ok: true,
+        value: { trackingId: slow._id, attempt: 2, text: 'stored late' },
+      });
+    } finally {
+      await amqp.close();
+      await gateway.close();
     }
   });
 

@@ -55,6 +55,23 @@ describe('SelfHealingChannel', () => {
     expect(channel.open).toBe(true);
   });
 
+  it('re-opens a channel the broker closed while its set-up was still running', async () => {
+    let finishSetup = (): void => undefined;
+    const setup = jest
+      .fn<Promise<void>, [unknown]>()
+      .mockImplementationOnce(() => new Promise<void>((resolve) => (finishSetup = resolve)))
+      .mockResolvedValue(undefined);
+    const { connection, channel } = await openChannel(setup);
+    // A check on the channel raced the declarations of its set-up: the broker closed it (404).
+    connection.channels[0].emit('error', new Error('404 (NOT-FOUND) no queue'));
+    connection.channels[0].emit('close');
+    finishSetup();
+    await tick();
+    expect(connection.createChannel).toHaveBeenCalledTimes(2);
+    expect(channel.current).toBe(connection.wrappers[1]);
+    expect(channel.open).toBe(true);
+  });
+
   it('leaves a close caused by a lost connection to the reconnect', async () => {
     const { connection, channel } = await openChannel();
     connection.connected = false;

@@ -85,13 +85,19 @@ export class SelfHealingChannel {
   }
 
   private async setup(channel: Channel): Promise<void> {
+    let closed = false;
     channel.on('error', (error: Error) => {
       this.error = error.message;
       this.logger.warn(`channel error: ${error.message}`);
     });
-    channel.on('close', () => this.onClosed(channel));
+    channel.on('close', () => {
+      closed = true;
+      this.onClosed(channel);
+    });
     await this.options.setup?.(channel);
-    this.channel = channel;
+    // A channel the broker closed during its set-up (e.g. a check on it raced the declarations) is
+    // never current: the re-open scheduled by its close then finds no channel and opens a new one.
+    if (!closed) this.channel = channel;
   }
 
   private onClosed(channel: Channel): void {

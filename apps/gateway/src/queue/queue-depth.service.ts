@@ -53,6 +53,7 @@ export class QueueDepthService {
 
   /** Ready messages in the requests queue. */
   async readyCount(): Promise<number> {
+    if (this.connection.isConnected()) await this.channelReady(); // a check before the declarations closes the channel
     return (await this.inspector.current.checkQueue(this.names.requestsQueue)).messageCount;
   }
 
