@@ -26,7 +26,7 @@ COPY . .
 
 FROM workspace AS build
 ARG APP
-RUN npx nx build ${APP} --configuration=production && mv dist/*/${APP} out
+RUN npx nx build ${APP} && mv dist/*/${APP} out
 
 FROM ${NODE_IMAGE} AS deps
 WORKDIR /app

@@ -39,9 +39,7 @@ describe('Dockerfile', () => {
     const build = stagesOf(parseDockerfile(DOCKERFILE), { APP: 'models' }).find(
       (s) => s.name === 'build',
     );
-    expect(build?.instructions.at(-1)?.args).toBe(
-      'npx nx build models --configuration=production && mv dist/*/models out',
-    );
+    expect(build?.instructions.at(-1)?.args).toBe('npx nx build models && mv dist/*/models out');
   });
 });
 
