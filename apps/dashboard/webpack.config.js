@@ -1,10 +1,8 @@
 const { join } = require('node:path');
-const { NxAppWebpackPlugin } = require('@nx/webpack/app-plugin');
+const { nodeAppConfig } = require('../../webpack.preset');
 const { buildWeb } = require('./web/web-bundle.build');
 
-// Built by the `build` target that @nx/webpack/plugin (nx.json) infers from this file: `webpack-cli build`
-// in this folder, NODE_ENV=production. Nx bundles the workspace libs (@sibyl/*) into main.js and leaves npm
-// packages external; generatePackageJson writes the runtime dependencies beside it.
+// Built by the `build` target @nx/webpack/plugin infers from this file (webpack.preset.js says how).
 // After each server build the browser UI is bundled into <output path>/web.
 class WebBundlePlugin {
   apply(compiler) {
@@ -14,21 +12,8 @@ class WebBundlePlugin {
   }
 }
 
-module.exports = {
-  output: { library: { type: 'commonjs' }, path: join(__dirname, '../../dist/apps/dashboard') },
-  plugins: [
-    new NxAppWebpackPlugin({
-      target: 'node',
-      compiler: 'tsc',
-      main: './src/main.ts',
-      // Absolute: the package.json generator resolves it from webpack-cli's working directory (this
-      // folder); a relative path would miss importHelpers and drop tslib from the runtime dependencies.
-      tsConfig: join(__dirname, 'tsconfig.app.json'),
-      generatePackageJson: true,
-      optimization: false,
-      outputHashing: 'none',
-      sourceMap: true,
-    }),
-    new WebBundlePlugin(),
-  ],
-};
+module.exports = nodeAppConfig({
+  projectDir: __dirname,
+  outputPath: 'dist/apps/dashboard',
+  plugins: [new WebBundlePlugin()],
+});

@@ -1,23 +1,4 @@
-const { join } = require('node:path');
-const { NxAppWebpackPlugin } = require('@nx/webpack/app-plugin');
+const { nodeAppConfig } = require('../../webpack.preset');
 
-// Built by the `build` target that @nx/webpack/plugin (nx.json) infers from this file: `webpack-cli build`
-// in this folder, NODE_ENV=production. Nx bundles the workspace libs (@sibyl/*) into main.js and leaves npm
-// packages external; generatePackageJson writes the runtime dependencies beside it.
-module.exports = {
-  output: { library: { type: 'commonjs' }, path: join(__dirname, '../../dist/tools/models') },
-  plugins: [
-    new NxAppWebpackPlugin({
-      target: 'node',
-      compiler: 'tsc',
-      main: './src/main.ts',
-      // Absolute: the package.json generator resolves it from webpack-cli's working directory (this
-      // folder); a relative path would miss importHelpers and drop tslib from the runtime dependencies.
-      tsConfig: join(__dirname, 'tsconfig.app.json'),
-      generatePackageJson: true,
-      optimization: false,
-      outputHashing: 'none',
-      sourceMap: true,
-    }),
-  ],
-};
+// Built by the `build` target @nx/webpack/plugin infers from this file (webpack.preset.js says how).
+module.exports = nodeAppConfig({ projectDir: __dirname, outputPath: 'dist/tools/models' });
