@@ -10,12 +10,8 @@ import {
   DEFAULT_PUBLISH_TIMEOUT_MS,
 } from './amqp.constants';
 import type { AmqpModuleOptions } from './amqp-module-options.interface';
-import {
-  PublishRefusedError,
-  PublishReturnedError,
-  PublishTimeoutError,
-  withDeadline,
-} from './publish-errors';
+import { confirmDeadline, timedOut } from './publish-deadline';
+import { PublishRefusedError, PublishReturnedError, PublishTimeoutError } from './publish-errors';
 import { SelfHealingChannel } from './self-healing.channel';
 import { TopologyMonitor } from './topology.monitor';
 
@@ -33,17 +29,9 @@ export interface PublishOutcome {
   error?: string;
 }
 
-/** Extra time the deadline guard grants beyond the channel's own publish timeout. */
-const DEADLINE_SLACK_MS = 250;
-
 /** Reason of a publish refused because too many await their confirm. */
 function tooMany(count: number): string {
   return `too many publishes awaiting a confirm (${count})`;
-}
-
-/** Reason of a publish without a confirm in time. */
-function timedOut(target: string, timeoutMs: number): string {
-  return `publish to ${target}: no broker confirm within ${timeoutMs} ms`;
 }
 
 /** Reason of a mandatory publish the broker returned. */
@@ -181,7 +169,7 @@ export class PredictionPublisher {
         ),
     );
     if (sent.length > 0) {
-      await withDeadline(Promise.all(confirms), timeoutMs + DEADLINE_SLACK_MS, exchange).catch(
+      await confirmDeadline(Promise.all(confirms), exchange, timeoutMs).catch(
         () => undefined, // the messages still unsettled time out below
       );
     }
@@ -217,14 +205,14 @@ export class PredictionPublisher {
     this.inFlight++;
     if (id) this.hold(id);
     try {
-      await withDeadline(
+      await confirmDeadline(
         this.channel.publish(exchange, routingKey, content, {
           ...properties,
           mandatory: true,
           timeout: timeoutMs,
         }),
-        timeoutMs + DEADLINE_SLACK_MS,
-        `publish to ${exchange}`,
+        exchange,
+        timeoutMs,
       );
       if (id && this.returned.delete(id)) {
         throw new PublishReturnedError(returned(`${exchange} (${routingKey})`));

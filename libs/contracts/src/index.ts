@@ -1,3 +1,4 @@
+export * from './async';
 export * from './messages';
 export * from './model-promoted';
 export * from './patterns';

@@ -1,3 +1,4 @@
+import { deadline } from '@sibyl/contracts';
 import { DatabaseUnavailableError } from './database-unavailable';
 
 /**
@@ -22,25 +23,13 @@ export class DatabaseTimeoutError extends DatabaseUnavailableError {
 /**
  * Settles like `operation`, or rejects with a {@link DatabaseTimeoutError} once `timeoutMs` passed
  * without an answer (the timer is cleared either way; a late failure of the abandoned operation is
- * swallowed, not reported as unhandled). `timeoutMs` ≤ 0 or not finite means unbounded.
+ * swallowed, not reported as unhandled). `timeoutMs` ≤ 0 or not finite means unbounded. The
+ * workspace's one {@link deadline} with the database's error.
  */
 export function withDeadline<T>(
   operation: Promise<T>,
   timeoutMs: number,
   what: string,
 ): Promise<T> {
-  if (!(timeoutMs > 0 && Number.isFinite(timeoutMs))) return operation;
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new DatabaseTimeoutError(what, timeoutMs)), timeoutMs);
-    operation.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    );
-  });
+  return deadline(operation, timeoutMs, () => new DatabaseTimeoutError(what, timeoutMs));
 }
