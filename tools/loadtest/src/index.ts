@@ -7,7 +7,6 @@ export * from './scheduler/arrival-scheduler';
 export * from './scheduler/clock';
 export * from './stack/app-process';
 export * from './stats/percentiles';
-export * from './stack/free-port';
 export * from './stack/private-ferretdb';
 export * from './stack/sibyl-stack';
 export * from './stack/stack-cleanup';

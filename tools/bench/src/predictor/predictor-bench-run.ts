@@ -5,8 +5,8 @@ import {
   messagingNames,
   type PredictionRequestedV1,
 } from '@sibyl/contracts';
-import { AppProcess, freePort, summarize, type PrivateFerretDb } from '@sibyl/loadtest';
-import { uniqueNamespace, waitFor } from '@sibyl/testing';
+import { AppProcess, summarize, type PrivateFerretDb } from '@sibyl/loadtest';
+import { freePort, uniqueNamespace, waitFor } from '@sibyl/testing';
 import { connect } from 'amqplib';
 import { Collection, MongoClient } from 'mongodb';
 import { randomUUID } from 'node:crypto';

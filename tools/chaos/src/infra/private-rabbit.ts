@@ -1,5 +1,4 @@
-import { pingRabbit, waitFor } from '@sibyl/testing';
-import { freePort } from '@sibyl/loadtest';
+import { freePort, pingRabbit, waitFor } from '@sibyl/testing';
 import { execFile } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

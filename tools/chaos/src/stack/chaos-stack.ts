@@ -1,4 +1,5 @@
-import { AppProcess, AppProcessOptions, freePort } from '@sibyl/loadtest';
+import { AppProcess, AppProcessOptions } from '@sibyl/loadtest';
+import { freePort } from '@sibyl/testing';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 

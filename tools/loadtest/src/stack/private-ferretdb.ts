@@ -1,9 +1,8 @@
-import { buildFerretDb, pingMongo, waitFor } from '@sibyl/testing';
+import { buildFerretDb, freePort, pingMongo, waitFor } from '@sibyl/testing';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from './free-port';
 
 /** A FerretDB started for one run only. */
 export interface PrivateFerretDb {

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { freePort } from '@sibyl/testing';
 import { AppProcess } from './app-process';
-import { freePort } from './free-port';
 
 /** How to spawn a local Sibyl stack for a load run. */
 export interface StackOptions {
