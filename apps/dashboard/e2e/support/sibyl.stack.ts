@@ -1,10 +1,11 @@
 import { deletePredictionTopology } from '@sibyl/amqp/testing';
 import { createTestApiKey, TestApiKeyOptions } from '@sibyl/auth/testing';
-import { messagingNames } from '@sibyl/contracts';
+import { deadline, messagingNames } from '@sibyl/contracts';
 import {
   ChildApp,
   ChildAppOptions,
   DEFAULT_RABBITMQ_URL,
+  dropTestDatabase,
   freePort,
   uniqueMongoUri,
   uniqueNamespace,
@@ -12,7 +13,6 @@ import {
 } from '@sibyl/testing';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import mongoose from 'mongoose';
 
 /** Options of {@link SibylStack.start}. */
 export interface SibylStackOptions {
@@ -166,18 +166,11 @@ export class SibylStack {
         'delete the broker topology',
         deletePredictionTopology(this.rabbitUrl, messagingNames(this.namespace)),
       ),
-      bounded('drop the test database', this.dropDatabase()),
+      bounded(
+        'drop the test database',
+        dropTestDatabase(this.mongoUri, { socketTimeoutMS: CLEANUP_TIMEOUT_MS }),
+      ),
     ]);
-  }
-
-  private async dropDatabase(): Promise<void> {
-    const options = { serverSelectionTimeoutMS: 3000, socketTimeoutMS: CLEANUP_TIMEOUT_MS };
-    const connection = await mongoose.createConnection(this.mongoUri, options).asPromise();
-    try {
-      await connection.dropDatabase();
-    } finally {
-      await connection.close(true);
-    }
   }
 
   private logFile(service: string): string {
@@ -190,19 +183,13 @@ export class SibylStack {
 
 /** Waits at most {@link CLEANUP_TIMEOUT_MS} for a clean-up step, reporting (not throwing) a failure. */
 async function bounded(step: string, work: Promise<unknown>): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new Error(`gave up after ${CLEANUP_TIMEOUT_MS} ms`)),
-      CLEANUP_TIMEOUT_MS,
-    );
-    timer.unref();
-  });
-  await Promise.race([work, timeout])
-    .catch((error: Error) =>
-      process.stderr.write(`[dashboard e2e] could not ${step}: ${error.message}\n`),
-    )
-    .finally(() => clearTimeout(timer));
+  await deadline(
+    work,
+    CLEANUP_TIMEOUT_MS,
+    () => new Error(`gave up after ${CLEANUP_TIMEOUT_MS} ms`),
+  ).catch((error: Error) =>
+    process.stderr.write(`[dashboard e2e] could not ${step}: ${error.message}\n`),
+  );
 }
 
 const CLEANUP_TIMEOUT_MS = 20_000;

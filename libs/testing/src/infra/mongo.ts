@@ -21,6 +21,34 @@ export async function pingMongo(uri: string, timeoutMs = 1500): Promise<boolean>
   }
 }
 
+/** Connection settings of {@link dropTestDatabase}. */
+export interface DropDatabaseOptions {
+  /** How long to look for the server; default 3 s. */
+  serverSelectionTimeoutMS?: number;
+  /** How long the drop may go unanswered; the driver's default (none) otherwise. */
+  socketTimeoutMS?: number;
+}
+
+/**
+ * Drops the database named in `uri` (a test's or a run's own, see `uniqueMongoUri`) on a
+ * connection of its own, closed either way. Rejects when the server cannot be reached or refuses.
+ */
+export async function dropTestDatabase(
+  uri: string,
+  options: DropDatabaseOptions = {},
+): Promise<void> {
+  const client = new mongoose.mongo.MongoClient(uri, {
+    serverSelectionTimeoutMS: 3000,
+    ...options,
+  });
+  try {
+    await client.connect();
+    await client.db().dropDatabase();
+  } finally {
+    await client.close(true).catch(() => undefined);
+  }
+}
+
 /** What {@link ensureMongo} found or started. */
 export interface MongoHandle {
   /** True when this call started FerretDB. */

@@ -4,6 +4,7 @@ import { messagingNames } from '@sibyl/contracts';
 import {
   ChildApp,
   DEFAULT_RABBITMQ_URL,
+  dropTestDatabase,
   freePort,
   uniqueMongoUri,
   uniqueNamespace,
@@ -11,7 +12,6 @@ import {
 } from '@sibyl/testing';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import mongoose from 'mongoose';
 import { FuzzTarget } from './fuzz-run';
 
 /**
@@ -71,17 +71,12 @@ export class FuzzGatewayStack {
   /** Stops the gateway; removes the topology and the database. */
   async stop(): Promise<void> {
     await this.gateway?.stop('SIGTERM', 15_000);
-    await deletePredictionTopology(this.rabbitUrl, messagingNames(this.namespace)).catch(
+    await deletePredictionTopology(this.rabbitUrl, messagingNames(this.namespace)).then(
+      (left) =>
+        left.forEach((note) => process.stderr.write(`[fuzz] left on the broker: ${note}\n`)),
       (error: Error) =>
         process.stderr.write(`[fuzz] could not delete the topology: ${error.message}\n`),
     );
-    const connection = await mongoose
-      .createConnection(this.mongoUri, { serverSelectionTimeoutMS: 3000 })
-      .asPromise();
-    try {
-      await connection.dropDatabase();
-    } finally {
-      await connection.close(true);
-    }
+    await dropTestDatabase(this.mongoUri);
   }
 }

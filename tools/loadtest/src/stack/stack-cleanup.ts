@@ -1,6 +1,9 @@
+import { deletePredictionTopology } from '@sibyl/amqp/testing';
 import { messagingNames } from '@sibyl/contracts';
-import { connect } from 'amqplib';
-import mongoose from 'mongoose';
+import { dropTestDatabase } from '@sibyl/testing';
+
+/** How long the run's database may take to be found for its drop. */
+const DATABASE_SELECTION_TIMEOUT_MS = 5000;
 
 /**
  * Removes what a spawned run left on the shared infrastructure: the namespace's
@@ -15,43 +18,16 @@ export async function cleanUpRun(
 ): Promise<string[]> {
   const notes: string[] = [];
   if (!namespace) throw new Error('refusing to clean up the production (empty) namespace');
-  const names = messagingNames(namespace);
   try {
-    const connection = await connect(rabbitUrl);
-    try {
-      for (const queue of [names.requestsQueue, names.deadLetterQueue]) {
-        const channel = await connection.createChannel();
-        await channel
-          .deleteQueue(queue)
-          .catch((e: Error) => notes.push(`queue ${queue}: ${e.message}`));
-        await channel.close().catch(() => undefined);
-      }
-      for (const exchange of [
-        names.requestsExchange,
-        names.deadLetterExchange,
-        names.modelEventsExchange,
-      ]) {
-        const channel = await connection.createChannel();
-        await channel
-          .deleteExchange(exchange)
-          .catch((e: Error) => notes.push(`exchange ${exchange}: ${e.message}`));
-        await channel.close().catch(() => undefined);
-      }
-    } finally {
-      await connection.close().catch(() => undefined);
-    }
+    notes.push(...(await deletePredictionTopology(rabbitUrl, messagingNames(namespace))));
   } catch (error) {
     notes.push(`broker clean-up failed: ${(error as Error).message}`);
   }
   if (!dropDatabase) return notes;
-  const client = new mongoose.mongo.MongoClient(mongoUri, { serverSelectionTimeoutMS: 5000 });
   try {
-    await client.connect();
-    await client.db().dropDatabase();
+    await dropTestDatabase(mongoUri, { serverSelectionTimeoutMS: DATABASE_SELECTION_TIMEOUT_MS });
   } catch (error) {
     notes.push(`database clean-up failed: ${(error as Error).message}`);
-  } finally {
-    await client.close().catch(() => undefined);
   }
   return notes;
 }
