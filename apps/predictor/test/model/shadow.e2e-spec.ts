@@ -49,6 +49,25 @@ describe('shadow evaluation', () => {
   const shadowResults = (runId: string) =>
     fx.db.collection<ShadowResult>(SHADOW_RESULTS_COLLECTION).find({ runId }).toArray();
   const shadowQueueDepth = () => fx.queueDepth(fx.names.shadowQueue);
+  /** Starts a shadow run of the candidate with the CLI and waits until predictor-2 takes part in it. */
+  const startRun = async (sample: string, max: number, which: string): Promise<ShadowRun> => {
+    const started = await cli(
+      'shadow',
+      candidate,
+      '--sample',
+      sample,
+      '--max',
+      String(max),
+      '--json',
+    );
+    expect(started.code).toBe(0);
+    const { run } = JSON.parse(started.stdout) as { run: ShadowRun };
+    await waitFor(async () => (await shadowHealth(shadowing)).runId === run.runId, {
+      timeoutMs: 30_000,
+      description: `predictor-2 to join the ${which} run`,
+    });
+    return run;
+  };
   /** Texts of every sample language, `copies` times over (distinct by a suffix number). */
   const texts = (copies: number) =>
     Array.from({ length: copies }, (_, i) => SAMPLE_TEXTS.map((s) => `${s.text} ${i}`)).flat();
@@ -92,13 +111,7 @@ describe('shadow evaluation', () => {
   it('evaluates the candidate on mirrored requests, reports agreement as the stored results say, stops after N', async () => {
     shadowing = await fx.startPredictor('predictor-2', { SHADOW_CHECK_INTERVAL_MS: '500' });
     const max = SAMPLE_TEXTS.length * 2;
-    const started = await cli('shadow', candidate, '--sample', '1', '--max', String(max), '--json');
-    expect(started.code).toBe(0);
-    const { run } = JSON.parse(started.stdout) as { run: ShadowRun };
-    await waitFor(async () => (await shadowHealth(shadowing)).runId === run.runId, {
-      timeoutMs: 30_000,
-      description: 'predictor-2 to join the shadow run',
-    });
+    const run = await startRun('1', max, 'shadow');
 
     const ids = await api.submitMany(texts(2));
     await fx.waitFinished(ids, 90_000);
@@ -169,13 +182,7 @@ describe('shadow evaluation', () => {
   });
 
   it('honours --sample by tracking id hash and stops on command with the report so far', async () => {
-    const started = await cli('shadow', candidate, '--sample', '0.5', '--max', '1000', '--json');
-    expect(started.code).toBe(0);
-    const { run } = JSON.parse(started.stdout) as { run: ShadowRun };
-    await waitFor(async () => (await shadowHealth(shadowing)).runId === run.runId, {
-      timeoutMs: 30_000,
-      description: 'predictor-2 to join the second run',
-    });
+    const run = await startRun('0.5', 1000, 'second');
     const ids = await api.submitMany(texts(6));
     const sampled = ids.filter((id) => sampledIn(id, 0.5));
     await fx.waitFinished(ids, 90_000);
