@@ -80,6 +80,19 @@ export async function startSibylStack(options: StackOptions): Promise<SibylStack
     ...options.extraEnv,
   };
   const processes: AppProcess[] = [];
+  /** Starts one built app with the common settings plus `env`, logging to `<name>.log`. */
+  const startApp = (name: string, app: string, env: NodeJS.ProcessEnv): AppProcess => {
+    const child = AppProcess.start({
+      name,
+      entry: join(dist, app, 'main.js'),
+      cwd: options.root,
+      logFile: join(options.runDir, `${name}.log`),
+      nodeFlags: nodeFlags(name),
+      env: { ...common, ...env },
+    });
+    processes.push(child);
+    return child;
+  };
   const isGateway = (p: AppProcess): boolean => p.name.startsWith('gateway');
   const stopAll = async (): Promise<void> => {
     await Promise.all(processes.filter((p) => !isGateway(p)).map((p) => p.stop()));
@@ -91,20 +104,11 @@ export async function startSibylStack(options: StackOptions): Promise<SibylStack
     for (let i = 0; i < (options.gateways ?? 1); i++) {
       const port = options.gatewayPort ? options.gatewayPort + i : await freePort();
       const name = i === 0 ? 'gateway' : `gateway-${i + 1}`;
-      const gateway = AppProcess.start({
-        name,
-        entry: join(dist, 'gateway/main.js'),
-        cwd: options.root,
-        logFile: join(options.runDir, `${name}.log`),
-        nodeFlags: nodeFlags(name),
-        env: {
-          ...common,
-          GATEWAY_PORT: String(port),
-          GATEWAY_HOST: '127.0.0.1',
-          ...(options.httpAdapter ? { HTTP_ADAPTER: options.httpAdapter } : {}),
-        },
+      const gateway = startApp(name, 'gateway', {
+        GATEWAY_PORT: String(port),
+        GATEWAY_HOST: '127.0.0.1',
+        ...(options.httpAdapter ? { HTTP_ADAPTER: options.httpAdapter } : {}),
       });
-      processes.push(gateway);
       gatewayUrls.push(`http://127.0.0.1:${port}`);
       log(
         `${name} pid ${gateway.pid} on ${gatewayUrls[i]}${options.httpAdapter ? ` (${options.httpAdapter})` : ''}`,
@@ -116,25 +120,16 @@ export async function startSibylStack(options: StackOptions): Promise<SibylStack
     for (let i = 0; i < options.predictors; i++) {
       const port = options.predictorPort ? options.predictorPort + i : await freePort();
       const name = `predictor-${i + 1}`;
-      const predictor = AppProcess.start({
-        name,
-        entry: join(dist, 'predictor/main.js'),
-        cwd: options.root,
-        logFile: join(options.runDir, `${name}.log`),
-        nodeFlags: nodeFlags(name),
-        env: {
-          ...common,
-          PREDICTOR_PORT: String(port),
-          PREDICTOR_HOST: '127.0.0.1',
-          ...(options.modelPath ? { MODEL_PATH: options.modelPath } : {}),
-          ...(options.batchSize !== undefined ? { BATCH_MAX_SIZE: String(options.batchSize) } : {}),
-          ...(options.batchWaitMs !== undefined
-            ? { BATCH_MAX_WAIT_MS: String(options.batchWaitMs) }
-            : {}),
-          ...(options.prefetch !== undefined ? { PREFETCH: String(options.prefetch) } : {}),
-        },
+      const predictor = startApp(name, 'predictor', {
+        PREDICTOR_PORT: String(port),
+        PREDICTOR_HOST: '127.0.0.1',
+        ...(options.modelPath ? { MODEL_PATH: options.modelPath } : {}),
+        ...(options.batchSize !== undefined ? { BATCH_MAX_SIZE: String(options.batchSize) } : {}),
+        ...(options.batchWaitMs !== undefined
+          ? { BATCH_MAX_WAIT_MS: String(options.batchWaitMs) }
+          : {}),
+        ...(options.prefetch !== undefined ? { PREFETCH: String(options.prefetch) } : {}),
       });
-      processes.push(predictor);
       predictorUrls.push(`http://127.0.0.1:${port}`);
       log(`${name} pid ${predictor.pid} on port ${port}`);
     }
