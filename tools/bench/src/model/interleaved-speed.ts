@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { LanguageIdentifier } from '@sibyl/model';
+import { cpuSeconds } from './cpu-time';
 
 /** Timed passes per model; the median counts. */
 const PASSES = 7;
@@ -11,11 +12,6 @@ export interface SpeedFigure {
   /** Median over the passes of sentences / CPU-second of `predictMany` on all sentences. */
   sentencesPerCpuSecond: number;
   loadMs: number;
-}
-
-function cpuSeconds(): number {
-  const usage = process.cpuUsage();
-  return (usage.user + usage.system) / 1e6;
 }
 
 /**

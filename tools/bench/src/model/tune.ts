@@ -10,6 +10,7 @@ import {
 } from '@sibyl/model/training';
 import { independentAccuracy } from '@sibyl/langid-cli';
 import { CLOSE_PAIR_LABELS } from './system-metrics';
+import { cpuSeconds } from './cpu-time';
 
 /** Options of {@link runTune}. */
 export interface TuneOptions {
@@ -48,11 +49,6 @@ function readLabelled(path: string, languages: Set<string>): Labelled[] {
     .filter((line) => line.trim())
     .map((line) => JSON.parse(line) as Labelled)
     .filter((item) => languages.has(item.lang));
-}
-
-function cpuSeconds(): number {
-  const usage = process.cpuUsage();
-  return (usage.user + usage.system) / 1e6;
 }
 
 /** Median sentences per CPU-second of `predictMany` over `texts` (5 passes after a warm-up). */
