@@ -5,6 +5,8 @@ import { SAMPLE_TEXTS } from './support/test-model';
 
 /** Messages published while the database link is held. */
 const HELD = 60;
+/** The predictor's log line once a SIGTERM has cancelled its consumer and the pipeline drains. */
+const DRAINING = /draining \d+ in-flight deliveries/;
 
 /**
  * Pipelined micro-batching (BATCH_PIPELINE=on, adaptive) against the real broker and database: the next batch
@@ -104,7 +106,12 @@ describe('predictor: pipelined writes', () => {
     const predictor = await startBehindProxy('predictor-drain');
     const ids = await holdWithFullPipeline(predictor);
     const stopping = predictor.stop('SIGTERM', 30_000);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    // Released once the shutdown has cancelled the consumer and told the pipeline to drain (its log says so),
+    // not after a pause: on a slow machine the signal may not have been handled yet.
+    await waitFor(() => DRAINING.test(predictor.log), {
+      timeoutMs: 15_000,
+      description: 'the predictor to start draining',
+    });
     link.proxy.release(); // the write in flight completes now; the classified batch follows it
     expect(await stopping).toEqual({ code: 0, signal: null });
 
