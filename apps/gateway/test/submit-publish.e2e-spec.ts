@@ -16,6 +16,12 @@ interface StoredResult {
   feedback: { language: string; comment?: string } | null;
 }
 
+/**
+ * Cap of `?wait=` in this suite: room for the safety re-check (every second) to find a result written during the
+ * wait on a loaded machine, where the write and the first re-checks can take seconds.
+ */
+const MAX_WAIT_MS = 10_000;
+
 describe('gateway: submit stores, then publishes with confirms', () => {
   let gateway: RunningGateway;
   let amqp: ChannelModel;
@@ -38,7 +44,7 @@ describe('gateway: submit stores, then publishes with confirms', () => {
 
   beforeAll(async () => {
     gateway = await startGateway({
-      MAX_WAIT_MS: '3000',
+      MAX_WAIT_MS: String(MAX_WAIT_MS),
       // Below MAX_WAIT_MS: no predictor announces the result this suite writes, so the safety
       // re-check is what ends the long poll (the announcement path: predictor completion-push e2e).
       WAIT_SAFETY_RECHECK_MS: '1000',
@@ -53,7 +59,21 @@ describe('gateway: submit stores, then publishes with confirms', () => {
     await gateway?.close();
   });
 
+  /**
+   * Waits until every accepted request is confirmed by the broker (`sibyl_outbox_backlog 0`): a publish whose
+   * confirm is late on a loaded machine is published again, and would otherwise land in a later test's queue.
+   */
+  const publishingSettled = () =>
+    waitFor(
+      async () =>
+        /^sibyl_outbox_backlog 0$/m.test(
+          await (await gateway.fetch(`${gateway.url}/metrics`)).text(),
+        ),
+      { timeoutMs: 30_000, description: 'every accepted request confirmed by the broker' },
+    );
+
   afterEach(async () => {
+    await publishingSettled();
     await channel.purgeQueue(gateway.names.requestsQueue);
   });
 
@@ -139,9 +159,17 @@ describe('gateway: submit stores, then publishes with confirms', () => {
       completedAt: null,
     });
     const waiting = gateway
-      .fetch(`${predictions()}/${id}?wait=10000`)
+      .fetch(`${predictions()}/${id}?wait=${MAX_WAIT_MS}`)
       .then((r) => r.json() as Promise<PredictionView>);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The long poll is registered before the result exists (a condition, not a pause: on a busy machine the
+    // request could otherwise be read after the write, answered at once, and the wake path not tested at all).
+    await waitFor(
+      async () =>
+        /^sibyl_long_poll_waiters 1$/m.test(
+          await (await gateway.fetch(`${gateway.url}/metrics`)).text(),
+        ),
+      { timeoutMs: 10000, description: 'the long poll to be registered' },
+    );
     // Write the result as a predictor does (an insert keyed by the tracking id), but announce nothing.
     const submittedAt = (await stored(id))?.submittedAt;
     await gateway.db.collection<StoredResult>('prediction_results').insertOne({
@@ -199,7 +227,7 @@ describe('gateway: submit stores, then publishes with confirms', () => {
     expect(response.status).toBe(200);
     expect(((await response.json()) as PredictionView).status).toBe('queued');
     // At least the cap (a timer), and far below the 600 s asked for; no bound that assumes a fast machine.
-    expect(elapsed).toBeGreaterThanOrEqual(2900);
+    expect(elapsed).toBeGreaterThanOrEqual(MAX_WAIT_MS - 100);
     expect(elapsed).toBeLessThan(60_000);
   });
 
@@ -211,14 +239,16 @@ describe('gateway: submit stores, then publishes with confirms', () => {
         const current = (await (
           await gateway.fetch(`${gateway.url}/v1/queue`)
         ).json()) as QueueStatsView;
-        return current.ready === 2 ? current : undefined;
+        if (current.ready !== 2) throw new Error(`last seen ${JSON.stringify(current)}`);
+        return current;
       },
-      { timeoutMs: 10000 },
+      { timeoutMs: 10000, description: 'the two messages ready' },
     );
     expect(stats).toMatchObject({ ready: 2, consumers: 0, deadLettered: 0, unavailable: [] });
     expect(typeof stats.unacked).toBe('number');
     expect(typeof stats.publishRate).toBe('number');
     expect(typeof stats.deliverRate).toBe('number');
+    await publishingSettled(); // the confirms may reach the gateway just after the broker shows the messages
     const metrics = await (await gateway.fetch(`${gateway.url}/metrics`)).text();
     expect(metrics).toMatch(/^sibyl_queue_messages_ready 2$/m);
     expect(metrics).toMatch(/^sibyl_queue_consumers 0$/m);
