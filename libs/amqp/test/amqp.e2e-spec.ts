@@ -12,11 +12,16 @@ import { PublishRefusedError } from '../src/publish-errors';
 import { deletePredictionTopology } from '../src/testing';
 
 const RABBITMQ_URL = process.env.RABBITMQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
+/**
+ * Confirm timeout of the publisher under test: these tests expect confirms, and 200 parallel publishes into a
+ * quorum queue can take seconds on a loaded machine (the gateway's own default is 5 s).
+ */
+const CONFIRM_TIMEOUT_MS = 15_000;
 
 async function startContext(
   url: string,
   namespace: string,
-  publishTimeoutMs = 2000,
+  publishTimeoutMs = CONFIRM_TIMEOUT_MS,
 ): Promise<INestApplicationContext> {
   return NestFactory.createApplicationContext(
     AmqpModule.forRoot({

@@ -43,7 +43,10 @@ describe('model.promoted.v1 on the model events exchange (real RabbitMQ)', () =>
     };
     await publishModelPromoted(publisher, names, event);
 
-    await waitFor(() => received.length === 2, { timeoutMs: 5000, description: 'two deliveries' });
+    await waitFor(() => received.length === 2, {
+      timeoutMs: 30_000,
+      description: 'two deliveries',
+    });
     for (const message of received) {
       expect(message.properties.deliveryMode).toBe(2);
       expect(message.properties.type).toBe('model.promoted.v1');
