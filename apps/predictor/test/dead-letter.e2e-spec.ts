@@ -28,6 +28,19 @@ describe('predictor: malformed messages are dead-lettered', () => {
     return letters;
   };
 
+  /**
+   * `sibyl_dead_lettered_total{reason}` once it reached `expected`: a delivery is counted when it is settled, just
+   * after its dead letter is confirmed, so the letter can be taken from the queue a moment before it is counted.
+   */
+  const deadLettered = async (reason: string, expected: number): Promise<number> => {
+    const count = () => predictor.metric('sibyl_dead_lettered_total', { reason });
+    await waitFor(async () => (await count()) >= expected, {
+      timeoutMs: 10_000,
+      description: `${expected} dead letters counted as ${reason}`,
+    });
+    return count();
+  };
+
   it('dead-letters each kind of garbage with its reason and keeps predicting good messages', async () => {
     const garbage = [
       {
@@ -96,8 +109,8 @@ describe('predictor: malformed messages are dead-lettered', () => {
       language: 'sv',
     });
     expect(predictor.running).toBe(true);
-    expect(await predictor.metric('sibyl_dead_lettered_total', { reason: 'malformed' })).toBe(4);
-    expect(await predictor.metric('sibyl_dead_lettered_total', { reason: 'unknown_type' })).toBe(1);
+    expect(await deadLettered('malformed', 4)).toBe(4);
+    expect(await deadLettered('unknown_type', 1)).toBe(1);
     await waitFor(async () => (await fx.readyCount()) === 0, {
       description: 'an empty requests queue',
     });
@@ -140,7 +153,7 @@ describe('predictor: malformed messages are dead-lettered', () => {
         language: SAMPLE_TEXTS[index].language,
       }),
     );
-    expect(await predictor.metric('sibyl_dead_lettered_total', { reason: 'oversized' })).toBe(1);
+    expect(await deadLettered('oversized', 1)).toBe(1);
     expect(predictor.running).toBe(true);
   });
 
