@@ -2,7 +2,11 @@
 // FerretDB and a namespaced queue of the real RabbitMQ, with two tiny real models registered here.
 // The predictors' side (mirroring, agreement) is covered by apps/predictor/test/model/shadow.
 import { deletePredictionTopology } from '@sibyl/amqp/testing';
-import { shadowQueueArguments, DEFAULT_SHADOW_QUEUE_MAX_LENGTH } from '@sibyl/amqp';
+import {
+  assertShadowQueue,
+  shadowQueueArguments,
+  DEFAULT_SHADOW_QUEUE_MAX_LENGTH,
+} from '@sibyl/amqp';
 import { messagingNames } from '@sibyl/contracts';
 import { trainTinyModel } from '@sibyl/model/testing';
 import {
@@ -59,6 +63,19 @@ describe('npm run models -- shadow (real database and broker)', () => {
     }
   }
 
+  /** Whether `exchange` exists on the broker (passive check). */
+  async function exchangeExists(exchange: string): Promise<boolean> {
+    const channel = await broker.createChannel();
+    channel.on('error', () => undefined);
+    try {
+      await channel.checkExchange(exchange);
+      await channel.close();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   beforeAll(async () => {
     client = await mongoose.mongo.MongoClient.connect(uri);
     registry = new ModelRegistry(client.db());
@@ -91,6 +108,34 @@ describe('npm run models -- shadow (real database and broker)', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('no model is live');
     expect(await shadowQueueExists()).toBe(false);
+  });
+
+  it('--stop with no run active declares nothing, and deletes a leftover shadow queue', async () => {
+    const none = await models(['shadow', '--stop']);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('no shadow run is active');
+    expect(none.stderr).not.toContain('leftover');
+    expect(await shadowQueueExists()).toBe(false);
+    expect(await exchangeExists(names.requestsExchange)).toBe(false);
+    const named = await models(['shadow', candidate, '--stop']);
+    expect(named.code).toBe(1);
+    expect(await shadowQueueExists()).toBe(false);
+
+    // a queue left behind by a run whose stop could not delete it keeps collecting copies
+    const channel = await broker.createConfirmChannel();
+    await assertShadowQueue(channel, names, 5);
+    channel.publish(names.requestsExchange, names.routingKey, Buffer.from('{}'));
+    await channel.waitForConfirms();
+    await channel.close();
+    const cleaned = await models(['shadow', '--stop', '--json']);
+    expect(cleaned.code).toBe(1);
+    expect(JSON.parse(cleaned.stdout)).toEqual({
+      stopped: false,
+      leftoverQueueDeleted: { messages: 1 },
+    });
+    expect(cleaned.stderr).toContain('deleted a leftover shadow queue');
+    expect(await shadowQueueExists()).toBe(false);
+    await deletePredictionTopology(RABBITMQ_URL, names);
   });
 
   it('starts one run at a time, declares the length-limited queue, shows status, stops with a report', async () => {

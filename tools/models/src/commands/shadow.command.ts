@@ -100,8 +100,16 @@ async function stop(context: ModelsContext, version: string | undefined) {
     ? await shadowRuns.stop(actor, `stopped by ${actor}`, active.runId)
     : null;
   if (!stopped) {
-    if (json) io.out(JSON.stringify({ stopped: false }));
+    const leftover = await removeLeftoverQueue(context);
+    if (json) io.out(JSON.stringify({ stopped: false, ...leftover }));
     io.err('error: no shadow run is active (it may have reached its --max meanwhile)');
+    if (leftover.leftoverQueueDeleted) {
+      io.err(
+        `deleted a leftover shadow queue that no run was using (${leftover.leftoverQueueDeleted.messages} ` +
+          'copies dropped)',
+      );
+    }
+    if (leftover.warning) io.err(`warning: ${leftover.warning}`);
     return 1;
   }
   let warning: string | undefined;
@@ -114,6 +122,35 @@ async function stop(context: ModelsContext, version: string | undefined) {
   else printRun(io.out, stopped.run, stopped.report);
   if (warning) io.err(`warning: ${warning}`);
   return 0;
+}
+
+/** What `shadow --stop` did to the broker when no run was active. */
+interface LeftoverQueue {
+  leftoverQueueDeleted?: { messages: number };
+  warning?: string;
+}
+
+/**
+ * With no run active, nothing may mirror requests: deletes a shadow queue left behind by a run whose
+ * queue could not be deleted (broker away at its stop), which would otherwise keep collecting copies
+ * up to its length limit. A queue that does not exist is not declared (passive check). A run started
+ * meanwhile gets its queue back (its predictors declare it too before consuming).
+ */
+async function removeLeftoverQueue({
+  shadowRuns,
+  shadowQueue,
+}: ModelsContext): Promise<LeftoverQueue> {
+  try {
+    const removed = await shadowQueue.removeIfPresent();
+    if (!removed) return {};
+    const started = await shadowRuns.active();
+    if (started) await shadowQueue.declare(started.queueMaxLength);
+    return started ? {} : { leftoverQueueDeleted: removed };
+  } catch (error) {
+    return {
+      warning: `cannot check the broker for a leftover shadow queue (${(error as Error).message})`,
+    };
+  }
 }
 
 function printRun(out: (line: string) => void, run: ShadowRun, report: ShadowReport): void {
