@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { invalidEnv, SibylEnvironment, validateEnv } from '@sibyl/config';
 import { DEFAULT_MODEL_RECHECK_INTERVAL_MS } from '@sibyl/registry';
 import { IsIn, IsInt, IsNotEmpty, IsString, Max, Min } from 'class-validator';
+import { DEFAULT_MODEL_DECODE_TIMEOUT_MS } from '../model/model.constants';
 
 /**
  * The predictor's environment, validated once at boot: the shared variables
@@ -44,6 +45,16 @@ export class PredictorEnvironment extends SibylEnvironment {
   @Min(0)
   @Max(3600000)
   MODEL_RECHECK_INTERVAL_MS: number = DEFAULT_MODEL_RECHECK_INTERVAL_MS;
+
+  /**
+   * How long the decode worker thread may take to verify and decode a model (at boot, on a swap, for a shadow
+   * candidate) before it is taken for hung: the load fails as `timeout` and the worker is replaced. At boot the
+   * predictor then does not start; on a swap the old model keeps serving.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(600000)
+  MODEL_DECODE_TIMEOUT_MS: number = DEFAULT_MODEL_DECODE_TIMEOUT_MS;
 
   /**
    * Period of the check for an active shadow run (`models shadow`): while one is active the predictor loads

@@ -1,6 +1,6 @@
 import { trainTinyModel } from '@sibyl/model/testing';
 import { modelVersionOf, sha256Hex } from '@sibyl/registry';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -115,4 +115,35 @@ describe('model decoders', () => {
       message: expect.stringContaining('the decode worker exited with code 3'),
     });
   });
+
+  it('fails a decode the worker does not answer within timeoutMs (timeout) and replaces the worker', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sibyl-worker-'));
+    const starts = join(dir, 'starts');
+    const script = join(dir, 'hung.js');
+    // notes each start, then answers nothing and stays busy: a hung decode
+    await writeFile(
+      script,
+      `require('node:fs').appendFileSync(${JSON.stringify(starts)}, 'x');\n` +
+        "require('node:worker_threads').parentPort.on('message', () => { for (;;); });\n",
+    );
+    const decoder = worker({ script, timeoutMs: 300 });
+    const started = Date.now();
+    await expect(
+      Promise.all([decoder.decode(bytes, ref), decoder.decode(bytes, ref)]),
+    ).rejects.toMatchObject({
+      name: 'ModelLoadError',
+      reason: 'timeout',
+      message: expect.stringContaining('did not answer within 300 ms (MODEL_DECODE_TIMEOUT_MS)'),
+    });
+    expect(Date.now() - started).toBeLessThan(5000);
+    // the hung worker was terminated: the next decode starts a fresh one (hung too here, bounded too)
+    await expect(decoder.decode(bytes, ref)).rejects.toMatchObject({ reason: 'timeout' });
+    expect(await readFile(starts, 'utf8')).toBe('xx');
+  }, 30_000);
+
+  it('answers in time under the deadline (the timer does not fire on a served decode)', async () => {
+    const decoder = worker({ ...FROM_SOURCES, timeoutMs: 20_000 });
+    const decoded = await decoder.decode(bytes, ref);
+    expect(decoded.model.info.classes).toHaveLength(6);
+  }, 60_000);
 });

@@ -8,9 +8,9 @@ import {
   type DecodeJob,
   type DecodeReply,
 } from './model-decode.protocol';
-import { ModelLoadError } from './model-load.error';
+import { ModelLoadError, type ModelLoadFailureReason } from './model-load.error';
 import type { ModelRef } from './model-source.interface';
-import type { LanguageModel } from './model.constants';
+import { DEFAULT_MODEL_DECODE_TIMEOUT_MS, type LanguageModel } from './model.constants';
 
 /** File name of the decode worker's bundle, beside the predictor's main.js. */
 export const MODEL_DECODE_WORKER_FILE = 'model-decode.worker.js';
@@ -41,6 +41,11 @@ export interface WorkerDecoderOptions {
   script?: string;
   /** Node options of the worker thread (e.g. a TypeScript loader when running from sources). */
   execArgv?: string[];
+  /**
+   * MODEL_DECODE_TIMEOUT_MS: a decode not answered within it fails (`timeout`) and the worker is terminated
+   * (the next decode starts another); default {@link DEFAULT_MODEL_DECODE_TIMEOUT_MS}.
+   */
+  timeoutMs?: number;
 }
 
 /** A decode sent to the worker and not answered yet. */
@@ -48,6 +53,9 @@ interface PendingDecode {
   ref: ModelRef;
   resolve: (decoded: DecodedModel) => void;
   reject: (error: Error) => void;
+  /** The worker it was sent to (a replaced worker's exit fails only its own decodes). */
+  worker: Worker;
+  timer: NodeJS.Timeout;
 }
 
 /**
@@ -56,25 +64,31 @@ interface PendingDecode {
  * while a model loads. The worker posts the decoded model as transferable state (no copy), which is rewrapped
  * here in about a millisecond. The thread is started at the first decode and kept (warm, unref'd: it does not
  * hold the process open) for the next; one that fails or exits fails its pending decodes with the cause and is
- * replaced at the next decode. {@link close} stops it.
+ * replaced at the next decode. A decode not answered within `timeoutMs` fails as `timeout` (with every other
+ * decode pending on that worker) and the worker, hung or crashed silently, is terminated. {@link close} stops it.
  */
 export class WorkerModelDecoder implements ModelDecoder {
   private readonly script: string;
   private worker: Worker | undefined;
   private readonly pending = new Map<number, PendingDecode>();
   private nextId = 1;
+  private readonly timeoutMs: number;
 
   constructor(private readonly options: WorkerDecoderOptions = {}) {
     this.script = options.script ?? join(__dirname, MODEL_DECODE_WORKER_FILE);
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_MODEL_DECODE_TIMEOUT_MS;
   }
 
   /** {@inheritDoc ModelDecoder.decode} */
   decode(bytes: Uint8Array, ref: ModelRef): Promise<DecodedModel> {
     return new Promise((resolve, reject) => {
       const id = this.nextId++;
-      this.pending.set(id, { ref, resolve, reject });
+      const worker = this.started();
+      // not unref'd: while a decode is pending (a boot awaiting it), its deadline keeps the process up
+      const timer = setTimeout(() => this.hung(worker), this.timeoutMs);
+      this.pending.set(id, { ref, resolve, reject, worker, timer });
       const job: DecodeJob = { id, request: { version: ref.version, sha256: ref.sha256, bytes } };
-      this.started().postMessage(job); // the bytes are copied: a cached artifact stays usable
+      worker.postMessage(job); // the bytes are copied: a cached artifact stays usable
     });
   }
 
@@ -93,6 +107,7 @@ export class WorkerModelDecoder implements ModelDecoder {
       const job = this.pending.get(id);
       if (!job) return;
       this.pending.delete(id);
+      clearTimeout(job.timer);
       try {
         job.resolve(rewrap(reply, job.ref));
       } catch (error) {
@@ -105,13 +120,25 @@ export class WorkerModelDecoder implements ModelDecoder {
     return worker;
   }
 
+  /** A decode was not answered in time: fail the pending ones as `timeout` and terminate the worker. */
+  private hung(worker: Worker): void {
+    this.lost(
+      worker,
+      `the decode worker did not answer within ${this.timeoutMs} ms (MODEL_DECODE_TIMEOUT_MS); it was terminated`,
+      'timeout',
+    );
+    worker.terminate().catch(() => undefined);
+  }
+
   /** Fails every pending decode: the worker is gone (the next decode starts another). */
-  private lost(worker: Worker, message: string): void {
+  private lost(worker: Worker, message: string, reason: ModelLoadFailureReason = 'decode'): void {
     if (this.worker === worker) this.worker = undefined;
     for (const [id, job] of this.pending) {
+      if (job.worker !== worker) continue;
       this.pending.delete(id);
+      clearTimeout(job.timer);
       job.reject(
-        new ModelLoadError(job.ref.version, 'decode', `model ${job.ref.version}: ${message}`),
+        new ModelLoadError(job.ref.version, reason, `model ${job.ref.version}: ${message}`),
       );
     }
   }

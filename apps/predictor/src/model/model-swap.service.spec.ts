@@ -7,7 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Registry } from 'prom-client';
 import { PredictorMetrics } from '../metrics/predictor.metrics';
-import { InThreadModelDecoder, type DecodedModel, type ModelDecoder } from './model-decoder';
+import {
+  InThreadModelDecoder,
+  WorkerModelDecoder,
+  type DecodedModel,
+  type ModelDecoder,
+} from './model-decoder';
 import type { ModelRef, ModelSource } from './model-source.interface';
 import { ModelSwapService } from './model-swap.service';
 
@@ -214,6 +219,37 @@ describe('ModelSwapService', () => {
     expect(swap.serving.current.version).toBe(b.version);
     expect(swap.serving.lastFailure).toBeUndefined();
   });
+
+  it('bounds a swap whose decode worker hangs: fails as timeout, counted, the old model keeps serving', async () => {
+    const a = source.add(first);
+    const b = source.add(second);
+    source.liveVersion = a.version;
+    const script = join(await mkdtemp(join(tmpdir(), 'sibyl-hung-')), 'hung.js');
+    await writeFile(
+      script,
+      "require('node:worker_threads').parentPort.on('message', () => { for (;;); });\n",
+    );
+    const hung = new WorkerModelDecoder({ script, timeoutMs: 300 });
+    let decodes = 0;
+    const decoder: ModelDecoder = {
+      // boots in-thread, then every swap goes to the hung worker
+      decode: (bytes, ref) => (decodes++ === 0 ? OPTIONS.decoder : hung).decode(bytes, ref),
+      close: () => hung.close(),
+    };
+    const swap = await ModelSwapService.boot(source, metrics, { ...OPTIONS, decoder }, quiet);
+    const error = jest.spyOn(Logger.prototype, 'error').mockImplementation();
+    source.liveVersion = b.version;
+    await swap.check('event');
+    expect(swap.serving.forBatch().version).toBe(a.version);
+    expect(swap.serving.lastFailure).toMatchObject({ version: b.version, reason: 'timeout' });
+    expect(error).toHaveBeenCalledWith(
+      expect.stringContaining('did not answer within 300 ms (MODEL_DECODE_TIMEOUT_MS)'),
+    );
+    expect(await values('sibyl_model_load_failures_total')).toEqual([
+      { labels: { reason: 'timeout' }, value: 1 },
+    ]);
+    await swap.onApplicationShutdown();
+  }, 30_000);
 
   it('keeps serving when the registry cannot be read, and runs checks one at a time', async () => {
     const a = source.add(first);

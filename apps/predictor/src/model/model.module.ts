@@ -43,7 +43,9 @@ import { ServingModel } from './serving-model';
         ModelSwapService.boot(source, metrics, {
           modelPath: config.get('MODEL_PATH', { infer: true }),
           recheckIntervalMs: config.get('MODEL_RECHECK_INTERVAL_MS', { infer: true }),
-          decoder: new WorkerModelDecoder(),
+          decoder: new WorkerModelDecoder({
+            timeoutMs: config.get('MODEL_DECODE_TIMEOUT_MS', { infer: true }),
+          }),
         }),
     },
     {

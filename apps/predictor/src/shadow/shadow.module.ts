@@ -90,7 +90,9 @@ const LIVE_OUTCOMES = Symbol('LIVE_OUTCOMES');
           {
             checkIntervalMs: config.get('SHADOW_CHECK_INTERVAL_MS', { infer: true }),
             prefetch: config.get('SHADOW_PREFETCH', { infer: true }),
-            decoder: new WorkerModelDecoder(),
+            decoder: new WorkerModelDecoder({
+              timeoutMs: config.get('MODEL_DECODE_TIMEOUT_MS', { infer: true }),
+            }),
           },
         );
       },

@@ -201,4 +201,10 @@ describe('model hot swap', () => {
     );
     expect((await modelHealth(predictors[0])).version).toBe(b);
   });
+
+  it('a predictor whose model decode exceeds MODEL_DECODE_TIMEOUT_MS does not start, and says why', async () => {
+    await expect(
+      fx.startPredictor('predictor-decode-timeout', { MODEL_DECODE_TIMEOUT_MS: '1' }),
+    ).rejects.toThrow(/did not answer within 1 ms \(MODEL_DECODE_TIMEOUT_MS\)/);
+  });
 });
