@@ -19,7 +19,9 @@ import { PredictionsController } from './predictions/predictions.controller';
 import { PredictionsModule } from './predictions/predictions.module';
 import { SubmissionRejectionsListener } from './predictions/submission-rejections.listener';
 import { QueueModule } from './queue/queue.module';
+import { DatabaseDeadline } from './records/database-deadline';
 import { DATABASE_HEARTBEAT_MS } from './records/records.constants';
+import { RecordsModule } from './records/records.module';
 
 type Config = ConfigService<GatewayEnvironment, true>;
 
@@ -58,9 +60,11 @@ export class AppModule implements NestModule {
           }),
         }),
         AuthModule.forRootAsync({
-          inject: [ConfigService],
-          useFactory: (env: Config) => ({
+          imports: [RecordsModule],
+          inject: [ConfigService, DatabaseDeadline],
+          useFactory: (env: Config, deadline: DatabaseDeadline) => ({
             enabled: env.get('AUTH', { infer: true }) === 'on',
+            deadline: deadline.forApiKeys,
             cacheTtlMs: env.get('AUTH_CACHE_TTL_MS', { infer: true }),
             rateLimit: {
               perSecond: env.get('RATE_LIMIT_PER_SECOND', { infer: true }),

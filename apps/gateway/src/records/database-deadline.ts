@@ -1,11 +1,12 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
+import type { StoreDeadline } from '@sibyl/auth';
 import { METRICS_OPTIONS, METRICS_REGISTRY, ResolvedMetricsOptions } from '@sibyl/observability';
 import { DatabaseTimeoutError, withDeadline } from '@sibyl/persistence';
 import { Counter, Registry } from 'prom-client';
 import { DATABASE_OPERATION_TIMEOUT } from './records.constants';
 
 /** What a bounded operation does (label `operation` of `sibyl_database_timeouts_total`). */
-export type BoundedOperation = 'insert' | 'read' | 'feedback';
+export type BoundedOperation = 'insert' | 'read' | 'feedback' | 'api_key';
 
 /**
  * The bound of every database operation on the request path (DATABASE_OPERATION_TIMEOUT_MS): an
@@ -43,4 +44,17 @@ export class DatabaseDeadline {
       throw error;
     }
   }
+
+  /**
+   * The bound of the API-key lookups of a key that is not cached ({@link AuthModule}'s `deadline`):
+   * counted as `api_key`; a timeout is answered 503 saying that the key could not be verified.
+   */
+  readonly forApiKeys: StoreDeadline = (what, work) =>
+    this.run('api_key', what, work).catch((error: unknown) => {
+      if (!(error instanceof DatabaseTimeoutError)) throw error;
+      throw new ServiceUnavailableException(
+        `cannot verify the API key now: database did not answer within ${error.timeoutMs} ms ` +
+          '(DATABASE_OPERATION_TIMEOUT_MS) — retry later',
+      );
+    });
 }

@@ -1,4 +1,10 @@
-import { Controller, ExecutionContext, Get, HttpException } from '@nestjs/common';
+import {
+  Controller,
+  ExecutionContext,
+  Get,
+  HttpException,
+  ServiceUnavailableException,
+} from '@nestjs/common';
 import { HttpAdapterHost, Reflector } from '@nestjs/core';
 import type { KeyVerifier, VerifiedKey } from '../keys/key-verifier';
 import { resolveAuthOptions } from '../module/auth-module-options.interface';
@@ -86,6 +92,18 @@ describe('ApiKeyGuard', () => {
     expect(await status(run('submit'))).toBe(401);
     expect(headers['WWW-Authenticate']).toBe('Bearer realm="sibyl"');
     expect(await status(run('submit', 'Bearer nope'))).toBe(401);
+  });
+
+  it('answers 503 when the key cannot be verified, or the answer its deadline chose', async () => {
+    const { run, status, verifier } = setup();
+    (verifier.verify as jest.Mock).mockRejectedValueOnce(new Error('database down'));
+    await expect(run('submit', 'Bearer alice')).rejects.toThrow(
+      'cannot verify the API key now; retry later',
+    );
+    const chosen = new ServiceUnavailableException('database did not answer within 500 ms');
+    (verifier.verify as jest.Mock).mockRejectedValueOnce(chosen);
+    await expect(run('submit', 'Bearer alice')).rejects.toBe(chosen);
+    expect(await status(run('submit', 'Bearer alice'))).toBe(200);
   });
 
   it('checks scopes (admin grants metrics) and fails closed on undeclared routes', async () => {

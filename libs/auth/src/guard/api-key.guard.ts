@@ -120,6 +120,8 @@ export class ApiKeyGuard implements CanActivate {
       try {
         key = await this.verifier.verify(presented);
       } catch (error) {
+        // an answer chosen by the app's deadline (already logged and counted there) goes out as is
+        if (error instanceof HttpException) throw error;
         this.logger.warn(`cannot verify an API key: ${(error as Error).message}`);
         throw new ServiceUnavailableException('cannot verify the API key now; retry later');
       }

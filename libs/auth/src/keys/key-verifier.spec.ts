@@ -94,4 +94,19 @@ describe('KeyVerifier', () => {
     now += 10000;
     await expect(verifier.verify(key)).rejects.toThrow('database down');
   });
+
+  it('bounds the lookup of a key that is not cached with its deadline, and looks up again next time', async () => {
+    const store = fakeStore([record()]);
+    store.findByHash.mockReturnValueOnce(new Promise(() => undefined)); // a database that never answers
+    const bounded: string[] = [];
+    const deadline = <T>(what: string, work: Promise<T>): Promise<T> => {
+      bounded.push(what);
+      return bounded.length === 1 ? Promise.reject(new Error(`${what}: too slow`)) : work;
+    };
+    const verifier = new KeyVerifier(store, { deadline }, clock);
+    await expect(verifier.verify(key)).rejects.toThrow('lookup of an API key: too slow');
+    await expect(verifier.verify(key)).resolves.toMatchObject({ name: 'alice' });
+    await verifier.verify(key); // cached: no lookup, nothing bounded
+    expect(bounded).toEqual(['lookup of an API key', 'lookup of an API key']);
+  });
 });

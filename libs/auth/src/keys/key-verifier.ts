@@ -15,6 +15,12 @@ export interface VerifiedKey {
   anonymous?: boolean;
 }
 
+/**
+ * Bounds a store read (the app's database deadline, e.g. DATABASE_OPERATION_TIMEOUT_MS): settles
+ * like `work`, or rejects once the bound passed (the rejection is what the caller answers 503 with).
+ */
+export type StoreDeadline = <T>(what: string, work: Promise<T>) => Promise<T>;
+
 /** Tuning of {@link KeyVerifier}. */
 export interface KeyVerifierOptions {
   /**
@@ -32,6 +38,8 @@ export interface KeyVerifierOptions {
    * Default 300000 ms; 0 = never.
    */
   staleIfErrorMs?: number;
+  /** Bounds the lookup of a key that is not cached (a hung database). Default: unbounded. */
+  deadline?: StoreDeadline;
 }
 
 interface CacheEntry {
@@ -53,6 +61,7 @@ export class KeyVerifier {
   private readonly lastUsedIntervalMs: number;
   private readonly maxCacheEntries: number;
   private readonly staleIfErrorMs: number;
+  private readonly deadline: StoreDeadline;
 
   constructor(
     private readonly store: Pick<ApiKeyStore, 'findByHash' | 'touch'>,
@@ -63,6 +72,7 @@ export class KeyVerifier {
     this.lastUsedIntervalMs = options.lastUsedIntervalMs ?? 60000;
     this.maxCacheEntries = options.maxCacheEntries ?? 10000;
     this.staleIfErrorMs = options.staleIfErrorMs ?? 300000;
+    this.deadline = options.deadline ?? ((_what, work) => work);
   }
 
   /**
@@ -86,8 +96,7 @@ export class KeyVerifier {
   private lookUp(hash: string): Promise<VerifiedKey | null> {
     const running = this.pending.get(hash);
     if (running) return running;
-    const lookup = this.store
-      .findByHash(hash)
+    const lookup = this.deadline('lookup of an API key', this.store.findByHash(hash))
       .then(
         (record) => {
           const key = record && !record.revokedAt ? toVerifiedKey(record) : null;

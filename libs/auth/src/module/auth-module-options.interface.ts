@@ -1,3 +1,5 @@
+import type { StoreDeadline } from '../keys/key-verifier';
+
 /** Options of {@link AuthModule}. */
 export interface AuthModuleOptions {
   /**
@@ -18,11 +20,16 @@ export interface AuthModuleOptions {
   unauthenticatedPerMinute?: number;
   /** Proxies in front of the app whose `X-Forwarded-For` entries are trusted (`TRUST_PROXY`). Default 0. */
   trustProxyHops?: number;
+  /**
+   * Bounds the database lookup of a key that is not cached (the app's DATABASE_OPERATION_TIMEOUT_MS);
+   * an `HttpException` it rejects with is the answer. Absent = unbounded.
+   */
+  deadline?: StoreDeadline;
 }
 
 /** {@link AuthModuleOptions} with every default applied. */
-export type ResolvedAuthOptions = Required<Omit<AuthModuleOptions, 'rateLimit'>> &
-  Pick<AuthModuleOptions, 'rateLimit'>;
+export type ResolvedAuthOptions = Required<Omit<AuthModuleOptions, 'rateLimit' | 'deadline'>> &
+  Pick<AuthModuleOptions, 'rateLimit' | 'deadline'>;
 
 /** Applies the defaults. */
 export function resolveAuthOptions(options: AuthModuleOptions): ResolvedAuthOptions {
