@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { bearer, createTestApiKey } from '@sibyl/auth/testing';
-import { gatewayBehindDatabaseProxy } from './gateway.harness';
+import { Logger } from '@nestjs/common';
+import { deletePredictionTopology } from '@sibyl/amqp/testing';
+import { createConnection } from 'mongoose';
+import { gatewayBehindDatabaseProxy, RABBITMQ_URL } from './gateway.harness';
 
 /** DATABASE_OPERATION_TIMEOUT_MS of this suite: short, and below MONGODB_TIMEOUT_MS (3 s). */
 const OPERATION_TIMEOUT_MS = 500;
@@ -69,3 +72,45 @@ describe('gateway: database that accepts connections but never answers', () => {
     expect(known.status).toBe(404); // verified once the database answers: an unknown id, not 401/503
   });
 });
+
+describe('gateway: shutdown while the database never answers', () => {
+  // a relay run every 200 ms: one is held by the database when the shutdown starts
+  const stack = gatewayBehindDatabaseProxy({
+    DATABASE_OPERATION_TIMEOUT_MS: String(OPERATION_TIMEOUT_MS),
+    OUTBOX_INTERVAL_MS: '200',
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  it('closes within two database bounds, saying what it did not wait for, instead of hanging', async () => {
+    const { proxy, gateway } = stack;
+    const accepted = await gateway.postJson(`${gateway.url}/v1/predictions`, { text: 'before' });
+    expect(accepted.status).toBe(202);
+    const errors = jest.spyOn(Logger.prototype, 'error');
+    proxy.hold();
+    await new Promise((resolve) => setTimeout(resolve, 1000)); // relay runs start and hang
+    const started = Date.now();
+    await gateway.app.close();
+    const elapsed = Date.now() - started;
+    expect(elapsed).toBeLessThan(2 * OPERATION_TIMEOUT_MS + 2000); // loose: a busy machine (was ~7 s)
+    expect(errors).toHaveBeenCalledWith(
+      expect.stringContaining(
+        `shutdown: the relay's run (retries, sweep) still unfinished after ${2 * OPERATION_TIMEOUT_MS} ms`,
+      ),
+    );
+    // the app is closed: clean up here, not in afterAll
+    proxy.release();
+    await dropDatabase(gateway.env.MONGODB_URI);
+    await deletePredictionTopology(RABBITMQ_URL, gateway.names);
+    Object.assign(stack, { gateway: undefined });
+  });
+});
+
+/** Drops the database at `uri` on a connection of its own. */
+async function dropDatabase(uri: string): Promise<void> {
+  const connection = await createConnection(uri, { serverSelectionTimeoutMS: 10_000 }).asPromise();
+  try {
+    await connection.dropDatabase();
+  } finally {
+    await connection.close();
+  }
+}

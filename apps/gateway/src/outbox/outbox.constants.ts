@@ -38,3 +38,14 @@ export function insertVisibleWithinMs(
   const write = databaseTimeoutMs > 0 ? 2 * databaseTimeoutMs : UNBOUNDED_INSERT_VISIBLE_MS;
   return write + insertBatchWaitMs + clockToleranceMs;
 }
+
+/** The shutdown's wait for the relay's run in progress when DATABASE_OPERATION_TIMEOUT_MS is 0 (unbounded). */
+export const RELAY_SHUTDOWN_WAIT_DEFAULT_MS = 30_000;
+
+/**
+ * The shutdown's wait for the relay's run: two database bounds (the operation in flight, then the
+ * next one of the run), or {@link RELAY_SHUTDOWN_WAIT_DEFAULT_MS} when operations are unbounded.
+ */
+export function relayShutdownWaitMs(databaseTimeoutMs: number): number {
+  return databaseTimeoutMs > 0 ? 2 * databaseTimeoutMs : RELAY_SHUTDOWN_WAIT_DEFAULT_MS;
+}

@@ -12,6 +12,7 @@ import {
   insertVisibleWithinMs,
   OUTBOX_DISPATCH_OPTIONS,
   OUTBOX_RELAY_OPTIONS,
+  relayShutdownWaitMs,
 } from './outbox.constants';
 import { OutboxDispatcher, OutboxDispatchOptions } from './outbox.dispatcher';
 import { OutboxMetrics } from './outbox.metrics';
@@ -69,6 +70,9 @@ type Config = ConfigService<GatewayEnvironment, true>;
           CLOCK_OFFSET_MIN_MS,
         ),
         now: () => clock.now(),
+        shutdownWaitMs: relayShutdownWaitMs(
+          config.get('DATABASE_OPERATION_TIMEOUT_MS', { infer: true }),
+        ),
       }),
     },
   ],

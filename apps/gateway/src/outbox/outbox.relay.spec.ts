@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import type { PredictionRequest } from '@sibyl/contracts';
 import type { DispatchOptions, DispatchResult } from './outbox.dispatcher';
 import { SWEEP_MIN_INTERVAL_MS } from './outbox.constants';
@@ -315,6 +316,29 @@ describe('OutboxRelay', () => {
       expect(sweeps).toHaveLength(2);
       expect(retries).toHaveLength(1);
     } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('waits at most shutdownWaitMs for a run the database holds, then goes on, saying so', async () => {
+    jest.useFakeTimers({ now: NOW });
+    const error = jest.spyOn(Logger.prototype, 'error').mockImplementation();
+    try {
+      const signal: RepublishSignal = { generation: () => new Promise(() => undefined) }; // never answers
+      const { relay } = fakes({ ready: 0, signal }, { ...options, shutdownWaitMs: 1000 });
+      relay.onApplicationBootstrap();
+      await jest.advanceTimersByTimeAsync(options.intervalMs + 10); // a run starts and hangs
+      let closed = false;
+      const closing = relay.beforeApplicationShutdown().then(() => (closed = true));
+      await jest.advanceTimersByTimeAsync(999);
+      expect(closed).toBe(false);
+      await jest.advanceTimersByTimeAsync(1);
+      await closing;
+      expect(error).toHaveBeenCalledWith(
+        expect.stringContaining("the relay's run (retries, sweep) still unfinished after 1000 ms"),
+      );
+    } finally {
+      error.mockRestore();
       jest.useRealTimers();
     }
   });

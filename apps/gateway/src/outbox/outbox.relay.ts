@@ -7,7 +7,11 @@ import {
   Optional,
 } from '@nestjs/common';
 import type { PredictionRequest } from '@sibyl/contracts';
-import { OUTBOX_RELAY_OPTIONS, SWEEP_MIN_INTERVAL_MS } from './outbox.constants';
+import {
+  OUTBOX_RELAY_OPTIONS,
+  RELAY_SHUTDOWN_WAIT_DEFAULT_MS,
+  SWEEP_MIN_INTERVAL_MS,
+} from './outbox.constants';
 import type { DispatchOptions, DispatchResult } from './outbox.dispatcher';
 import { sweepOnce, SweepStore } from './outbox.sweeper';
 
@@ -33,6 +37,11 @@ export interface OutboxRelayOptions {
   cursorLagMs?: number;
   /** The one clock of the sweep (the database's, see `DatabaseClock`); default the local clock. */
   now?: () => Date;
+  /**
+   * How long the shutdown waits for the run in progress (a read the database does not answer can
+   * hold it): past that it goes on, logging it. Default {@link RELAY_SHUTDOWN_WAIT_DEFAULT_MS}.
+   */
+  shutdownWaitMs?: number;
 }
 
 /** The {@link OutboxDispatcher} as the relay uses it. */
@@ -136,11 +145,32 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     this.schedule();
   }
 
-  /** Stops and waits for the run in progress. */
+  /**
+   * Stops and waits for the run in progress, at most `shutdownWaitMs`: a run held by a database
+   * that does not answer is left behind (logged), the connection's close then interrupts it, and
+   * what it did not republish is left to the next sweep of any gateway.
+   */
   async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
-    await this.running;
+    const running = this.running;
+    if (!running) return;
+    const waitMs = this.options.shutdownWaitMs ?? RELAY_SHUTDOWN_WAIT_DEFAULT_MS;
+    let timer: NodeJS.Timeout | undefined;
+    const finished = await Promise.race([
+      running.then(
+        () => true,
+        () => true,
+      ),
+      new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), waitMs))),
+    ]);
+    clearTimeout(timer);
+    if (!finished) {
+      this.logger.error(
+        `shutdown: the relay's run (retries, sweep) still unfinished after ${waitMs} ms, the database or ` +
+          'the broker not answering; not waiting longer (the next sweep of any gateway republishes what it left)',
+      );
+    }
   }
 
   /** Requests stored but not confirmed, as known here: being published, or waiting for a retry. */
