@@ -119,18 +119,32 @@ export class ChildApp {
     return this.child.exitCode === null && this.child.signalCode === null;
   }
 
-  /** Waits until `GET path` answers 200 (default `/health/ready`). */
+  /**
+   * Waits until `GET path` answers 200 (default `/health/ready`); fails as soon as the process exits
+   * (with its output), not at the timeout.
+   */
   async waitUntilHealthy(path = '/health/ready', timeoutMs = 60_000): Promise<void> {
-    await waitFor(
-      async () => {
-        if (!this.running) throw new Error(`${this.options.name} exited:\n${this.log}`);
-        const response = await fetch(this.url + path);
-        return response.ok;
-      },
-      { timeoutMs, intervalMs: 200, description: `${this.options.name} ${path}` },
-    ).catch((error: Error) => {
-      throw new Error(`${error.message}\n--- ${this.options.name} output ---\n${this.log}`);
+    let over = false; // once the race is decided, the poll ends at its next attempt
+    const exited = new Promise<never>((_, reject) => {
+      const onExit = (): void => reject(new Error(`${this.options.name} exited:\n${this.log}`));
+      // 'close', not 'exit': its output is complete then
+      if (this.running) this.child.once('close', onExit);
+      else onExit();
     });
+    exited.catch(() => undefined); // the race below reports it
+    const healthy = waitFor(
+      async () => over || (this.running && (await fetch(this.url + path)).ok),
+      { timeoutMs, intervalMs: 200, description: `${this.options.name} ${path}` },
+    );
+    try {
+      await Promise.race([healthy, exited]);
+    } catch (error) {
+      throw new Error(
+        `${(error as Error).message}\n--- ${this.options.name} output ---\n${this.log}`,
+      );
+    } finally {
+      over = true;
+    }
   }
 
   /** Scrapes and parses `/metrics`. */
