@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { bearer, createTestApiKey } from '@sibyl/auth/testing';
 import { Logger } from '@nestjs/common';
 import { deletePredictionTopology } from '@sibyl/amqp/testing';
-import { createConnection } from 'mongoose';
+import { dropTestDatabase } from '@sibyl/testing';
 import { gatewayBehindDatabaseProxy, RABBITMQ_URL } from './gateway.harness';
 
 /** DATABASE_OPERATION_TIMEOUT_MS of this suite: short, and below MONGODB_TIMEOUT_MS (3 s). */
@@ -99,18 +99,8 @@ describe('gateway: shutdown while the database never answers', () => {
     );
     // the app is closed: clean up here, not in afterAll
     proxy.release();
-    await dropDatabase(gateway.env.MONGODB_URI);
+    await dropTestDatabase(gateway.env.MONGODB_URI);
     await deletePredictionTopology(RABBITMQ_URL, gateway.names);
     Object.assign(stack, { gateway: undefined });
   });
 });
-
-/** Drops the database at `uri` on a connection of its own. */
-async function dropDatabase(uri: string): Promise<void> {
-  const connection = await createConnection(uri, { serverSelectionTimeoutMS: 10_000 }).asPromise();
-  try {
-    await connection.dropDatabase();
-  } finally {
-    await connection.close();
-  }
-}

@@ -6,7 +6,7 @@ import {
   OnApplicationBootstrap,
   Optional,
 } from '@nestjs/common';
-import type { PredictionRequest } from '@sibyl/contracts';
+import { deadline, type PredictionRequest } from '@sibyl/contracts';
 import {
   OUTBOX_RELAY_OPTIONS,
   RELAY_SHUTDOWN_WAIT_DEFAULT_MS,
@@ -156,15 +156,13 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     const running = this.running;
     if (!running) return;
     const waitMs = this.options.shutdownWaitMs ?? RELAY_SHUTDOWN_WAIT_DEFAULT_MS;
-    let timer: NodeJS.Timeout | undefined;
-    const finished = await Promise.race([
-      running.then(
-        () => true,
-        () => true,
-      ),
-      new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), waitMs))),
-    ]);
-    clearTimeout(timer);
+    const settled = running.then(
+      () => true,
+      () => true,
+    );
+    const finished = await deadline(settled, waitMs, () => new Error('relay run unfinished')).catch(
+      () => false,
+    );
     if (!finished) {
       this.logger.error(
         `shutdown: the relay's run (retries, sweep) still unfinished after ${waitMs} ms, the database or ` +
