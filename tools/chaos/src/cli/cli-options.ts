@@ -32,7 +32,7 @@ writes docs/RELIABILITY.md.
   --scenarios a,b,…        only these (default: all; --list shows them)
   --fast                   the fast subset run by npm test (${FAST_SCENARIOS.join(', ')})
   --rate N                 submits per second (default 50)
-  --fault-seconds N        how long lasting faults are held (default 30)
+  --fault-seconds N        how long lasting faults are held (default 30; a broker blackhole at least 20)
   --warmup-seconds N       load before the fault (default 10)
   --cooldown-seconds N     load after the fault (default 15)
   --completion-seconds N   how long ids may take to complete after the load (default 180)

@@ -1,3 +1,4 @@
+import { DEFAULT_HEARTBEAT_SECONDS } from '@sibyl/amqp';
 import { heldFault } from './held-fault';
 import { HealthExpectation } from './scenario';
 
@@ -12,6 +13,15 @@ const BROKER_LOST: HealthExpectation[] = [
   ...GATEWAYS_SERVE,
   { app: 'predictors', probe: 'ready', expect: 'sometimes-not-200' },
 ];
+
+/**
+ * How long a silent broker (packets dropped, no connection error) stays unnoticed at most: amqplib declares the
+ * peer dead after two heartbeat intervals without a frame, checked once an interval, so between two and three
+ * intervals after the silence starts.
+ */
+const SILENT_BROKER_DETECTION_MS = 3 * DEFAULT_HEARTBEAT_SECONDS * 1000;
+/** Health samples (one a second, 2 s timeout) of the noticed loss before the fault ends, on a loaded machine too. */
+const NOTICED_LOSS_MS = 5_000;
 
 /** The broker stopped (`rabbitmqctl stop_app` on the private node) for the fault time. */
 export const brokerRestart = heldFault({
@@ -29,6 +39,8 @@ export const brokerBlackhole = heldFault({
   title: 'broker unreachable: packets dropped (not refused) by a proxy',
   start: (ctx) => ctx.brokerProxy.set('blackhole'),
   end: (ctx) => ctx.brokerProxy.set('forward'),
+  // only the heartbeat can tell: a shorter hold (the fast e2e's 12 s) often ended before readiness reported it
+  minFaultMs: SILENT_BROKER_DETECTION_MS + NOTICED_LOSS_MS,
   during: BROKER_LOST,
 });
 
