@@ -6,6 +6,8 @@ export interface HealthSample {
   status: number;
   /** First characters of the body of a non-200 answer (why it is not healthy). */
   detail: string;
+  /** True when the probe got no answer within its timeout (the process was up but did not answer in time). */
+  timedOut?: boolean;
 }
 
 /** Where to probe: the app's name and base URL (read at each round: restarts keep the URL). */
@@ -74,7 +76,8 @@ async function probeOnce(app: string, url: string, probe: 'live' | 'ready'): Pro
     const body = res.status === 200 ? '' : (await res.text()).slice(0, 400);
     return { at, app, probe, status: res.status, detail: body };
   } catch (error) {
-    return { at, app, probe, status: 0, detail: (error as Error).message };
+    const timedOut = (error as Error).name === 'TimeoutError';
+    return { at, app, probe, status: 0, detail: (error as Error).message, timedOut };
   }
 }
 

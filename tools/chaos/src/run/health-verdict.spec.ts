@@ -46,6 +46,20 @@ describe('health verdicts', () => {
     ]);
   });
 
+  it('tolerates one probe timing out between answers, as a kubelet with failureThreshold 2 does, not two in a row', () => {
+    const timeout = (): HealthSample => ({
+      ...sample('predictor-1', 'live', 0),
+      detail: 'The operation was aborted due to timeout',
+      timedOut: true,
+    });
+    const ok = () => sample('predictor-1', 'live', 200);
+    const always = [{ app: 'predictor-1', probe: 'live', expect: 'always-200' } as const];
+    expect(judgeDuring([ok(), timeout(), ok(), timeout()], always)).toEqual([]);
+    expect(judgeDuring([ok(), timeout(), timeout(), ok()], always)).toEqual([
+      expect.stringMatching(/should stay 200 during the fault: down×2 200×2/),
+    ]);
+  });
+
   it('lists every app not healthy after recovery', () => {
     expect(judgeAfter(samples)).toHaveLength(2);
   });
