@@ -32,6 +32,22 @@ async function drain(channel: Channel, queue: string): Promise<Map<string, numbe
   }
 }
 
+/** Stores a request as a gateway would, stamped `ageMs` ago, published once (never by this test's gateway). */
+async function storeRequest(
+  db: RunningGateway['db'],
+  text: string,
+  ageMs: number,
+): Promise<StoredDoc> {
+  const request = {
+    _id: randomUUID(),
+    text,
+    submittedAt: new Date(Date.now() - ageMs),
+    publishAttempts: 1,
+  };
+  await db.collection<StoredDoc>('predictions').insertOne(request);
+  return request;
+}
+
 describe('gateway: broker unreachable while requests are submitted', () => {
   const stack = gatewayBehindBrokerProxy();
   let amqp: ChannelModel;
@@ -122,13 +138,7 @@ describe('gateway: outbox relay recovery', () => {
     const namespace = uniqueNamespace('gw-crash');
     // A first gateway stores a request "and crashes": write it as it would, then start a gateway on the same database.
     const first = await startGateway({ AMQP_NAMESPACE: namespace });
-    const orphan = {
-      _id: randomUUID(),
-      text: 'left behind',
-      submittedAt: new Date(Date.now() - 60_000),
-      publishAttempts: 1,
-    };
-    await first.db.collection<StoredDoc>('predictions').insertOne(orphan);
+    const orphan = await storeRequest(first.db, 'left behind', 60_000);
     await first.close({ cleanUp: false });
     const second = await startGateway({
       AMQP_NAMESPACE: namespace,
@@ -261,13 +271,7 @@ describe('gateway: outbox relay recovery', () => {
         { timeoutMs: 15000, description: 'the start-up sweep' },
       );
       // A request stamped 5 s ago whose insert lands only now (a group waiting, a busy database).
-      const slow = {
-        _id: randomUUID(),
-        text: 'stored late',
-        submittedAt: new Date(Date.now() - 5000),
-        publishAttempts: 1,
-      };
-      await gateway.db.collection<StoredDoc>('predictions').insertOne(slow);
+      const slow = await storeRequest(gateway.db, 'stored late', 5000);
       const channel = await amqp.createChannel();
       const message = await waitFor(
         async () => (await channel.get(gateway.names.requestsQueue, { noAck: true })) || undefined,
