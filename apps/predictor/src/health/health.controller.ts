@@ -1,15 +1,11 @@
 import { Controller, Get } from '@nestjs/common';
-import {
-  HealthCheck,
-  HealthCheckResult,
-  HealthCheckService,
-  MongooseHealthIndicator,
-} from '@nestjs/terminus';
+import { HealthCheck, HealthCheckResult, HealthCheckService } from '@nestjs/terminus';
 import { AmqpHealthIndicator, TopologyHealthIndicator } from '@sibyl/amqp';
 import { Public } from '@sibyl/auth';
 import { ModelHealthIndicator } from '../model/model.health';
 import { ShadowHealthIndicator } from '../shadow/shadow.health';
 import { AmqpConsumerHealthIndicator } from '../transport/amqp-consumer.health';
+import { DatabasePingHealthIndicator } from './database-ping.health';
 
 /** Liveness and readiness of the predictor (served on PREDICTOR_PORT; no key needed). */
 @Public()
@@ -19,7 +15,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly broker: AmqpHealthIndicator,
     private readonly consumer: AmqpConsumerHealthIndicator,
-    private readonly database: MongooseHealthIndicator,
+    private readonly database: DatabasePingHealthIndicator,
     private readonly model: ModelHealthIndicator,
     private readonly topology: TopologyHealthIndicator,
     private readonly shadow: ShadowHealthIndicator,
@@ -47,7 +43,7 @@ export class HealthController {
     return this.health.check([
       () => this.broker.isHealthy('broker'),
       () => this.consumer.isConsuming('consumer'),
-      () => this.database.pingCheck('database', { timeout: 1500 }),
+      () => this.database.isAnswering('database'),
       () => this.model.isLoaded('model'),
       () => this.topology.isAsDeclared('topology'),
       () => this.shadow.report('shadow'),

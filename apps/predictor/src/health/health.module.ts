@@ -4,12 +4,13 @@ import { AmqpHealthIndicator } from '@sibyl/amqp';
 import { ModelModule } from '../model/model.module';
 import { ShadowModule } from '../shadow/shadow.module';
 import { TransportModule } from '../transport/transport.module';
+import { DatabasePingHealthIndicator } from './database-ping.health';
 import { HealthController } from './health.controller';
 
 /** `/health/live` and `/health/ready` (terminus). */
 @Module({
   imports: [TerminusModule, ModelModule, ShadowModule, TransportModule],
   controllers: [HealthController],
-  providers: [AmqpHealthIndicator],
+  providers: [AmqpHealthIndicator, DatabasePingHealthIndicator],
 })
 export class HealthModule {}
