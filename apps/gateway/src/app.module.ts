@@ -12,8 +12,10 @@ import { API_ERROR_LISTENERS, ApiErrorListener } from './http/api-error.listener
 import { ApiExceptionFilter } from './http/api-exception.filter';
 import { JsonContentTypeMiddleware } from './http/json-content-type.middleware';
 import { SubmissionValidationPipe } from './http/submission-validation.pipe';
+import { KeysController } from './keys/keys.controller';
 import { KeysModule } from './keys/keys.module';
 import { ModelAccuracyModule } from './model-accuracy/model-accuracy.module';
+import { ModelsController } from './models/models.controller';
 import { ModelsModule } from './models/models.module';
 import { PredictionsController } from './predictions/predictions.controller';
 import { PredictionsModule } from './predictions/predictions.module';
@@ -101,7 +103,10 @@ export class AppModule implements NestModule {
     };
   }
 
+  /** Every controller that takes a JSON body refuses any other body with 415 before reading it. */
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(JsonContentTypeMiddleware).forRoutes(PredictionsController);
+    consumer
+      .apply(JsonContentTypeMiddleware)
+      .forRoutes(PredictionsController, KeysController, ModelsController);
   }
 }

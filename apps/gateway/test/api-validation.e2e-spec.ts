@@ -91,6 +91,19 @@ describe.each(['express', 'fastify'])('gateway API validation (%s)', (adapter) =
     expect(await expectError(response, 415)).toMatch(/Content-Type must be application\/json/);
   });
 
+  it.each([
+    ['POST', '/v1/keys'],
+    ['POST', '/v1/models/rollback'],
+    ['POST', '/v1/models/v1/promote'],
+  ])('refuses a text/plain body on %s %s with 415 too', async (method, path) => {
+    const response = await gateway.fetch(`${gateway.url}${path}`, {
+      method,
+      headers: { 'content-type': 'text/plain' },
+      body: 'name=x',
+    });
+    expect(await expectError(response, 415)).toMatch(/Content-Type must be application\/json/);
+  });
+
   it('accepts a batch and answers the ids in order', async () => {
     const response = await gateway.postJson(`${predictions}/batch`, {
       texts: ['one', 'two', 'three'],
