@@ -143,6 +143,18 @@ describe.each(['express', 'fastify'])('gateway API validation (%s)', (adapter) =
     );
   });
 
+  it('refuses an over-long id with a 4xx in the API error shape (Fastify: its router answers 414)', async () => {
+    const status = adapter === 'fastify' ? 414 : 400;
+    const message = await expectError(
+      await gateway.fetch(`${predictions}/${'a'.repeat(500)}`),
+      status,
+    );
+    expect(message).toMatch(
+      adapter === 'fastify' ? /longer than 100 characters/ : /id must be a UUID/,
+    );
+    expect(message).not.toContain('aaaaaaaaaa');
+  });
+
   it('refuses a bad wait parameter and unknown query parameters with 400', async () => {
     const response = await gateway.postJson(predictions, { text: 'wait for me' });
     const { trackingId } = (await response.json()) as { trackingId: string };
