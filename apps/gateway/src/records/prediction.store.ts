@@ -11,7 +11,7 @@ import {
 } from '@sibyl/persistence';
 import { ConnectionStates, Model } from 'mongoose';
 import { DatabaseDeadline } from './database-deadline';
-import { findByIds } from './find-by-ids';
+import { findByIds, ReadBound } from './find-by-ids';
 
 /** A request as clients read it while it has no result (the text is never sent back). */
 export type RequestSnapshot = Omit<PredictionRecord, 'text'>;
@@ -92,7 +92,7 @@ export class PredictionStore {
 
   /** The results that exist for `ids`, looked up by `_id`. */
   findResults(ids: readonly string[]): Promise<PredictionResultRecord[]> {
-    return this.read(findByIds(this.results, ids));
+    return findByIds(this.results, ids, undefined, this.readRound);
   }
 
   /**
@@ -104,7 +104,7 @@ export class PredictionStore {
     ids: readonly string[],
   ): Promise<{ results: PredictionResultRecord[]; requests: RequestSnapshot[] }> {
     this.assertConnected();
-    const results = await this.read(findByIds(this.results, ids));
+    const results = await findByIds(this.results, ids, undefined, this.readRound);
     const finished = new Set(results.map((result) => result._id));
     const rest = ids.filter((id) => !finished.has(id));
     const requests = rest.length > 0 ? await this.findRequests(rest) : [];
@@ -122,11 +122,11 @@ export class PredictionStore {
     this.assertConnected();
     const owned = (await this.findRequests(ids)).filter((request) => request.owner === owner);
     if (owned.length === 0) return { results: [], requests: [] };
-    const results = await this.read(
-      findByIds(
-        this.results,
-        owned.map((request) => request._id),
-      ),
+    const results = await findByIds(
+      this.results,
+      owned.map((request) => request._id),
+      undefined,
+      this.readRound,
     );
     const finished = new Set(results.map((result) => result._id));
     return { results, requests: owned.filter((request) => !finished.has(request._id)) };
@@ -134,8 +134,11 @@ export class PredictionStore {
 
   /** The requests of `ids` that exist, without their text. */
   private findRequests(ids: readonly string[]): Promise<RequestSnapshot[]> {
-    return this.read(
-      findByIds(this.requests as unknown as Model<RequestSnapshot>, ids, WITHOUT_TEXT),
+    return findByIds(
+      this.requests as unknown as Model<RequestSnapshot>,
+      ids,
+      WITHOUT_TEXT,
+      this.readRound,
     );
   }
 
@@ -168,6 +171,9 @@ export class PredictionStore {
     );
     return request?.text ?? null;
   }
+
+  /** One round of a many-id read ({@link findByIds}), bounded like any read. */
+  private readonly readRound: ReadBound = (round) => this.read(round);
 
   /** A read, bounded by DATABASE_OPERATION_TIMEOUT_MS. */
   private read<T>(work: Promise<T>): Promise<T> {
