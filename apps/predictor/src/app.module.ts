@@ -4,6 +4,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { AmqpModule } from '@sibyl/amqp';
 import { AuthModule, RequireScopes } from '@sibyl/auth';
 import { MetricsModule } from '@sibyl/observability';
+import { withDeadline } from '@sibyl/persistence';
 import { PredictorEnvironment, validateEnvironment } from './config/env.validation';
 import { ConsumerModule } from './consumer/consumer.module';
 import { HealthModule } from './health/health.module';
@@ -50,6 +51,9 @@ import { HealthModule } from './health/health.module';
       useFactory: (config: ConfigService<PredictorEnvironment, true>) => ({
         enabled: config.get('AUTH', { infer: true }) === 'on',
         cacheTtlMs: config.get('AUTH_CACHE_TTL_MS', { infer: true }),
+        // A key not cached is looked up within DATABASE_OPERATION_TIMEOUT_MS (a frozen database: 503, logged).
+        deadline: (what, work) =>
+          withDeadline(work, config.get('DATABASE_OPERATION_TIMEOUT_MS', { infer: true }), what),
       }),
     }),
     ConsumerModule,

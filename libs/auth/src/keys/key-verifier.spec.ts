@@ -109,4 +109,43 @@ describe('KeyVerifier', () => {
     await verifier.verify(key); // cached: no lookup, nothing bounded
     expect(bounded).toEqual(['lookup of an API key', 'lookup of an API key']);
   });
+
+  it('answers from a recent verification once a slow store took longer than the grace, and refreshes the cache when it lands', async () => {
+    const store = fakeStore([record()]);
+    const verifier = new KeyVerifier(store, { cacheTtlMs: 1000, staleGraceMs: 20 }, clock);
+    await verifier.verify(key);
+    let answer = (): void => undefined;
+    store.findByHash.mockImplementationOnce(
+      (hash: string) =>
+        new Promise(
+          (resolve) => (answer = () => resolve(store.records.find((r) => r._id === hash) ?? null)),
+        ),
+    );
+    now += 5000; // expired: a lookup starts, the frozen store does not answer
+    const started = Date.now();
+    await expect(verifier.verify(key)).resolves.toMatchObject({ name: 'alice' });
+    expect(Date.now() - started).toBeLessThan(1000);
+    // The store answers later (the key was revoked meanwhile): the cache takes its word.
+    store.records[0].revokedAt = new Date(now);
+    answer();
+    await new Promise((resolve) => setImmediate(resolve));
+    await expect(verifier.verify(key)).resolves.toBeNull();
+    expect(store.findByHash).toHaveBeenCalledTimes(2);
+  });
+
+  it('waits for the store, without a grace, for a key it never verified', async () => {
+    const store = fakeStore([record()]);
+    let answer = (): void => undefined;
+    store.findByHash.mockImplementationOnce(
+      (hash: string) =>
+        new Promise(
+          (resolve) => (answer = () => resolve(store.records.find((r) => r._id === hash) ?? null)),
+        ),
+    );
+    const verifier = new KeyVerifier(store, { staleGraceMs: 1 }, clock);
+    const verified = verifier.verify(key);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    answer();
+    await expect(verified).resolves.toMatchObject({ name: 'alice' });
+  });
 });

@@ -38,6 +38,13 @@ export interface KeyVerifierOptions {
    * Default 300000 ms; 0 = never.
    */
   staleIfErrorMs?: number;
+  /**
+   * With such a usable expired verification at hand, the longest a request waits for the store before
+   * it is answered from it (the lookup goes on and refreshes the cache when it lands): a slow or frozen
+   * database does not hold /metrics and the dashboard's scrapes (2 s timeout) for the whole deadline.
+   * Default 1000 ms.
+   */
+  staleGraceMs?: number;
   /** Bounds the lookup of a key that is not cached (a hung database). Default: unbounded. */
   deadline?: StoreDeadline;
 }
@@ -61,6 +68,7 @@ export class KeyVerifier {
   private readonly lastUsedIntervalMs: number;
   private readonly maxCacheEntries: number;
   private readonly staleIfErrorMs: number;
+  private readonly staleGraceMs: number;
   private readonly deadline: StoreDeadline;
 
   constructor(
@@ -72,6 +80,7 @@ export class KeyVerifier {
     this.lastUsedIntervalMs = options.lastUsedIntervalMs ?? 60000;
     this.maxCacheEntries = options.maxCacheEntries ?? 10000;
     this.staleIfErrorMs = options.staleIfErrorMs ?? 300000;
+    this.staleGraceMs = options.staleGraceMs ?? 1000;
     this.deadline = options.deadline ?? ((_what, work) => work);
   }
 
@@ -93,9 +102,25 @@ export class KeyVerifier {
     this.cache.clear();
   }
 
+  /** The store's answer, or a usable expired verification once the store took longer than the grace. */
   private lookUp(hash: string): Promise<VerifiedKey | null> {
-    const running = this.pending.get(hash);
-    if (running) return running;
+    const lookup = this.pending.get(hash) ?? this.startLookUp(hash);
+    const stale = this.usableStale(hash);
+    if (!stale) return lookup;
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<VerifiedKey | null>((resolve) => {
+      timer = setTimeout(() => resolve(stale.key), this.staleGraceMs);
+    });
+    return Promise.race([lookup, grace]).finally(() => clearTimeout(timer));
+  }
+
+  /** An expired verification still usable while the store cannot answer (see `staleIfErrorMs`). */
+  private usableStale(hash: string): CacheEntry | undefined {
+    const stale = this.cache.get(hash);
+    return stale && this.now() - stale.expiresAt < this.staleIfErrorMs ? stale : undefined;
+  }
+
+  private startLookUp(hash: string): Promise<VerifiedKey | null> {
     const lookup = this.deadline('lookup of an API key', this.store.findByHash(hash))
       .then(
         (record) => {
@@ -104,8 +129,8 @@ export class KeyVerifier {
           return key;
         },
         (error: unknown) => {
-          const stale = this.cache.get(hash);
-          if (stale && this.now() - stale.expiresAt < this.staleIfErrorMs) return stale.key;
+          const stale = this.usableStale(hash);
+          if (stale) return stale.key;
           throw error;
         },
       )
