@@ -164,6 +164,12 @@ describe.each(['express', 'fastify'])('gateway API validation (%s)', (adapter) =
     expect(
       await expectError(await gateway.fetch(`${predictions}/${trackingId}?wait=-5`), 400),
     ).toMatch(/wait must not be negative/);
+    for (const wait of ['0x10', '1e3', '', '1.5', '99999999999999999999', '5&wait=6']) {
+      expect(
+        await expectError(await gateway.fetch(`${predictions}/${trackingId}?wait=${wait}`), 400),
+      ).toMatch(/wait must be a whole number/);
+    }
+    expect((await gateway.fetch(`${predictions}/${trackingId}?wait=0`)).status).toBe(200);
     expect(
       await expectError(await gateway.fetch(`${predictions}/${trackingId}?foo=1`), 400),
     ).toMatch(/property foo should not exist/);
