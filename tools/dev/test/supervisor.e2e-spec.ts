@@ -1,15 +1,15 @@
+import { deletePredictionTopology } from '@sibyl/amqp/testing';
 import { createTestApiKey } from '@sibyl/auth/testing';
 import { messagingNames } from '@sibyl/contracts';
 import { TINY_CORPUS, trainTinyModel } from '@sibyl/model/testing';
 import {
   DEFAULT_RABBITMQ_URL,
+  dropTestDatabase,
   freePort,
   uniqueMongoUri,
   uniqueNamespace,
   waitFor,
 } from '@sibyl/testing';
-import { connect } from 'amqplib';
-import mongoose from 'mongoose';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -87,16 +87,10 @@ describe('npm start supervision (e2e)', () => {
 
   afterAll(async () => {
     await supervisor?.stop();
-    const names = messagingNames(namespace);
-    const connection = await connect(rabbitUrl);
-    const channel = await connection.createChannel();
-    for (const queue of [names.requestsQueue, names.deadLetterQueue])
-      await channel.deleteQueue(queue).catch(() => undefined);
-    await connection.close().catch(() => undefined);
-    const client = new mongoose.mongo.MongoClient(mongoUri);
-    await client.connect();
-    await client.db().dropDatabase();
-    await client.close();
+    // Every queue and exchange the apps declared (the models and completed exchanges too), then the database.
+    const left = await deletePredictionTopology(rabbitUrl, messagingNames(namespace));
+    if (left.length > 0) console.warn(`left on the broker: ${left.join('; ')}`);
+    await dropTestDatabase(mongoUri);
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -1,4 +1,5 @@
 import { assertPredictionTopology } from '@sibyl/amqp';
+import { deletePredictionTopology } from '@sibyl/amqp/testing';
 import { messagingNames } from '@sibyl/contracts';
 import { pidListeningOn } from '@sibyl/testing';
 import { connect } from 'amqplib';
@@ -160,10 +161,13 @@ export async function runAmqpCeiling(options: CeilingOptions): Promise<CeilingRe
       cpuPercent,
     };
   } finally {
-    for (const queue of [names.requestsQueue, names.deadLetterQueue])
-      await channel.deleteQueue(queue).catch(() => undefined);
-    for (const exchange of [names.requestsExchange, names.deadLetterExchange])
-      await channel.deleteExchange(exchange).catch(() => undefined);
     await connection.close().catch(() => undefined);
+    // Everything the topology declared: the models and completed exchanges were left behind before.
+    const left = await deletePredictionTopology(options.rabbitUrl, names).catch((error: Error) => [
+      error.message,
+    ]);
+    if (left.length > 0)
+      process.stderr.write(`ceiling: left on the broker: ${left.join('; ')}
+`);
   }
 }
