@@ -202,6 +202,13 @@ describe('dashboard in a browser, against the real gateway, predictor, RabbitMQ 
         undefined,
         { timeout: 30_000 },
       );
+      // The throughput chart gains a point per sample: wait for it rather than assume the load lasted long enough
+      // (on a quiet machine the whole load can complete within four samples).
+      await page.waitForFunction(
+        () => Number(document.getElementById('chart-throughput')?.dataset['points']) > 4,
+        undefined,
+        { timeout: 30_000 },
+      );
       expect(
         Number(await page.locator('#chart-throughput').getAttribute('data-points')),
       ).toBeGreaterThan(4);
