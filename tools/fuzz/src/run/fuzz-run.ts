@@ -1,8 +1,9 @@
 import fc from 'fast-check';
+import { maxHeaderSize } from 'node:http';
 import { describeRequest, FuzzOutcome, send } from './send';
 import { Canary } from './canary';
 import { RssWatch } from './rss';
-import { FuzzContext, fuzzRequests } from '../arbitraries/request.arbitrary';
+import { FuzzContext, FuzzRequest, fuzzRequests } from '../arbitraries/request.arbitrary';
 
 /** What a fuzz run needs to know about the gateway under test. */
 export interface FuzzTarget {
@@ -48,10 +49,29 @@ export interface FuzzReport {
 const LARGE_BODY_BYTES = 512 * 1024;
 const MIB = 1024 * 1024;
 
-/** Whether an outcome is acceptable: any 1xx–4xx, never a 5xx, never a dropped connection for a small body. */
-function verdict(outcome: FuzzOutcome, bodyBytes: number): string | undefined {
-  if (outcome.kind === 'closed')
-    return bodyBytes > LARGE_BODY_BYTES ? undefined : `connection failed: ${outcome.error}`;
+/**
+ * Bytes of a request's head (request line and headers), roughly as sent. Over Node's header limit
+ * (`http.maxHeaderSize`, 16 KiB by default) the server answers 431 and closes at once, and a client still sending
+ * the head may see the connection reset before it reads that answer: not a failure either.
+ */
+function headBytes(request: FuzzRequest): number {
+  const headers = Object.entries(request.headers).reduce(
+    (sum, [name, value]) => sum + name.length + Buffer.byteLength(value) + 4,
+    0,
+  );
+  return request.method.length + Buffer.byteLength(request.path) + headers + 12;
+}
+
+/**
+ * Whether an outcome is acceptable: any 1xx–4xx, never a 5xx, never a dropped connection for a small request
+ * (a body up to {@link LARGE_BODY_BYTES} and a head within Node's header limit).
+ */
+function verdict(outcome: FuzzOutcome, request: FuzzRequest): string | undefined {
+  if (outcome.kind === 'closed') {
+    const large =
+      (request.body?.length ?? 0) > LARGE_BODY_BYTES || headBytes(request) > maxHeaderSize;
+    return large ? undefined : `connection failed: ${outcome.error}`;
+  }
   if (outcome.status >= 500) return `answered ${outcome.status}: ${outcome.body}`;
   return undefined;
 }
@@ -97,7 +117,7 @@ export async function runFuzz(target: FuzzTarget, options: FuzzOptions): Promise
           report.rssPeakBytes = rss.peak;
           options.onProgress(report.requests, report);
         }
-        const problem = verdict(outcome, request.body?.length ?? 0);
+        const problem = verdict(outcome, request);
         if (problem) throw new Error(`${describeRequest(request)} ${problem}`);
         if (!target.isRunning())
           throw new Error(`the gateway exited after ${describeRequest(request)}`);
@@ -105,7 +125,7 @@ export async function runFuzz(target: FuzzTarget, options: FuzzOptions): Promise
       { seed: options.seed, numRuns: options.runs, endOnFailure: true },
     );
   } catch (error) {
-    report.failure = (error as Error).message.split('\n').slice(0, 12).join('\n');
+    report.failure = describeFailure(error as Error);
   } finally {
     await canary.stop();
     rss.stop();
@@ -118,6 +138,20 @@ export async function runFuzz(target: FuzzTarget, options: FuzzOptions): Promise
   if (!report.failure && report.rssPeakBytes - rssStartBytes > options.maxRssGrowthMiB * MIB)
     report.failure = `RSS grew by ${((report.rssPeakBytes - rssStartBytes) / MIB).toFixed(0)} MiB (limit ${options.maxRssGrowthMiB} MiB)`;
   return report;
+}
+
+/** Longest line of a failure kept in the report (a counterexample can hold a megabyte of path). */
+const FAILURE_LINE_MAX = 600;
+
+/**
+ * A property failure in a dozen short lines, with why the request failed: fast-check 4 keeps the thrown error as
+ * the `cause`, not in the message.
+ */
+function describeFailure(error: Error): string {
+  const cause = error.cause instanceof Error ? [`cause: ${error.cause.message}`] : [];
+  return [...error.message.split('\n').slice(0, 12), ...cause]
+    .map((line) => (line.length > FAILURE_LINE_MAX ? `${line.slice(0, FAILURE_LINE_MAX)}…` : line))
+    .join('\n');
 }
 
 /** One line per fact of a report. */
