@@ -1,3 +1,5 @@
+import { twoDatabaseBoundsMs } from '../records/database-deadline';
+
 /** Bytes counted per request in memory on top of its text (ids, dates, message properties, map entry). */
 export const REQUEST_OVERHEAD_BYTES = 256;
 
@@ -35,7 +37,7 @@ export function insertVisibleWithinMs(
   insertBatchWaitMs: number,
   clockToleranceMs: number,
 ): number {
-  const write = databaseTimeoutMs > 0 ? 2 * databaseTimeoutMs : UNBOUNDED_INSERT_VISIBLE_MS;
+  const write = twoDatabaseBoundsMs(databaseTimeoutMs, UNBOUNDED_INSERT_VISIBLE_MS);
   return write + insertBatchWaitMs + clockToleranceMs;
 }
 
@@ -47,5 +49,5 @@ export const RELAY_SHUTDOWN_WAIT_DEFAULT_MS = 30_000;
  * next one of the run), or {@link RELAY_SHUTDOWN_WAIT_DEFAULT_MS} when operations are unbounded.
  */
 export function relayShutdownWaitMs(databaseTimeoutMs: number): number {
-  return databaseTimeoutMs > 0 ? 2 * databaseTimeoutMs : RELAY_SHUTDOWN_WAIT_DEFAULT_MS;
+  return twoDatabaseBoundsMs(databaseTimeoutMs, RELAY_SHUTDOWN_WAIT_DEFAULT_MS);
 }

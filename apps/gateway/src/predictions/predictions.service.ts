@@ -24,7 +24,7 @@ import { OutboxDispatcher } from '../outbox/outbox.dispatcher';
 import { toPredictionRequest } from '../outbox/prediction-request';
 import { FeedbackRecorder } from '../model-accuracy/feedback.recorder';
 import { DatabaseClock } from '../records/database.clock';
-import { DatabaseDeadline } from '../records/database-deadline';
+import { DatabaseDeadline, twoDatabaseBoundsMs } from '../records/database-deadline';
 import {
   isVisibleTo,
   newPredictionRecord,
@@ -192,8 +192,7 @@ export class PredictionsService implements BeforeApplicationShutdown {
    * behind it); past that the shutdown goes on and logs what it left unsettled.
    */
   async beforeApplicationShutdown(): Promise<void> {
-    const boundMs =
-      this.deadline.timeoutMs > 0 ? 2 * this.deadline.timeoutMs : INSERT_DRAIN_UNBOUNDED_DB_MS;
+    const boundMs = twoDatabaseBoundsMs(this.deadline.timeoutMs, INSERT_DRAIN_UNBOUNDED_DB_MS);
     if (!(await this.inserts.drain(boundMs))) {
       this.logger.error(
         `shutdown: ${this.inserts.unsettled} prediction request(s) still being stored after ${boundMs} ms; not waiting longer (their submitters get no answer)`,

@@ -6,6 +6,15 @@ import { Counter, Registry } from 'prom-client';
 import { DATABASE_OPERATION_TIMEOUT } from './records.constants';
 
 /** What a bounded operation does (label `operation` of `sibyl_database_timeouts_total`). */
+/**
+ * Two database bounds (an operation in flight, then the one queued behind it), or `unboundedMs` when database
+ * operations are unbounded (DATABASE_OPERATION_TIMEOUT_MS ≤ 0): how long the gateway waits for work that holds
+ * database operations in turn.
+ */
+export function twoDatabaseBoundsMs(timeoutMs: number, unboundedMs: number): number {
+  return timeoutMs > 0 ? 2 * timeoutMs : unboundedMs;
+}
+
 export type BoundedOperation = 'insert' | 'read' | 'feedback' | 'api_key';
 
 /**
